@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli.h"
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace wxr::cli {
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+QTextStream &err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+int usageError(const QString &message)
+{
+    err() << "wxrecon-cli: " << message << '\n'
+          << Tr::tr("Run “wxrecon-cli --help” for the list of commands.") << Qt::endl;
+    return Usage;
+}
+
+int failure(const Error &error)
+{
+    err() << "wxrecon-cli: " << error.message << Qt::endl;
+    if (!error.detail.isEmpty() && qEnvironmentVariableIsSet("WXRECON_VERBOSE"))
+        err() << error.detail << Qt::endl;
+    return Failure;
+}
+
+std::optional<int> parse(QCommandLineParser &parser, const QString &name, const QStringList &args)
+{
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  Tr::tr("Show this help."));
+    parser.addOption(help);
+    if (!parser.parse(args))
+        return usageError(parser.errorText() + QStringLiteral(" (wxrecon-cli ") + name
+                          + QStringLiteral(")"));
+    if (parser.isSet(help)) {
+        QString text = parser.helpText();
+        // QCommandLineParser prints the program name only; show the subcommand too.
+        text.replace(QCoreApplication::applicationFilePath(), QStringLiteral("wxrecon-cli ") + name);
+        const QString base = QCoreApplication::arguments().value(0);
+        text.replace(QStringLiteral("Usage: ") + base, QStringLiteral("Usage: wxrecon-cli ") + name);
+        out() << text << Qt::flush;
+        return Success;
+    }
+    return std::nullopt;
+}
+
+std::optional<QString> required(const QCommandLineParser &parser, const QString &option,
+                                const QString &name)
+{
+    const QString value = parser.value(option);
+    if (value.isEmpty()) {
+        usageError(Tr::tr("“wxrecon-cli %1” needs --%2.").arg(name, option));
+        return std::nullopt;
+    }
+    return value;
+}
+
+bool stderrIsTerminal()
+{
+    return ::isatty(STDERR_FILENO) == 1;
+}
+
+} // namespace wxr::cli

@@ -1,0 +1,27 @@
+set(ts "${SOURCE_DIR}/translations/wxrecon_zh_CN.ts")
+set(copy "${WORK_DIR}/zh_CN_check.ts")
+file(COPY_FILE "${ts}" "${copy}")
+file(GLOB_RECURSE sources
+    "${SOURCE_DIR}/core/*.cpp" "${SOURCE_DIR}/core/*.h"
+    "${SOURCE_DIR}/ui/*.cpp" "${SOURCE_DIR}/ui/*.h"
+    "${SOURCE_DIR}/app/*.cpp" "${SOURCE_DIR}/app/*.h")
+list(JOIN sources "\n" list_text)
+file(WRITE "${WORK_DIR}/sources.lst" "${list_text}\n")
+execute_process(
+    COMMAND "${LUPDATE}" -silent -no-obsolete -locations none "@${WORK_DIR}/sources.lst" -ts "${copy}"
+    RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "lupdate failed (${rc})")
+endif()
+file(READ "${copy}" content)
+string(REGEX MATCHALL "<source>[^<]*</source>[ \t\r\n]*(<comment>[^<]*</comment>[ \t\r\n]*)?<translation type=\"unfinished\"" unfinished "${content}")
+string(REGEX MATCHALL "<translation type=\"unfinished\"" marks "${content}")
+list(LENGTH marks n)
+if(n GREATER 0)
+    list(JOIN unfinished "\n  " text)
+    message(FATAL_ERROR "${n} zh_CN entries are unfinished or missing; run "
+        "`cmake --build build --target update_translations` and translate them:\n  ${text}")
+endif()
+string(REGEX MATCHALL "<message" all "${content}")
+list(LENGTH all total)
+message(STATUS "zh_CN complete: ${total} messages")
