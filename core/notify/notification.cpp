@@ -153,6 +153,13 @@ Result<Envelope> parseEnvelope(QByteArrayView body)
         return malformed(Tr::tr("The callback body has no “resource” object."));
     const QJsonObject resource = resourceValue.toObject();
     const QString rwhat = Tr::tr("callback resource");
+    // Type checks first: EncryptedResource reads every field as text and would turn a number
+    // into an empty string.
+    for (const char *key :
+         {"algorithm", "ciphertext", "nonce", "associated_data", "original_type"}) {
+        if (auto s = text(resource, key, rwhat); !s)
+            return s.error();
+    }
     auto algorithm = requiredText(resource, "algorithm", rwhat, kMaxIdLength);
     if (!algorithm)
         return algorithm.error();
@@ -161,29 +168,18 @@ Result<Envelope> parseEnvelope(QByteArrayView body)
             Tr::tr("The callback resource uses algorithm “%1”; only AEAD_AES_256_GCM is supported.")
                 .arg(*algorithm));
     }
-    e.algorithm = algorithm->toLatin1();
-    auto ciphertext = requiredText(resource, "ciphertext", rwhat, 1 << 20);
-    if (!ciphertext)
-        return ciphertext.error();
-    e.ciphertext = ciphertext->toLatin1();
-    auto nonce = requiredText(resource, "nonce", rwhat, kMaxIdLength);
-    if (!nonce)
+    if (auto nonce = requiredText(resource, "nonce", rwhat, kMaxIdLength); !nonce)
         return nonce.error();
-    e.nonce = nonce->toUtf8();
-    auto ad = text(resource, "associated_data", rwhat);
-    if (!ad)
-        return ad.error();
-    e.associatedData = ad->toUtf8();
-    auto originalType = text(resource, "original_type", rwhat);
-    if (!originalType)
-        return originalType.error();
-    e.originalType = *originalType;
+    auto parsed = EncryptedResource::fromJson(resource, rwhat);
+    if (!parsed)
+        return parsed.error();
+    e.resource = std::move(*parsed);
     return e;
 }
 
 Result<QByteArray> decryptResource(const Envelope &envelope, QByteArrayView apiv3Key)
 {
-    const auto decoded = QByteArray::fromBase64Encoding(envelope.ciphertext,
+    const auto decoded = QByteArray::fromBase64Encoding(envelope.resource.ciphertext,
                                                         QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded) {
         return malformed(
@@ -193,8 +189,7 @@ Result<QByteArray> decryptResource(const Envelope &envelope, QByteArrayView apiv
         return malformed(
             Tr::tr("The ciphertext of callback %1 is shorter than its tag.").arg(envelope.id));
     }
-    auto plain = aead::decryptAes256Gcm(apiv3Key, envelope.nonce, envelope.associatedData,
-                                        decoded.decoded);
+    auto plain = envelope.resource.decrypt(apiv3Key.toByteArray());
     if (!plain && plain.error().code == ErrorCode::Verification) {
         return makeError(ErrorCode::Verification,
                          Tr::tr("Callback %1 could not be decrypted: the APIv3 key is wrong or "

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "wechatpay/encryptedresource.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -27,16 +28,14 @@ EventKind eventKindOf(QStringView eventType);
 /// The outer JSON of a callback. All text as received.
 struct Envelope
 {
-    QString id;                ///< unique notification id (≤ 36 characters per the docs)
-    QString createTime;        ///< RFC 3339; optional here, not used for decisions
-    QString eventType;         ///< TRANSACTION.SUCCESS, REFUND.SUCCESS, …
-    QString resourceType;      ///< "encrypt-resource"; optional here
-    QString summary;           ///< human text; optional here
-    QString originalType;      ///< "transaction" / "refund"; optional here
-    QByteArray algorithm;      ///< must be AEAD_AES_256_GCM
-    QByteArray ciphertext;     ///< Base64 text, as received
-    QByteArray associatedData; ///< may be empty or absent (spec §4.2) — still authenticated
-    QByteArray nonce;
+    QString id;           ///< unique notification id (≤ 36 characters per the docs)
+    QString createTime;   ///< RFC 3339; optional here, not used for decisions
+    QString eventType;    ///< TRANSACTION.SUCCESS, REFUND.SUCCESS, …
+    QString resourceType; ///< "encrypt-resource"; optional here
+    QString summary;      ///< human text; optional here
+    /// algorithm (checked to be AEAD_AES_256_GCM), Base64 ciphertext, nonce, associated data
+    /// (may be empty or absent, spec §4.2 — still authenticated), original_type (optional here).
+    EncryptedResource resource;
 };
 
 /// Parses the envelope. Required: a JSON object with non-empty `id` (at most 64 characters,

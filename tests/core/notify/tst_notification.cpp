@@ -79,7 +79,7 @@ private slots:
         QVERIFY_RESULT(env);
         QCOMPARE(env->id, QStringLiteral("EV-2018022511223320873"));
         QCOMPARE(env->eventType, QStringLiteral("TRANSACTION.SUCCESS"));
-        QCOMPARE(env->originalType, QStringLiteral("transaction"));
+        QCOMPARE(env->resource.originalType, QStringLiteral("transaction"));
         QCOMPARE(env->summary, QStringLiteral("支付成功"));
         const auto plain = decryptResource(*env, kApiV3Key);
         QVERIFY_RESULT(plain);
@@ -111,7 +111,7 @@ private slots:
         o.insert(QStringLiteral("resource"), r);
         env = parseEnvelope(QJsonDocument(o).toJson());
         QVERIFY_RESULT(env);
-        QVERIFY(env->associatedData.isEmpty());
+        QVERIFY(env->resource.associatedData.isEmpty());
         QVERIFY_RESULT(decryptResource(*env, kApiV3Key));
     }
 
