@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "appcontext.h"
+#include "common/settings.h"
 #include "common/translation.h"
 #include "common/version.h"
 #include "mainwindow.h"
+#include "screenshotter.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLocale>
+#include <QTemporaryDir>
 
 #include <cstdio>
+#include <memory>
 
 int main(int argc, char *argv[])
 {
@@ -18,7 +23,7 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("wxrecon"));
 
     // The language must be known before any translated text is produced, so --lang is
-    // read ahead of the full parse.
+    // read ahead of the full parse. Precedence: --lang, then the saved choice, then the system.
     QString langChoice;
     const QStringList args = QApplication::arguments();
     for (qsizetype i = 1; i < args.size(); ++i) {
@@ -27,8 +32,11 @@ int main(int argc, char *argv[])
         else if (args[i].startsWith(u"--lang="))
             langChoice = args[i].mid(7);
     }
+    auto settings = std::make_unique<wxr::Settings>();
     bool langOk = true;
-    const auto language = wxr::chooseLanguage(langChoice, QLocale::system().name(), &langOk);
+    const auto language
+        = wxr::chooseLanguage(langChoice.isEmpty() ? settings->language() : langChoice,
+                              QLocale::system().name(), &langOk);
     wxr::installTranslations(language);
 
     QCommandLineParser parser;
@@ -44,18 +52,60 @@ int main(int argc, char *argv[])
         QStringLiteral("lang"),
         QApplication::translate("wxrecon", "Interface language: zh_CN or en."),
         QStringLiteral("code"));
+    // Used by scripts/screenshots.sh: show every view, save it as DIR/<view>.png, quit.
+    QCommandLineOption screenshotOption(QStringLiteral("screenshot-dir"), QString(),
+                                        QStringLiteral("dir"));
+    screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(demoOption);
     parser.addOption(langOption);
+    parser.addOption(screenshotOption);
     parser.process(app);
     if (!langOk) {
-        std::fprintf(stderr, "%s\n",
-                     qPrintable(QApplication::translate("wxrecon",
-                                                        "Unknown language “%1”; use zh_CN or en.")
-                                    .arg(langChoice)));
+        std::fprintf(
+            stderr, "%s\n",
+            qPrintable(QApplication::translate("wxrecon", "Unknown language “%1”; use zh_CN or en.")
+                           .arg(langChoice)));
         return 2;
     }
 
-    wxr::ui::MainWindow window(parser.isSet(demoOption));
+    wxr::ui::AppContext::Options options;
+    options.demo = parser.isSet(demoOption);
+    options.languageCode = wxr::languageCode(language);
+    options.restartArguments = args.mid(1);
+    const QString screenshotDir = parser.value(screenshotOption);
+    // The demo and screenshot runs must neither read nor change the user's own settings or
+    // keychain: they get settings in a temporary folder and session-only secrets.
+    QTemporaryDir scratch;
+    auto secretBackend = wxr::ui::SecretStore::Backend::Keychain;
+    if (options.demo || !screenshotDir.isEmpty()) {
+        if (!scratch.isValid()) {
+            std::fprintf(stderr, "%s\n",
+                         qPrintable(QApplication::translate(
+                             "wxrecon", "No temporary folder could be created for the demo.")));
+            return 1;
+        }
+        settings
+            = std::make_unique<wxr::Settings>(scratch.filePath(QStringLiteral("settings.ini")));
+        secretBackend = wxr::ui::SecretStore::Backend::SessionOnly;
+    }
+    wxr::ui::AppContext context(std::move(settings), secretBackend, options);
+    wxr::ui::MainWindow window(context);
     window.show();
-    return QApplication::exec();
+
+    int screenshotStatus = 0;
+    wxr::ui::Screenshotter screenshots(&window, screenshotDir);
+    if (!screenshotDir.isEmpty()) {
+        QObject::connect(&screenshots, &wxr::ui::Screenshotter::finished, &app,
+                         [&](const wxr::Status &status) {
+                             if (!status.ok()) {
+                                 std::fprintf(stderr, "%s\n", qPrintable(status.error().message));
+                                 screenshotStatus = 1;
+                             }
+                             window.close();
+                             QApplication::quit();
+                         });
+        screenshots.start();
+    }
+    const int rc = QApplication::exec();
+    return screenshotStatus != 0 ? screenshotStatus : rc;
 }

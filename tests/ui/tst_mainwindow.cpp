@@ -1,19 +1,216 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "jobrunner.h"
 #include "mainwindow.h"
+#include "noticebar.h"
+#include "settingsview.h"
+#include "statusmodel.h"
+#include "uitestutil.h"
 
+#include <QComboBox>
+#include <QLabel>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QStackedWidget>
 #include <QTest>
+#include <QToolButton>
+
+using namespace wxr;
+using namespace wxr::ui;
+using View = MainWindow::View;
+
+namespace {
+
+MerchantProfile profile(const QString &name, const QString &mchid)
+{
+    MerchantProfile p;
+    p.name = name;
+    p.mchid = mchid;
+    return p;
+}
+
+} // namespace
 
 class tst_MainWindow final : public QObject
 {
     Q_OBJECT
 
 private slots:
-    void opensInDemoMode()
+    void titleNamesDemoMode_data()
     {
-        wxr::ui::MainWindow w(true);
+        QTest::addColumn<bool>("demo");
+        QTest::newRow("demo") << true;
+        QTest::newRow("normal") << false;
+    }
+
+    void titleNamesDemoMode()
+    {
+        QFETCH(bool, demo);
+        TestContext t(demo);
+        MainWindow w(*t.context);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(w.windowTitle().contains(QStringLiteral("demo")));
+        QCOMPARE(w.windowTitle().contains(QStringLiteral("demo")), demo);
+        QVERIFY(!w.windowIcon().isNull());
+    }
+
+    void keyboardSwitchesViews_data()
+    {
+        QTest::addColumn<int>("key");
+        QTest::addColumn<int>("view");
+        QTest::newRow("Ctrl+1 reconcile") << int(Qt::Key_1) << int(View::Reconcile);
+        QTest::newRow("Ctrl+2 monitor") << int(Qt::Key_2) << int(View::Monitor);
+        QTest::newRow("Ctrl+3 pending") << int(Qt::Key_3) << int(View::StuckOrders);
+        QTest::newRow("Ctrl+4 lookup") << int(Qt::Key_4) << int(View::Lookup);
+        QTest::newRow("Ctrl+5 reports") << int(Qt::Key_5) << int(View::Reports);
+        QTest::newRow("Ctrl+6 settings") << int(Qt::Key_6) << int(View::Settings);
+    }
+
+    void keyboardSwitchesViews()
+    {
+        QFETCH(int, key);
+        QFETCH(int, view);
+        TestContext t(true);
+        MainWindow w(*t.context);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        // Start somewhere else so that the shortcut has to change the view.
+        w.showView(view == int(View::Settings) ? View::Reconcile : View::Settings);
+        QTest::keyClick(&w, Qt::Key(key), Qt::ControlModifier);
+        QCOMPARE(int(w.currentView()), view);
+        auto *nav = w.findChild<QListWidget *>(QStringLiteral("navigation"));
+        QCOMPARE(nav->currentRow(), view);
+        auto *stack = w.findChild<QStackedWidget *>(QStringLiteral("viewStack"));
+        QCOMPARE(stack->currentWidget(), w.viewWidget(View(view)));
+    }
+
+    void sidebarHasEveryViewInOrder()
+    {
+        TestContext t(true);
+        MainWindow w(*t.context);
+        auto *nav = w.findChild<QListWidget *>(QStringLiteral("navigation"));
+        QCOMPARE(nav->count(), MainWindow::kViewCount);
+        const QStringList expected{
+            QStringLiteral("Reconciliation"), QStringLiteral("Callback monitor"),
+            QStringLiteral("Pending orders"), QStringLiteral("Order lookup"),
+            QStringLiteral("Reports"),        QStringLiteral("Settings")};
+        for (int i = 0; i < nav->count(); ++i) {
+            QCOMPARE(nav->item(i)->text(), expected[i]);
+            QVERIFY(!nav->item(i)->icon().isNull());
+        }
+        nav->setCurrentRow(int(View::Reports));
+        QCOMPARE(w.currentView(), View::Reports);
+    }
+
+    void restoresLastViewAndGeometry()
+    {
+        TestContext t(true);
+        {
+            MainWindow w(*t.context);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            w.resize(1000, 640);
+            w.showView(View::Lookup);
+            w.close();
+        }
+        QCOMPARE(t.settings().lastView(), QStringLiteral("lookup"));
+        QVERIFY(!t.settings().windowGeometry().isEmpty());
+        MainWindow again(*t.context);
+        QCOMPARE(again.currentView(), View::Lookup);
+        QCOMPARE(again.size(), QSize(1000, 640));
+    }
+
+    void firstRunWithoutMerchantOpensSettings()
+    {
+        TestContext t(false);
+        MainWindow w(*t.context);
+        QCOMPARE(w.currentView(), View::Settings);
+    }
+
+    void viewKeysRoundTrip()
+    {
+        for (int i = 0; i < MainWindow::kViewCount; ++i)
+            QCOMPARE(MainWindow::viewFromKey(MainWindow::viewKey(View(i))), View(i));
+        QVERIFY(!MainWindow::viewFromKey(QStringLiteral("nonsense")));
+    }
+
+    void merchantSwitcherAppearsWithSeveralProfiles()
+    {
+        TestContext t;
+        t.settings().setProfiles({profile(QStringLiteral("Shop A"), QStringLiteral("1"))});
+        t.context->notifyProfilesChanged();
+        MainWindow w(*t.context);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QComboBox *switcher = w.merchantSwitcher();
+        QVERIFY(!switcher->isVisible());
+        auto *merchantLabel = w.findChild<QLabel *>(QStringLiteral("statusMerchant"));
+        QCOMPARE(merchantLabel->text(), QStringLiteral("Merchant: Shop A"));
+
+        t.settings().setProfiles({profile(QStringLiteral("Shop A"), QStringLiteral("1")),
+                                  profile(QStringLiteral("Shop B"), QStringLiteral("2"))});
+        t.context->notifyProfilesChanged();
+        QVERIFY(switcher->isVisible());
+        QCOMPARE(switcher->count(), 2);
+        QCOMPARE(switcher->currentText(), QStringLiteral("Shop A"));
+
+        QSignalSpy spy(t.context.get(), &AppContext::activeProfileChanged);
+        switcher->setCurrentIndex(1);
+        emit switcher->activated(1);
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.at(0).at(0).toString(), QStringLiteral("Shop B"));
+        QCOMPARE(t.settings().activeProfileName(), QStringLiteral("Shop B"));
+        QCOMPARE(merchantLabel->text(), QStringLiteral("Merchant: Shop B"));
+    }
+
+    void jobErrorsAppearAsOneSentenceWithDetails()
+    {
+        TestContext t(true);
+        MainWindow w(*t.context);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        t.context->jobs()->run<int>(
+            QStringLiteral("Fetching the bill"),
+            [](QPromise<Result<int>> &p) {
+                p.addResult(Result<int>(makeError(ErrorCode::Api,
+                                                  QStringLiteral("WeChat Pay has no bill for "
+                                                                 "2026-11-25."),
+                                                  QStringLiteral("400 NO_STATEMENT_EXIST"))));
+            },
+            &w, [](int) {});
+        NoticeBar *bar = w.notices();
+        QTRY_VERIFY(bar->isVisible());
+        QCOMPARE(bar->level(), NoticeBar::Level::Error);
+        QCOMPARE(bar->text(), QStringLiteral("WeChat Pay has no bill for 2026-11-25."));
+        auto *details = bar->findChild<QToolButton *>(QStringLiteral("noticeDetailsButton"));
+        QVERIFY(details->isVisible());
+        auto *detail = bar->findChild<QWidget *>(QStringLiteral("noticeDetail"));
+        QVERIFY(!detail->isVisible());
+        details->click();
+        QVERIFY(detail->isVisible());
+        QCOMPARE(bar->detail(), QStringLiteral("400 NO_STATEMENT_EXIST"));
+    }
+
+    void languageChangeOffersRestart()
+    {
+        TestContext t(true);
+        MainWindow w(*t.context);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        emit w.settingsView()->languageChanged(QStringLiteral("zh_CN"));
+        QVERIFY(w.notices()->isVisible());
+        QVERIFY(w.notices()->text().contains(QStringLiteral("restart")));
+        auto *action = w.notices()->findChild<QToolButton *>(QStringLiteral("noticeActionButton"));
+        QVERIFY(action->isVisible());
+        QCOMPARE(action->text(), QStringLiteral("Restart now"));
+    }
+
+    void statusBarFollowsStatusModel()
+    {
+        TestContext t(true);
+        MainWindow w(*t.context);
+        t.context->status()->setOpenAlerts(2);
+        QCOMPARE(w.findChild<QLabel *>(QStringLiteral("statusAlerts"))->text(),
+                 QStringLiteral("2 open alert(s)"));
     }
 };
 

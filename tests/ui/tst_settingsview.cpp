@@ -1,0 +1,293 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pathedit.h"
+#include "profileeditor.h"
+#include "settingsview.h"
+#include "uitestutil.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+
+using namespace wxr;
+using namespace wxr::ui;
+
+namespace {
+
+const QString kApiV3Key = QStringLiteral("a7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb");
+
+template<typename W>
+W *child(QWidget *parent, const char *name)
+{
+    auto *w = parent->findChild<W *>(QString::fromLatin1(name));
+    if (!w)
+        qFatal("no child %s", name);
+    return w;
+}
+
+void typeInto(QLineEdit *edit, const QString &text)
+{
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Delete);
+    const bool ascii
+        = std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x80; });
+    if (ascii) {
+        QTest::keyClicks(edit, text);
+    } else {
+        // QTest cannot synthesise keys for non-ASCII text; this is what an input method does.
+        edit->insert(text);
+        emit edit->textEdited(edit->text());
+    }
+}
+
+std::optional<QString> loadSecret(SecretStore *store, const QString &profile, SecretKind kind)
+{
+    std::optional<QString> out;
+    bool done = false;
+    store->load(profile, kind, nullptr, [&](const std::optional<QString> &v) {
+        out = v;
+        done = true;
+    });
+    if (!QTest::qWaitFor([&] { return done; }))
+        qFatal("the secret store did not answer");
+    return out;
+}
+
+} // namespace
+
+class tst_SettingsView final : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_files;
+    QString m_keyFile;
+    QString m_pubKeyFile;
+
+    // Fills the selected profile with a complete, valid certificate-mode profile.
+    void fillValidProfile(SettingsView &view, const QString &name)
+    {
+        typeInto(child<QLineEdit>(&view, "profileName"), name);
+        typeInto(child<QLineEdit>(&view, "profileMchid"), QStringLiteral("1900000001"));
+        typeInto(child<QLineEdit>(&view, "profileSerial"),
+                 QStringLiteral("5157f09efdc096de15ebe81a47057a7232f1b8e1"));
+        child<PathEdit>(&view, "profilePrivateKey")->setPath(m_keyFile);
+        typeInto(child<QLineEdit>(&view, "profileApiBase"),
+                 QStringLiteral("http://127.0.0.1:18080"));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_files.isValid());
+        m_keyFile = m_files.filePath(QStringLiteral("apiclient_key.pem"));
+        m_pubKeyFile = m_files.filePath(QStringLiteral("pub_key.pem"));
+        for (const QString &f : {m_keyFile, m_pubKeyFile}) {
+            QFile file(f);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("-----BEGIN PLACEHOLDER-----\n");
+        }
+    }
+
+    void showsDefaults()
+    {
+        TestContext t;
+        SettingsView view(*t.context);
+        QCOMPARE(child<QListWidget>(&view, "profileList")->count(), 0);
+        QVERIFY(!view.profileEditor()->isEnabled());
+        QCOMPARE(child<QSpinBox>(&view, "crossMidnight")->value(), 300);
+        QCOMPARE(child<QSpinBox>(&view, "receiverPort")->value(), 8443);
+        QVERIFY(!view.isDirty());
+        QVERIFY(!child<QPushButton>(&view, "settingsSave")->isEnabled());
+    }
+
+    void savesProfileAndKeepsSecretsOutOfSettings()
+    {
+        TestContext t;
+        SettingsView view(*t.context);
+        QSignalSpy profilesChanged(t.context.get(), &AppContext::profilesChanged);
+        child<QPushButton>(&view, "addProfile")->click();
+        QVERIFY(view.isDirty());
+        fillValidProfile(view, QStringLiteral("Shop A"));
+        typeInto(child<QLineEdit>(&view, "profileApiv3Key"), kApiV3Key);
+        typeInto(child<QLineEdit>(&view, "profilePassphrase"), QStringLiteral("pass phrase"));
+        QCOMPARE(child<QListWidget>(&view, "profileList")->item(0)->text(),
+                 QStringLiteral("Shop A"));
+        child<QSpinBox>(&view, "crossMidnight")->setValue(120);
+        QVERIFY(view.save());
+        QCOMPARE(profilesChanged.count(), 1);
+
+        const auto profiles = t.settings().profiles();
+        QCOMPARE(profiles.size(), 1);
+        QCOMPARE(profiles[0].name, QStringLiteral("Shop A"));
+        QCOMPARE(profiles[0].mchid, QStringLiteral("1900000001"));
+        QCOMPARE(profiles[0].serialNo, QStringLiteral("5157F09EFDC096DE15EBE81A47057A7232F1B8E1"));
+        QCOMPARE(profiles[0].privateKeyFile, m_keyFile);
+        QCOMPARE(profiles[0].apiBase, QUrl(QStringLiteral("http://127.0.0.1:18080")));
+        QCOMPARE(t.settings().activeProfileName(), QStringLiteral("Shop A"));
+        QCOMPARE(t.settings().crossMidnightWindowSeconds(), 120);
+        QCOMPARE(loadSecret(t.context->secrets(), QStringLiteral("Shop A"), SecretKind::ApiV3Key),
+                 kApiV3Key);
+        QCOMPARE(loadSecret(t.context->secrets(), QStringLiteral("Shop A"),
+                            SecretKind::PrivateKeyPassphrase),
+                 QStringLiteral("pass phrase"));
+        // The typed secrets are cleared from the form and never written to the settings file.
+        QVERIFY(child<QLineEdit>(&view, "profileApiv3Key")->text().isEmpty());
+        QVERIFY(child<QLineEdit>(&view, "profileApiv3Key")
+                    ->placeholderText()
+                    .contains(QStringLiteral("Stored")));
+        t.settings().sync();
+        QFile ini(t.iniPath());
+        QVERIFY(ini.open(QIODevice::ReadOnly));
+        const QByteArray text = ini.readAll();
+        QVERIFY(!text.contains(kApiV3Key.toLatin1()));
+        QVERIFY(!text.contains("pass phrase"));
+        QVERIFY(!view.isDirty());
+    }
+
+    void rejectsInvalidProfiles_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no private key") << "privateKey"
+                                        << "/nonexistent/key.pem"
+                                        << "does not exist";
+        QTest::newRow("short APIv3 key") << "apiv3"
+                                         << "tooshort"
+                                         << "exactly 32";
+        QTest::newRow("non-ASCII APIv3 key")
+            << "apiv3"
+            << "密钥密钥密钥密钥密钥密钥密钥密钥密钥密钥密钥密钥密钥密钥密钥密钥"
+            << "exactly 32";
+        QTest::newRow("empty mchid") << "mchid"
+                                     << ""
+                                     << "digits";
+        QTest::newRow("ftp base") << "apiBase"
+                                  << "ftp://api.mch.weixin.qq.com"
+                                  << "http or https";
+        QTest::newRow("public key without id") << "pubkeyMode"
+                                               << ""
+                                               << "public key ID";
+    }
+
+    void rejectsInvalidProfiles()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, value);
+        QFETCH(QString, message);
+        TestContext t;
+        SettingsView view(*t.context);
+        QSignalSpy notices(t.context.get(), &AppContext::noticeRequested);
+        view.addProfile();
+        fillValidProfile(view, QStringLiteral("Shop"));
+        if (field == u"privateKey") {
+            child<PathEdit>(&view, "profilePrivateKey")->setPath(value);
+        } else if (field == u"apiv3") {
+            typeInto(child<QLineEdit>(&view, "profileApiv3Key"), value);
+        } else if (field == u"mchid") {
+            typeInto(child<QLineEdit>(&view, "profileMchid"), value);
+        } else if (field == u"apiBase") {
+            typeInto(child<QLineEdit>(&view, "profileApiBase"), value);
+        } else if (field == u"pubkeyMode") {
+            auto *mode = child<QComboBox>(&view, "profileKeyMode");
+            mode->setCurrentIndex(1);
+            emit mode->activated(1);
+            child<PathEdit>(&view, "profilePublicKeyFile")->setPath(m_pubKeyFile);
+        }
+        QVERIFY(!view.save());
+        QCOMPARE(notices.count(), 1);
+        QCOMPARE(notices.at(0).at(0).value<NoticeBar::Level>(), NoticeBar::Level::Error);
+        const QString sentence = notices.at(0).at(1).toString();
+        QVERIFY2(sentence.contains(message), qPrintable(sentence));
+        QVERIFY(t.settings().profiles().isEmpty());
+        QVERIFY(view.isDirty());
+    }
+
+    void duplicateNamesAreRejected()
+    {
+        TestContext t;
+        SettingsView view(*t.context);
+        QSignalSpy notices(t.context.get(), &AppContext::noticeRequested);
+        view.addProfile();
+        fillValidProfile(view, QStringLiteral("Same"));
+        view.addProfile();
+        fillValidProfile(view, QStringLiteral("Same"));
+        QVERIFY(!view.save());
+        QVERIFY(notices.at(0).at(1).toString().contains(QStringLiteral("Same")));
+    }
+
+    void renameMovesSecretsAndRemoveDeletesThem()
+    {
+        TestContext t;
+        {
+            SettingsView view(*t.context);
+            view.addProfile();
+            fillValidProfile(view, QStringLiteral("Old"));
+            typeInto(child<QLineEdit>(&view, "profileApiv3Key"), kApiV3Key);
+            QVERIFY(view.save());
+            typeInto(child<QLineEdit>(&view, "profileName"), QStringLiteral("New"));
+            QVERIFY(view.save());
+        }
+        SecretStore *store = t.context->secrets();
+        QTRY_COMPARE(loadSecret(store, QStringLiteral("New"), SecretKind::ApiV3Key), kApiV3Key);
+        QVERIFY(!loadSecret(store, QStringLiteral("Old"), SecretKind::ApiV3Key));
+        QCOMPARE(t.settings().activeProfileName(), QStringLiteral("New"));
+
+        SettingsView view(*t.context);
+        view.removeSelectedProfile();
+        QVERIFY(view.save());
+        QVERIFY(t.settings().profiles().isEmpty());
+        QVERIFY(!loadSecret(store, QStringLiteral("New"), SecretKind::ApiV3Key));
+    }
+
+    void revertDiscardsEdits()
+    {
+        TestContext t;
+        t.settings().setReceiverPort(9000);
+        SettingsView view(*t.context);
+        auto *port = child<QSpinBox>(&view, "receiverPort");
+        port->setValue(9100);
+        QVERIFY(view.isDirty());
+        child<QPushButton>(&view, "settingsRevert")->click();
+        QCOMPARE(port->value(), 9000);
+        QVERIFY(!view.isDirty());
+        QCOMPARE(t.settings().receiverPort(), 9000);
+    }
+
+    void languageChangeIsAnnounced()
+    {
+        TestContext t;
+        SettingsView view(*t.context);
+        QSignalSpy spy(&view, &SettingsView::languageChanged);
+        auto *language = child<QComboBox>(&view, "language");
+        language->setCurrentIndex(language->findData(QStringLiteral("en")));
+        QVERIFY(view.save());
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.at(0).at(0).toString(), QStringLiteral("en"));
+        QCOMPARE(t.settings().language(), QStringLiteral("en"));
+        QVERIFY(view.save()); // unchanged: no second announcement
+        QCOMPARE(spy.count(), 1);
+    }
+
+    void invalidWebhookIsRejected()
+    {
+        TestContext t;
+        SettingsView view(*t.context);
+        QSignalSpy notices(t.context.get(), &AppContext::noticeRequested);
+        typeInto(child<QLineEdit>(&view, "alertWebhook"), QStringLiteral("hooks.example.com"));
+        QVERIFY(!view.save());
+        QVERIFY(notices.at(0).at(1).toString().contains(QStringLiteral("webhook")));
+        typeInto(child<QLineEdit>(&view, "alertWebhook"),
+                 QStringLiteral("https://hooks.example.com/x"));
+        QVERIFY(view.save());
+        QCOMPARE(t.settings().alertWebhookUrl(),
+                 QUrl(QStringLiteral("https://hooks.example.com/x")));
+    }
+};
+
+QTEST_MAIN(tst_SettingsView)
+#include "tst_settingsview.moc"

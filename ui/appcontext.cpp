@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "appcontext.h"
+
+#include "common/settings.h"
+#include "jobrunner.h"
+#include "statusmodel.h"
+
+namespace wxr::ui {
+
+AppContext::AppContext(std::unique_ptr<Settings> settings, SecretStore::Backend secretBackend,
+                       Options options, QObject *parent)
+    : QObject(parent)
+    , m_settings(std::move(settings))
+    , m_options(std::move(options))
+    , m_secrets(new SecretStore(secretBackend, this))
+    , m_jobs(new JobRunner(2, this))
+    , m_status(new StatusModel(this))
+{
+    updateMerchantStatus();
+}
+
+AppContext::~AppContext()
+{
+    // Jobs may still reference the settings or the secrets' results; stop them first.
+    delete m_jobs;
+    m_jobs = nullptr;
+}
+
+void AppContext::setActiveProfile(const QString &name)
+{
+    if (name == m_settings->activeProfileName())
+        return;
+    m_settings->setActiveProfileName(name);
+    updateMerchantStatus();
+    emit activeProfileChanged(m_settings->activeProfileName());
+}
+
+void AppContext::notifyProfilesChanged()
+{
+    updateMerchantStatus();
+    emit profilesChanged();
+    emit activeProfileChanged(m_settings->activeProfileName());
+}
+
+void AppContext::notifySettingsChanged()
+{
+    emit settingsChanged();
+}
+
+void AppContext::notice(NoticeBar::Level level, const QString &sentence, const QString &detail)
+{
+    emit noticeRequested(level, sentence, detail);
+}
+
+void AppContext::updateMerchantStatus()
+{
+    const auto profile = m_settings->activeProfile();
+    m_status->setMerchant(profile ? profile->name : QString());
+}
+
+} // namespace wxr::ui

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "noticebar.h"
+#include "secretstore.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace wxr {
+class Settings;
+}
+
+namespace wxr::ui {
+
+class JobRunner;
+class StatusModel;
+
+/// What every view shares: the typed settings, the secret store, the job runner and the
+/// status model. Owned by main() (or a test) and outlives the main window. GUI thread only.
+class AppContext final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AppContext)
+
+public:
+    struct Options
+    {
+        bool demo = false;            ///< started with --demo (stand-in and temporary ledger)
+        QString languageCode;         ///< language in effect: "zh_CN" or "en"
+        QStringList restartArguments; ///< arguments to restart with (without the program name)
+    };
+
+    /// Takes ownership of `settings`.
+    AppContext(std::unique_ptr<Settings> settings, SecretStore::Backend secretBackend,
+               Options options, QObject *parent = nullptr);
+    ~AppContext() override;
+
+    Settings &settings() { return *m_settings; }
+    SecretStore *secrets() { return m_secrets; }
+    JobRunner *jobs() { return m_jobs; }
+    StatusModel *status() { return m_status; }
+    const Options &options() const { return m_options; }
+    bool demo() const { return m_options.demo; }
+
+    /// Makes `name` the active merchant profile (stored in the settings) and tells everyone.
+    void setActiveProfile(const QString &name);
+    /// Call after the profile list in the settings changed (the settings view does).
+    void notifyProfilesChanged();
+    /// Call after other settings changed.
+    void notifySettingsChanged();
+    /// Shows one sentence (and optional technical detail) in the main window's notice bar.
+    void notice(NoticeBar::Level level, const QString &sentence, const QString &detail = {});
+
+signals:
+    void profilesChanged();
+    void activeProfileChanged(const QString &name);
+    void settingsChanged();
+    void noticeRequested(wxr::ui::NoticeBar::Level level, const QString &sentence,
+                         const QString &detail);
+
+private:
+    void updateMerchantStatus();
+
+    std::unique_ptr<Settings> m_settings;
+    Options m_options;
+    SecretStore *m_secrets = nullptr;
+    JobRunner *m_jobs = nullptr;
+    StatusModel *m_status = nullptr;
+};
+
+} // namespace wxr::ui

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/settings.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QSpinBox;
+class QTimeEdit;
+
+namespace wxr::ui {
+
+class AppContext;
+class PathEdit;
+class ProfileEditor;
+
+/// The Settings view: merchant profiles (secrets go to the SecretStore), ledger and bill
+/// schedule, re-query rules and scheduler, alert thresholds and webhook, cross-midnight
+/// window, callback receiver and language. Edits are kept until "Save" (validated first) or
+/// discarded with "Revert".
+class SettingsView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SettingsView)
+
+public:
+    explicit SettingsView(AppContext &context, QWidget *parent = nullptr);
+    ~SettingsView() override;
+
+    /// Discards edits and shows what the settings hold.
+    void reload();
+    /// Validates and writes everything; on a problem shows it (one sentence), selects the
+    /// offending profile and returns false.
+    bool save();
+    bool isDirty() const { return m_dirty; }
+
+    ProfileEditor *profileEditor() const { return m_editor; }
+    /// Adds a new, empty profile and selects it.
+    void addProfile();
+    /// Removes the selected profile (its stored secrets are deleted on save).
+    void removeSelectedProfile();
+
+signals:
+    /// The language choice changed on save; "" = follow the system.
+    void languageChanged(const QString &code);
+    /// The selected profile should be tested against the certificates endpoint.
+    void testConnectionRequested(const wxr::MerchantProfile &profile, const QString &typedApiV3Key);
+
+private:
+    struct Row
+    {
+        MerchantProfile profile;
+        QString storedName; ///< name its secrets are stored under; empty for a new profile
+        QString typedApiV3Key;
+        QString typedPassphrase;
+        bool hasStoredKey = false;
+        bool hasStoredPassphrase = false;
+    };
+
+    QWidget *buildProfilesPage();
+    QWidget *buildGeneralPage();
+    void selectRow(int row);
+    void commitEditor();
+    void refreshList();
+    void setDirty(bool dirty);
+    void lookUpStoredSecrets(int row);
+    void writeSecrets(const QList<Row> &rows, const QStringList &removedNames);
+
+    AppContext &m_ctx;
+    QList<Row> m_rows;
+    QStringList m_removedNames;
+    int m_current = -1;
+    bool m_dirty = false;
+    bool m_loading = false;
+
+    QListWidget *m_profileList = nullptr;
+    QPushButton *m_addProfile = nullptr;
+    QPushButton *m_removeProfile = nullptr;
+    ProfileEditor *m_editor = nullptr;
+
+    PathEdit *m_ledgerPath = nullptr;
+    QTimeEdit *m_billTime = nullptr;
+    QSpinBox *m_crossMidnight = nullptr;
+    QCheckBox *m_scheduler = nullptr;
+    QSpinBox *m_stuckAfter = nullptr;
+    QSpinBox *m_maxAttempts = nullptr;
+    QSpinBox *m_qps = nullptr;
+    QDoubleSpinBox *m_failureRate = nullptr;
+    QSpinBox *m_p95 = nullptr;
+    QSpinBox *m_silence = nullptr;
+    QSpinBox *m_alertWindow = nullptr;
+    QLineEdit *m_webhook = nullptr;
+    QCheckBox *m_receiver = nullptr;
+    QSpinBox *m_receiverPort = nullptr;
+    QComboBox *m_language = nullptr;
+    QPushButton *m_save = nullptr;
+    QPushButton *m_revert = nullptr;
+};
+
+} // namespace wxr::ui
