@@ -8,6 +8,7 @@
 #include "dayfiles.h"
 #include "dayoptions.h"
 #include "simday.h"
+#include "simserver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -15,6 +16,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <functional>
 
 namespace {
 
@@ -197,12 +199,157 @@ int runGenDay(const QStringList &args)
     return Success;
 }
 
+int runServe(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(
+        Tr::tr("Run the local WeChat Pay v3 stand-in on 127.0.0.1: signed API, bills, callbacks, "
+               "faults and the /_sim/ control API (docs/simulator.md)."));
+    DayCli day;
+    day.add(p);
+    const QCommandLineOption port(QStringLiteral("port"), Tr::tr("Port (0 = any free port)."),
+                                  QStringLiteral("P"));
+    const QCommandLineOption stateDir(QStringLiteral("state-dir"),
+                                      Tr::tr("Directory for keys and merchant.ini (reused)."),
+                                      QStringLiteral("DIR"));
+    const QCommandLineOption keyMode(QStringLiteral("key-mode"),
+                                     Tr::tr("Signing keys: cert, pubkey or both (default cert)."),
+                                     QStringLiteral("MODE"));
+    const QCommandLineOption notifyUrl(QStringLiteral("notify-url"),
+                                       Tr::tr("Where callbacks are sent."), QStringLiteral("URL"));
+    const QCommandLineOption timeScale(QStringLiteral("time-scale"),
+                                       Tr::tr("Divide the callback retry schedule by K."),
+                                       QStringLiteral("K"));
+    const QCommandLineOption faults(
+        QStringLiteral("faults"),
+        Tr::tr("Fault settings, e.g. query:error500=0.1;notify:lost=0.05."),
+        QStringLiteral("SPEC"));
+    const QCommandLineOption ttl(QStringLiteral("download-ttl"),
+                                 Tr::tr("download_url lifetime in seconds (default 30)."),
+                                 QStringLiteral("SECONDS"));
+    const QCommandLineOption requestWindow(
+        QStringLiteral("request-window"),
+        Tr::tr("Accepted request timestamp distance in seconds (default 300)."),
+        QStringLiteral("SECONDS"));
+    const QCommandLineOption billsReady(
+        QStringLiteral("bills-ready-in"),
+        Tr::tr("Bills answer STATEMENT_CREATING for this many seconds."),
+        QStringLiteral("SECONDS"));
+    const QCommandLineOption autoPay(QStringLiteral("auto-pay"),
+                                     Tr::tr("Share of NOTPAY orders paid while running."),
+                                     QStringLiteral("SHARE"));
+    const QCommandLineOption autoPayAfter(
+        QStringLiteral("auto-pay-after"),
+        Tr::tr("Seconds until those orders are paid (default 30)."), QStringLiteral("SECONDS"));
+    const QCommandLineOption noCerts(
+        QStringLiteral("no-certificates"),
+        Tr::tr("/v3/certificates answer in pubkey mode: empty, resource_not_exists or not_found."),
+        QStringLiteral("ANSWER"));
+    p.addOptions({port, stateDir, keyMode, notifyUrl, timeScale, faults, ttl, requestWindow,
+                  billsReady, autoPay, autoPayAfter, noCerts});
+    if (auto exit = parse(p, QStringLiteral("serve"), args))
+        return *exit;
+    if (!p.isSet(port) || !p.isSet(stateDir))
+        return usageError(Tr::tr("“wxrecon-sim serve” needs --port and --state-dir."));
+    wxr::sim::SimSettings s;
+    s.stateDir = p.value(stateDir);
+    s.day.orders = 2000;
+    s.day.date = wxr::cst::billDateOf(wxr::cst::now()).addDays(-1); // the newest billable day
+    if (auto exit = day.read(p, s.day, false))
+        return *exit;
+    bool ok = true;
+    const auto number
+        = [&](const QCommandLineOption &o, double lo, double hi) -> std::optional<double> {
+        const double v = p.value(o).toDouble(&ok);
+        if (!ok || v < lo || v > hi) {
+            usageError(Tr::tr("--%1 needs a number between %2 and %3.")
+                           .arg(o.names().first())
+                           .arg(lo)
+                           .arg(hi));
+            return std::nullopt;
+        }
+        return v;
+    };
+    const auto portValue = number(port, 0, 65535);
+    if (!portValue)
+        return Usage;
+    if (p.isSet(keyMode)) {
+        const auto m = wxr::parseKeyMode(p.value(keyMode));
+        if (!m)
+            return usageError(Tr::tr("--key-mode takes cert, pubkey or both."));
+        s.keyMode = *m;
+    }
+    if (p.isSet(notifyUrl))
+        s.notifyUrl = QUrl(p.value(notifyUrl));
+    const std::initializer_list<
+        std::tuple<const QCommandLineOption *, double, double, std::function<void(double)>>>
+        numbers = {
+            {&timeScale, 0.001, 1e6,
+             [&](double v) {
+                 s.timeScale = v;
+             }},
+            {&ttl, 1, 86400,
+             [&](double v) {
+                 s.downloadTtlSeconds = static_cast<int>(v);
+             }},
+            {&requestWindow, 1, 86400,
+             [&](double v) {
+                 s.requestWindowSeconds = static_cast<int>(v);
+             }},
+            {&billsReady, 0, 86400,
+             [&](double v) {
+                 s.billsReadyAt = wxr::cst::now() + static_cast<qint64>(v);
+             }},
+            {&autoPay, 0, 1,
+             [&](double v) {
+                 s.autoPayShare = v;
+             }},
+            {&autoPayAfter, 0, 86400,
+             [&](double v) {
+                 s.autoPayAfterSeconds = static_cast<int>(v);
+             }},
+        };
+    for (const auto &[option, lo, hi, apply] : numbers) {
+        if (!p.isSet(*option))
+            continue;
+        const auto v = number(*option, lo, hi);
+        if (!v)
+            return Usage;
+        apply(*v);
+    }
+    if (p.isSet(noCerts)) {
+        const QString v = p.value(noCerts);
+        if (v == u"empty")
+            s.noCertificates = wxr::sim::NoCertificatesAnswer::EmptyList;
+        else if (v == u"resource_not_exists")
+            s.noCertificates = wxr::sim::NoCertificatesAnswer::ResourceNotExists;
+        else if (v == u"not_found")
+            s.noCertificates = wxr::sim::NoCertificatesAnswer::NotFound;
+        else
+            return usageError(
+                Tr::tr("--no-certificates takes empty, resource_not_exists or not_found."));
+    }
+    if (p.isSet(faults)) {
+        if (wxr::Status st = wxr::sim::parseFaults(p.value(faults), s.faults); !st)
+            return usageError(st.error().message);
+    }
+
+    wxr::sim::SimServer server(s);
+    const auto listening = server.start(static_cast<quint16>(*portValue));
+    if (!listening)
+        return failure(listening.error());
+    // Exactly this line: scripts and tests wait for it.
+    out() << "listening on http://127.0.0.1:" << *listening << Qt::endl;
+    return QCoreApplication::exec();
+}
+
 void printHelp()
 {
     out() << Tr::tr("Usage: wxrecon-sim <command> [options]") << "\n\n"
           << Tr::tr("Local WeChat Pay v3 stand-in for tests and demos.") << "\n\n"
           << Tr::tr("Commands:") << '\n'
           << "  gen-day   " << Tr::tr("Write a generated day's bills, ledger and truth.csv") << '\n'
+          << "  serve     " << Tr::tr("Run the signed HTTP stand-in on 127.0.0.1") << '\n'
           << '\n'
           << Tr::tr("Run “wxrecon-sim <command> --help” for the options of one command.") << '\n'
           << Qt::flush;
@@ -233,5 +380,7 @@ int main(int argc, char *argv[])
     rest.prepend(args[0]);
     if (name == u"gen-day")
         return runGenDay(rest);
+    if (name == u"serve")
+        return runServe(rest);
     return usageError(Tr::tr("Unknown command “%1”.").arg(name));
 }
