@@ -1,0 +1,482 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ledger/billrepository.h"
+
+#include "bill/billreader.h"
+#include "common/coretr.h"
+#include "ledger/auditlog.h"
+#include "ledger/ledger.h"
+#include "ledger/sqlitestatement.h"
+#include "ledger/transaction.h"
+
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace wxr::core {
+
+namespace {
+
+const QString kBillColumns = QStringLiteral(
+    "id, bill_date, bill_type, account_type, source_name, sha1, fetched_at, imported_at, "
+    "row_count, "
+    "payment_count, refund_count, flagged_count, settlement_fen, refund_fen, recharge_refund_fen, "
+    "fee_milli, printed_fee_milli, order_fen, refund_applied_fen, income_count, income_fen, "
+    "expense_count, expense_fen, legacy_layout, header");
+
+ImportedBill billFrom(const QSqlQuery &q)
+{
+    ImportedBill b;
+    b.id = q.value(0).toLongLong();
+    b.billDate = QDate::fromString(q.value(1).toString(), Qt::ISODate);
+    b.billType = q.value(2).toString();
+    b.accountType = q.value(3).toString();
+    b.sourceName = q.value(4).toString();
+    b.sha1 = q.value(5).toString().toLatin1();
+    if (!q.value(6).isNull())
+        b.fetchedAt = q.value(6).toLongLong();
+    b.importedAt = q.value(7).toLongLong();
+    b.rowCount = q.value(8).toLongLong();
+    b.paymentCount = q.value(9).toLongLong();
+    b.refundCount = q.value(10).toLongLong();
+    b.flaggedCount = q.value(11).toLongLong();
+    b.settlementFen = q.value(12).toLongLong();
+    b.refundFen = q.value(13).toLongLong();
+    b.rechargeRefundFen = q.value(14).toLongLong();
+    b.feeMilli = q.value(15).toLongLong();
+    b.printedFeeMilli = q.value(16).toLongLong();
+    b.orderFen = q.value(17).toLongLong();
+    b.refundAppliedFen = q.value(18).toLongLong();
+    b.incomeCount = q.value(19).toLongLong();
+    b.incomeFen = q.value(20).toLongLong();
+    b.expenseCount = q.value(21).toLongLong();
+    b.expenseFen = q.value(22).toLongLong();
+    b.legacyLayout = q.value(23).toBool();
+    b.header = q.value(24).toString();
+    return b;
+}
+
+Error queryError(const Ledger &ledger, const QSqlQuery &q, const QString &what)
+{
+    return makeError(
+        ErrorCode::Database,
+        Tr::tr("The ledger “%1” could not %2: %3").arg(ledger.path(), what, q.lastError().text()),
+        q.lastQuery());
+}
+
+const char *const kRowColumns
+    = "bill_id, line, is_refund, trade_time, transaction_id, out_trade_no, trade_state, order_fen, "
+      "fee_milli, settlement_fen, refund_id, out_refund_no, refund_applied_fen, refund_fen, "
+      "refund_status, flagged";
+
+Status visitRows(SqliteStatement &q, const BillRepository::RowVisitor &visitor)
+{
+    if (Status s = q.prepared(); !s)
+        return s;
+    for (;;) {
+        const Result<bool> row = q.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return {};
+        BillRowView v;
+        v.billId = q.int64(0);
+        v.line = q.int64(1);
+        v.isRefund = q.int64(2) != 0;
+        v.tradeTime = q.int64(3);
+        v.transactionId = q.view(4);
+        v.outTradeNo = q.view(5);
+        v.tradeState = q.view(6);
+        v.orderFen = q.int64(7);
+        v.feeMilli = q.int64(8);
+        v.settlementFen = q.int64(9);
+        v.refundId = q.view(10);
+        v.outRefundNo = q.view(11);
+        v.refundAppliedFen = q.int64(12);
+        v.refundFen = q.int64(13);
+        v.refundStatus = q.view(14);
+        v.flagged = q.int64(15) != 0;
+        if (Status s = visitor(v); !s) {
+            q.reset();
+            return s;
+        }
+    }
+}
+
+} // namespace
+
+Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImportOptions &options,
+                                                QPromise<void> &promise)
+{
+    const QString name = options.sourceName.isEmpty() ? QStringLiteral("bill") : options.sourceName;
+    const auto fail = [&](const Error &e) -> Error {
+        if (e.code == ErrorCode::Cancelled)
+            return makeError(
+                ErrorCode::Cancelled,
+                Tr::tr("The import of %1 was cancelled; nothing was imported.").arg(name));
+        return Error{e.code, Tr::tr("%1: %2; nothing was imported.").arg(name, e.message),
+                     e.detail};
+    };
+    if (!options.billDate.isValid())
+        return fail(makeError(ErrorCode::InvalidInput, Tr::tr("no bill date was given")));
+    const QString date = options.billDate.toString(Qt::ISODate);
+    const auto [dayStart, dayEnd] = cst::dayBounds(options.billDate);
+
+    Transaction tx(m_ledger);
+    if (Status s = tx.begin(); !s)
+        return fail(s.error());
+    const cst::Instant now = cst::now();
+
+    SqliteStatement header(m_ledger, "INSERT INTO bills (bill_date, bill_type, account_type, "
+                                     "source_name, sha1, fetched_at, imported_at) "
+                                     "VALUES (?1, '', ?2, ?3, '', ?4, ?5)");
+    header.bindText(1, date);
+    header.bindText(2, options.accountType);
+    header.bindText(3, name);
+    header.bind(4, options.fetchedAt);
+    header.bind(5, now);
+    if (Status s = header.exec(); !s)
+        return fail(s.error());
+    SqliteStatement lastId(m_ledger, "SELECT last_insert_rowid()");
+    (void)lastId.step();
+    const qint64 billId = lastId.int64(0);
+    lastId.reset();
+
+    SqliteStatement insertTrade(
+        m_ledger,
+        "INSERT INTO bill_rows (bill_id, line, is_refund, trade_time, transaction_id, "
+        "out_trade_no, "
+        "trade_state, trade_type, order_fen, settlement_fen, coupon_fen, fee_milli, refund_id, "
+        "out_refund_no, refund_fen, refund_applied_fen, recharge_refund_fen, refund_type, "
+        "refund_status, flagged) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+        "?14, ?15, ?16, ?17, ?18, ?19, ?20)");
+    SqliteStatement insertFund(
+        m_ledger,
+        "INSERT INTO fund_flow_rows (bill_id, line, book_time, business_order_no, flow_no, "
+        "business_name, business_type, income, amount_fen, balance_fen, applicant, remark, "
+        "voucher_no, flagged) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+        "?14)");
+    for (SqliteStatement *s : {&insertTrade, &insertFund}) {
+        if (Status st = s->prepared(); !st)
+            return fail(st.error());
+    }
+    std::optional<qint64> firstRow;
+    qint64 lastRow = 0;
+    std::optional<BillKind> kind;
+    const auto outsideDay = [&](qint64 line, cst::Instant t) {
+        return makeError(ErrorCode::InvalidInput,
+                         Tr::tr("line %1: the row is dated %2, not on the bill date %3")
+                             .arg(line)
+                             .arg(cst::formatBillTime(t), date));
+    };
+    const auto noteRow = [&]() {
+        if (!firstRow) {
+            (void)lastId.step();
+            firstRow = lastId.int64(0);
+            lastId.reset();
+            lastRow = *firstRow;
+        } else {
+            ++lastRow; // one transaction, one writer: rowids are consecutive
+        }
+    };
+    BillParser parser(
+        [&](const TradeBillRow &r) -> Status {
+            // A payment is filed on its success time and a refund on its initiation time, both
+            // CST (spec §7.4); a row outside the day means the wrong --date or the wrong file.
+            // The REFUND layout's 交易时间 is the payment's, so its 退款申请时间 is checked.
+            const cst::Instant filed = r.refundApplyTime ? *r.refundApplyTime : r.tradeTime;
+            if (filed < dayStart || filed >= dayEnd)
+                return outsideDay(r.line, filed);
+            insertTrade.bind(1, billId);
+            insertTrade.bind(2, r.line);
+            insertTrade.bind(3, qint64(r.isRefund()));
+            insertTrade.bind(4, r.tradeTime);
+            insertTrade.bindView(5, r.transactionId);
+            insertTrade.bindView(6, r.outTradeNo);
+            insertTrade.bindView(7, r.tradeState);
+            insertTrade.bindView(8, r.tradeType);
+            insertTrade.bind(9, r.orderFen);
+            insertTrade.bind(10, r.settlementFen);
+            insertTrade.bind(11, r.couponFen);
+            insertTrade.bind(12, r.feeMilli);
+            if (r.isRefund()) {
+                insertTrade.bindView(13, r.refundId);
+                insertTrade.bindView(14, r.outRefundNo);
+                insertTrade.bind(15, r.refundFen);
+                insertTrade.bind(16, r.refundAppliedFen);
+                insertTrade.bind(17, r.rechargeRefundFen);
+                insertTrade.bindView(18, r.refundType);
+                insertTrade.bindView(19, r.refundStatus);
+            } else {
+                for (int i = 13; i <= 19; ++i)
+                    insertTrade.bindNull(i);
+            }
+            insertTrade.bind(20, qint64(r.fieldCountMismatch));
+            if (Status s = insertTrade.exec(); !s)
+                return s;
+            noteRow();
+            return {};
+        },
+        [&](const FundFlowRow &r) -> Status {
+            if (r.bookTime < dayStart || r.bookTime >= dayEnd)
+                return outsideDay(r.line, r.bookTime);
+            insertFund.bind(1, billId);
+            insertFund.bind(2, r.line);
+            insertFund.bind(3, r.bookTime);
+            insertFund.bindView(4, r.businessOrderNo);
+            insertFund.bindView(5, r.flowNo);
+            insertFund.bindView(6, r.businessName);
+            insertFund.bindView(7, r.businessType);
+            insertFund.bind(8, qint64(r.income));
+            insertFund.bind(9, r.amountFen);
+            insertFund.bind(10, r.balanceFen);
+            insertFund.bindView(11, r.applicant);
+            insertFund.bindView(12, r.remark);
+            insertFund.bindView(13, r.voucherNo);
+            insertFund.bind(14, qint64(r.fieldCountMismatch));
+            if (Status s = insertFund.exec(); !s)
+                return s;
+            noteRow();
+            return {};
+        });
+    QByteArray archive;
+    const auto info = readBill(device, parser, promise, &archive);
+    if (!info)
+        return fail(info.error());
+    const auto summary = parser.finish();
+    if (!summary)
+        return fail(summary.error());
+    kind = summary->kind;
+    if (!options.expectedSha1.isEmpty()
+        && info->sha1Hex.compare(options.expectedSha1.trimmed(), Qt::CaseInsensitive) != 0)
+        return fail(makeError(ErrorCode::Verification,
+                              Tr::tr("its SHA-1 is %1 but WeChat Pay's hash_value is %2")
+                                  .arg(QString::fromLatin1(info->sha1Hex),
+                                       QString::fromLatin1(options.expectedSha1))));
+    const QString billType = billKindName(*kind);
+    const QString accountType
+        = *kind == BillKind::FundFlow
+              ? (options.accountType.isEmpty() ? QStringLiteral("BASIC") : options.accountType)
+              : QString();
+
+    BillImportResult result;
+    result.flaggedLines = summary->flaggedLines;
+    // An earlier import of this date and type: the same bytes mean nothing to do.
+    SqliteStatement existing(m_ledger, "SELECT id, sha1, first_row_id, last_row_id FROM bills "
+                                       "WHERE bill_date = ?1 AND bill_type = ?2 AND "
+                                       "account_type = ?3 AND id <> ?4");
+    existing.bindText(1, date);
+    existing.bindText(2, billType);
+    existing.bindText(3, accountType);
+    existing.bind(4, billId);
+    struct Old
+    {
+        qint64 id;
+        QByteArray sha1;
+        std::optional<qint64> first, last;
+    };
+    QList<Old> olds;
+    for (;;) {
+        const Result<bool> row = existing.step();
+        if (!row)
+            return fail(row.error());
+        if (!*row)
+            break;
+        olds.append({existing.int64(0), existing.text(1).toLatin1(), existing.optionalInt64(2),
+                     existing.optionalInt64(3)});
+    }
+    for (const Old &old : olds) {
+        if (old.sha1 == info->sha1Hex) {
+            tx.rollback();
+            const auto bill = find(old.id);
+            if (!bill)
+                return bill.error();
+            result.bill = **bill;
+            result.alreadyImported = true;
+            return result;
+        }
+    }
+    AuditLog audit(m_ledger);
+    for (const Old &old : olds) {
+        if (old.first) {
+            SqliteStatement del(m_ledger,
+                                *kind == BillKind::FundFlow
+                                    ? "DELETE FROM fund_flow_rows WHERE id BETWEEN ?1 AND ?2"
+                                    : "DELETE FROM bill_rows WHERE id BETWEEN ?1 AND ?2");
+            del.bind(1, *old.first);
+            del.bind(2, *old.last);
+            if (Status s = del.exec(); !s)
+                return fail(s.error());
+        }
+        SqliteStatement delBill(m_ledger, "DELETE FROM bills WHERE id = ?1");
+        delBill.bind(1, old.id);
+        if (Status s = delBill.exec(); !s)
+            return fail(s.error());
+        AuditEntry entry;
+        entry.actor = options.actor.isEmpty() ? QStringLiteral("bill import") : options.actor;
+        entry.action = QStringLiteral("replace");
+        entry.entity = QStringLiteral("bill");
+        entry.entityKey = date + u' ' + billType;
+        entry.oldValue = QString::fromLatin1(old.sha1);
+        entry.newValue = QString::fromLatin1(info->sha1Hex);
+        if (const auto r = audit.append(entry); !r)
+            return fail(r.error());
+        result.replacedBillId = old.id;
+    }
+
+    SqliteStatement complete(
+        m_ledger,
+        "UPDATE bills SET bill_type = ?1, account_type = ?2, sha1 = ?3, row_count = ?4, "
+        "payment_count = ?5, refund_count = ?6, flagged_count = ?7, settlement_fen = ?8, "
+        "refund_fen = ?9, recharge_refund_fen = ?10, fee_milli = ?11, printed_fee_milli = ?12, "
+        "order_fen = ?13, refund_applied_fen = ?14, income_count = ?15, income_fen = ?16, "
+        "expense_count = ?17, expense_fen = ?18, legacy_layout = ?19, header = ?20, "
+        "first_row_id = ?21, last_row_id = ?22, raw_gzip = ?23 WHERE id = ?24");
+    const BillSummary &s = *summary;
+    const bool fund = *kind == BillKind::FundFlow;
+    complete.bindText(1, billType);
+    complete.bindText(2, accountType);
+    complete.bindText(3, QString::fromLatin1(info->sha1Hex));
+    complete.bind(4, fund ? s.fundComputed.rows : s.computed.rows);
+    complete.bind(5, s.paymentRows);
+    complete.bind(6, s.refundRows);
+    complete.bind(7, qint64(s.flaggedLines.size()));
+    complete.bind(8, s.computed.settlementFen);
+    complete.bind(9, s.computed.refundFen);
+    complete.bind(10, s.computed.rechargeRefundFen);
+    complete.bind(11, s.computed.feeMilli);
+    complete.bind(12, s.printed.feeMilli);
+    complete.bind(13, s.computed.orderFen);
+    complete.bind(14, s.computed.refundAppliedFen);
+    complete.bind(15, s.fundComputed.incomeRows);
+    complete.bind(16, s.fundComputed.incomeFen);
+    complete.bind(17, s.fundComputed.expenseRows);
+    complete.bind(18, s.fundComputed.expenseFen);
+    complete.bind(19, qint64(s.legacyLayout));
+    complete.bindText(20, s.header.join(u','));
+    complete.bind(21, firstRow);
+    complete.bind(22, firstRow ? std::optional<qint64>(lastRow) : std::nullopt);
+    complete.bindBlobView(23, archive);
+    complete.bind(24, billId);
+    if (Status st = complete.exec(); !st)
+        return fail(st.error());
+
+    AuditEntry entry;
+    entry.actor = options.actor.isEmpty() ? QStringLiteral("bill import") : options.actor;
+    entry.action = QStringLiteral("import");
+    entry.entity = QStringLiteral("bill");
+    entry.entityKey = date + u' ' + billType;
+    entry.newValue = QString::fromLatin1(info->sha1Hex);
+    entry.detail = QStringLiteral("%1: %2 rows (%3 payments, %4 refunds, %5 flagged)")
+                       .arg(name)
+                       .arg(fund ? s.fundComputed.rows : s.computed.rows)
+                       .arg(s.paymentRows)
+                       .arg(s.refundRows)
+                       .arg(s.flaggedLines.size());
+    if (const auto r = audit.append(entry); !r)
+        return fail(r.error());
+    if (promise.isCanceled())
+        return fail(makeError(ErrorCode::Cancelled, QString()));
+    if (Status st = tx.commit(); !st)
+        return fail(st.error());
+    const auto bill = find(billId);
+    if (!bill)
+        return bill.error();
+    result.bill = **bill;
+    return result;
+}
+
+Result<QList<ImportedBill>> BillRepository::billsOf(QDate date) const
+{
+    QSqlQuery q(m_ledger.database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT ") + kBillColumns
+              + QStringLiteral(" FROM bills WHERE bill_date = ? AND bill_type <> '' ORDER BY "
+                               "CASE bill_type WHEN 'ALL' THEN 0 WHEN 'SUCCESS' THEN 1 "
+                               "WHEN 'REFUND' THEN 2 ELSE 3 END, id"));
+    q.addBindValue(date.toString(Qt::ISODate));
+    if (!q.exec())
+        return queryError(m_ledger, q,
+                          Tr::tr("list the bills of %1").arg(date.toString(Qt::ISODate)));
+    QList<ImportedBill> out;
+    while (q.next())
+        out.append(billFrom(q));
+    return out;
+}
+
+Result<std::optional<ImportedBill>> BillRepository::find(qint64 billId) const
+{
+    QSqlQuery q(m_ledger.database());
+    q.prepare(QStringLiteral("SELECT ") + kBillColumns
+              + QStringLiteral(" FROM bills WHERE id = ?"));
+    q.addBindValue(billId);
+    if (!q.exec())
+        return queryError(m_ledger, q, Tr::tr("read bill %1").arg(billId));
+    if (!q.next())
+        return std::optional<ImportedBill>();
+    return std::optional<ImportedBill>(billFrom(q));
+}
+
+Result<QByteArray> BillRepository::archivedFile(qint64 billId) const
+{
+    QSqlQuery q(m_ledger.database());
+    q.prepare(QStringLiteral("SELECT raw_gzip FROM bills WHERE id = ?"));
+    q.addBindValue(billId);
+    if (!q.exec())
+        return queryError(m_ledger, q, Tr::tr("read bill %1").arg(billId));
+    if (!q.next())
+        return makeError(ErrorCode::NotFound, Tr::tr("The ledger has no bill %1.").arg(billId));
+    return q.value(0).toByteArray();
+}
+
+Status BillRepository::forEachRow(qint64 billId, const RowVisitor &visitor) const
+{
+    SqliteStatement range(m_ledger, "SELECT first_row_id, last_row_id FROM bills WHERE id = ?1");
+    range.bind(1, billId);
+    const Result<bool> r = range.step();
+    if (!r)
+        return r.error();
+    if (!*r)
+        return makeError(ErrorCode::NotFound, Tr::tr("The ledger has no bill %1.").arg(billId));
+    const auto first = range.optionalInt64(0);
+    const auto last = range.optionalInt64(1);
+    range.reset();
+    if (!first)
+        return {};
+    const QByteArray sql = QByteArray("SELECT ") + kRowColumns
+                           + " FROM bill_rows WHERE id BETWEEN ?1 AND ?2 ORDER BY id";
+    SqliteStatement q(m_ledger, sql.constData());
+    q.bind(1, *first);
+    q.bind(2, *last);
+    return visitRows(q, visitor);
+}
+
+Status BillRepository::forEachRowOf(const QString &outTradeNo, const RowVisitor &visitor) const
+{
+    const QByteArray sql = QByteArray("SELECT ") + kRowColumns
+                           + " FROM bill_rows WHERE out_trade_no = ?1 ORDER BY id";
+    SqliteStatement q(m_ledger, sql.constData());
+    q.bindText(1, outTradeNo);
+    return visitRows(q, visitor);
+}
+
+Result<QSet<QString>> BillRepository::billedAmong(const QStringList &outTradeNos) const
+{
+    QSet<QString> out;
+    SqliteStatement q(m_ledger, "SELECT 1 FROM bill_rows WHERE out_trade_no = ?1 AND is_refund = 0 "
+                                "LIMIT 1");
+    if (Status s = q.prepared(); !s)
+        return s.error();
+    for (const QString &key : outTradeNos) {
+        q.bindText(1, key);
+        const Result<bool> row = q.step();
+        q.reset();
+        if (!row)
+            return row.error();
+        if (*row)
+            out.insert(key);
+    }
+    return out;
+}
+
+} // namespace wxr::core

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "bill/billrecords.h"
+#include "common/cstime.h"
+#include "common/money.h"
+#include "common/result.h"
+
+#include <QByteArray>
+#include <QDate>
+#include <QIODevice>
+#include <QList>
+#include <QPromise>
+#include <QString>
+
+#include <functional>
+#include <optional>
+#include <string_view>
+
+namespace wxr::core {
+
+class Ledger;
+
+/// An imported bill file as the ledger records it.
+struct ImportedBill
+{
+    qint64 id = 0;
+    QDate billDate;
+    QString billType;    ///< ALL, SUCCESS, REFUND, FUNDFLOW
+    QString accountType; ///< fund-flow bills: BASIC, OPERATION, FEES; else empty
+    QString sourceName;  ///< file name it was imported from
+    QByteArray sha1;     ///< of the decompressed file, lower-case hex
+    std::optional<cst::Instant> fetchedAt;
+    cst::Instant importedAt = 0;
+    qint64 rowCount = 0;
+    qint64 paymentCount = 0;
+    qint64 refundCount = 0;
+    qint64 flaggedCount = 0; ///< rows whose field count differed from the header (§9.4)
+    Fen settlementFen = 0;
+    Fen refundFen = 0;
+    Fen rechargeRefundFen = 0;
+    MilliFen feeMilli = 0;        ///< exact sum of the row fees
+    MilliFen printedFeeMilli = 0; ///< 手续费总金额 as printed
+    Fen orderFen = 0;
+    Fen refundAppliedFen = 0;
+    qint64 incomeCount = 0;
+    Fen incomeFen = 0;
+    qint64 expenseCount = 0;
+    Fen expenseFen = 0;
+    bool legacyLayout = false;
+    QString header;
+};
+
+struct BillImportOptions
+{
+    QDate billDate;          ///< required: the CST day the bill covers
+    QString sourceName;      ///< shown in lists and the audit log; defaults to "bill"
+    QByteArray expectedSha1; ///< WeChat's hash_value when downloaded; empty: not checked
+    std::optional<cst::Instant> fetchedAt;
+    QString accountType; ///< fund-flow bills: BASIC (default), OPERATION, FEES
+    QString actor;       ///< for the audit log; defaults to "bill import"
+};
+
+struct BillImportResult
+{
+    ImportedBill bill;
+    /// The same file (same SHA-1) was already imported for that date and type: nothing changed.
+    bool alreadyImported = false;
+    /// A different file for the same date and type was replaced.
+    std::optional<qint64> replacedBillId;
+    QList<qint64> flaggedLines;
+};
+
+/// A stored trade-bill row. Views are valid only during the visitor call.
+struct BillRowView
+{
+    qint64 billId = 0;
+    qint64 line = 0;
+    bool isRefund = false;
+    cst::Instant tradeTime = 0;
+    std::string_view transactionId;
+    std::string_view outTradeNo;
+    std::string_view tradeState;
+    Fen orderFen = 0;
+    MilliFen feeMilli = 0;
+    Fen settlementFen = 0;
+    std::string_view refundId;
+    std::string_view outRefundNo;
+    Fen refundAppliedFen = 0;
+    Fen refundFen = 0;
+    std::string_view refundStatus;
+    bool flagged = false;
+};
+
+/// Imported bills and their rows. Same thread rules as the Ledger.
+class BillRepository final
+{
+public:
+    using RowVisitor = std::function<Status(const BillRowView &)>;
+
+    explicit BillRepository(Ledger &ledger)
+        : m_ledger(ledger)
+    {}
+
+    /// Parses a trade or fund-flow bill (plain or gzip) from `device` and stores it with its
+    /// rows and a gzip copy of the file, all in one transaction. Nothing is stored when the
+    /// file fails to parse, its summary does not add up, a row is not dated on the bill date
+    /// (CST), or its SHA-1 differs from `expectedSha1` (Verification). Importing the same file
+    /// again changes nothing (BillImportResult::alreadyImported); a different file for the
+    /// same date and type replaces the earlier one. Errors name the line and column and say
+    /// that nothing was imported. Progress 0–100 by bytes read; cancel between chunks.
+    Result<BillImportResult> import(QIODevice &device, const BillImportOptions &options,
+                                    QPromise<void> &promise);
+
+    /// Bills imported for a date, trade bills first.
+    Result<QList<ImportedBill>> billsOf(QDate date) const;
+    Result<std::optional<ImportedBill>> find(qint64 billId) const;
+    /// The archived file (gzip) of a bill.
+    Result<QByteArray> archivedFile(qint64 billId) const;
+
+    /// Streams the trade rows of a bill in file order.
+    Status forEachRow(qint64 billId, const RowVisitor &visitor) const;
+    /// Streams every stored trade row (of any bill) about an order, oldest bill first.
+    Status forEachRowOf(const QString &outTradeNo, const RowVisitor &visitor) const;
+    /// Which of `outTradeNos` appear as a payment row in any imported bill.
+    Result<QSet<QString>> billedAmong(const QStringList &outTradeNos) const;
+
+private:
+    Ledger &m_ledger;
+};
+
+} // namespace wxr::core

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/result.h"
+#include "ledger/migration.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+struct sqlite3;
+
+namespace wxr::core {
+
+struct LedgerOptions
+{
+    /// How long a writer waits for another connection's lock before failing with Database.
+    int busyTimeoutMs = 5000;
+    /// Migrations of other modules applied after the ledger's own, in list order.
+    QList<MigrationSet> extraMigrations;
+};
+
+/// An open SQLite ledger file: the source of truth on this machine (architecture doc).
+///
+/// Opening creates the file if needed, readable and writable by its owner only (0600; SQLite
+/// gives its -wal/-shm files the same mode), and sets WAL mode, foreign keys, the busy timeout
+/// and synchronous=NORMAL (in WAL mode every commit is still atomic; a power cut may lose the
+/// last commits but never tears one). Then it applies the pending migrations of the ledger
+/// module and of LedgerOptions::extraMigrations.
+///
+/// Repositories (OrderRepository, BillRepository, ...) take a Ledger& and keep all SQL to
+/// themselves, so that a PostgreSQL ledger can follow behind the same interfaces.
+///
+/// Thread affinity: a Ledger and its repositories belong to the thread that opened it (a Qt
+/// SQL connection is per thread). Work on another thread opens its own Ledger on the same
+/// file; WAL lets readers run beside one writer. Not copyable.
+class Ledger final
+{
+public:
+    static Result<std::unique_ptr<Ledger>> open(const QString &path,
+                                                const LedgerOptions &options = {});
+    ~Ledger();
+    Ledger(const Ledger &) = delete;
+    Ledger &operator=(const Ledger &) = delete;
+
+    [[nodiscard]] QString path() const { return m_path; }
+    /// The Qt SQL connection (QSQLITE driver) for repositories.
+    [[nodiscard]] QSqlDatabase database() const;
+    /// The raw SQLite handle behind the connection, for bulk hot paths (prepared statements in
+    /// one transaction). Same thread rules as the Ledger.
+    [[nodiscard]] sqlite3 *handle() const { return m_handle; }
+
+    /// Applies the steps of `set` newer than the file's version for that module, each in its
+    /// own transaction with an audit row. Conflict when the file is newer than `set` (written
+    /// by a later wxrecon); Database on SQL failure (nothing of the failing step is kept).
+    Status migrate(const MigrationSet &set);
+    /// The highest applied version of a module's migrations; 0 when none.
+    [[nodiscard]] Result<int> schemaVersion(const QString &module) const;
+
+    /// Runs one or more SQL statements on the raw handle. For repositories and migrations.
+    Status execute(const char *sql);
+
+    /// A Database error carrying SQLite's message for `what` ("insert order", ...).
+    [[nodiscard]] Error sqliteError(const QString &what) const;
+
+private:
+    Ledger() = default;
+
+    QString m_path;
+    QString m_connection;
+    sqlite3 *m_handle = nullptr;
+};
+
+} // namespace wxr::core

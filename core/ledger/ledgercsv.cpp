@@ -1,0 +1,712 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ledger/ledgercsv.h"
+
+#include "common/coretr.h"
+#include "common/cstime.h"
+#include "common/money.h"
+#include "ledger/auditlog.h"
+#include "ledger/csvreader.h"
+#include "ledger/ledger.h"
+#include "ledger/sqlitestatement.h"
+#include "ledger/statemachine.h"
+#include "ledger/transaction.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include <array>
+
+namespace wxr::core {
+
+namespace {
+
+QString qs(std::string_view v)
+{
+    return QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size()));
+}
+
+bool validKey(std::string_view v, size_t maxLength, std::string_view extra)
+{
+    if (v.empty() || v.size() > maxLength)
+        return false;
+    for (const char c : v) {
+        const bool ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+                        || extra.find(c) != std::string_view::npos;
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+bool hasControl(std::string_view v)
+{
+    for (const char c : v) {
+        if (static_cast<unsigned char>(c) < 0x20)
+            return true;
+    }
+    return false;
+}
+
+constexpr std::array<const char *, 6> kOrderColumns
+    = {"out_trade_no", "transaction_id", "amount_fen", "status", "created_at", "paid_at"};
+constexpr std::array<const char *, 7> kRefundColumns
+    = {"out_refund_no", "out_trade_no", "refund_id", "amount_fen",
+       "status",        "created_at",   "success_at"};
+
+// Reads one file: header mapping, field-count check and error formatting.
+template<size_t N>
+class Table
+{
+public:
+    Table(QIODevice &device, const QString &path, const std::array<const char *, N> &columns)
+        : m_reader(device)
+        , m_path(path)
+        , m_columns(columns)
+    {
+        m_index.fill(-1);
+    }
+
+    Status readHeader()
+    {
+        const Result<bool> r = m_reader.next();
+        if (!r)
+            return r.error().prefixed(m_path);
+        if (!*r)
+            return makeError(ErrorCode::InvalidInput,
+                             Tr::tr("%1: the file is empty; a header row is required").arg(m_path));
+        const auto &f = m_reader.fields();
+        m_fieldCount = f.size();
+        for (size_t i = 0; i < f.size(); ++i) {
+            for (size_t c = 0; c < N; ++c) {
+                if (f[i] == m_columns[c]) {
+                    if (m_index[c] >= 0)
+                        return makeError(ErrorCode::InvalidInput,
+                                         Tr::tr("%1: line %2: the header names column “%3” twice")
+                                             .arg(m_path)
+                                             .arg(m_reader.line())
+                                             .arg(QString::fromLatin1(m_columns[c])));
+                    m_index[c] = static_cast<int>(i);
+                }
+            }
+        }
+        QStringList expected;
+        for (const char *c : m_columns)
+            expected << QString::fromLatin1(c);
+        for (size_t c = 0; c < N; ++c) {
+            if (m_index[c] < 0)
+                return makeError(ErrorCode::InvalidInput,
+                                 Tr::tr("%1: line %2: the header lacks column “%3” (expected %4)")
+                                     .arg(m_path)
+                                     .arg(m_reader.line())
+                                     .arg(QString::fromLatin1(m_columns[c]), expected.join(u',')));
+        }
+        return {};
+    }
+
+    Result<bool> next()
+    {
+        const Result<bool> r = m_reader.next();
+        if (!r)
+            return r.error().prefixed(m_path);
+        if (*r && m_reader.fields().size() != m_fieldCount)
+            return makeError(ErrorCode::InvalidInput,
+                             Tr::tr("%1: line %2: the row has %3 fields but the header has %4")
+                                 .arg(m_path)
+                                 .arg(m_reader.line())
+                                 .arg(m_reader.fields().size())
+                                 .arg(m_fieldCount));
+        return r;
+    }
+
+    std::string_view field(size_t column) const
+    {
+        return m_reader.fields()[static_cast<size_t>(m_index[column])];
+    }
+
+    Error error(size_t column, const QString &reason) const
+    {
+        return makeError(ErrorCode::InvalidInput,
+                         Tr::tr("%1: line %2, column “%3”: %4")
+                             .arg(m_path)
+                             .arg(m_reader.line())
+                             .arg(QString::fromLatin1(m_columns[column]), reason));
+    }
+
+    qint64 bytesRead() const { return m_reader.bytesRead(); }
+
+private:
+    CsvReader m_reader;
+    QString m_path;
+    const std::array<const char *, N> &m_columns;
+    std::array<int, N> m_index{};
+    size_t m_fieldCount = 0;
+};
+
+struct Progress
+{
+    QPromise<void> &promise;
+    qint64 total = 0;
+    qint64 done = 0;
+    int last = -1;
+    void report(qint64 bytes)
+    {
+        if (total <= 0)
+            return;
+        const int percent = static_cast<int>((done + bytes) * 100 / total);
+        if (percent != last) {
+            promise.setProgressValue(percent);
+            last = percent;
+        }
+    }
+};
+
+Error cancelled()
+{
+    return makeError(ErrorCode::Cancelled, Tr::tr("The import was cancelled."));
+}
+
+std::optional<cst::Instant> parseTime(std::string_view v)
+{
+    return cst::parseRfc3339(v);
+}
+
+QString badTime(std::string_view v)
+{
+    return Tr::tr("“%1” is not an RFC 3339 time with an offset, such as 2026-11-26T10:12:00+08:00")
+        .arg(qs(v));
+}
+
+Status importOrders(Ledger &ledger, QIODevice &device, const QString &path, Progress &progress,
+                    LedgerImportStats &stats, const QString &actor)
+{
+    enum { cKey, cTxn, cAmount, cStatus, cCreated, cPaid };
+    Table<6> table(device, path, kOrderColumns);
+    if (Status s = table.readHeader(); !s)
+        return s;
+    SqliteStatement insert(ledger,
+                           "INSERT INTO orders (out_trade_no, transaction_id, amount_fen, status, "
+                           "created_at, created_at_text, paid_at, paid_at_text, state_at, source, "
+                           "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'import', ?10) "
+                           "ON CONFLICT (out_trade_no) DO NOTHING");
+    SqliteStatement select(ledger,
+                           "SELECT id, status, state_at, amount_fen, transaction_id, "
+                           "created_at_text, paid_at, needs_review, paid_at_text FROM orders "
+                           "WHERE out_trade_no = ?1");
+    SqliteStatement update(ledger,
+                           "UPDATE orders SET status = ?1, state_at = ?2, amount_fen = ?3, "
+                           "transaction_id = ?4, created_at = ?5, created_at_text = ?6, "
+                           "paid_at = ?7, paid_at_text = ?8, needs_review = ?9, "
+                           "review_reason = CASE WHEN ?10 <> '' THEN ?10 ELSE review_reason END, "
+                           "updated_at = ?11 WHERE id = ?12");
+    for (SqliteStatement *s : {&insert, &select, &update}) {
+        if (Status st = s->prepared(); !st)
+            return st;
+    }
+    const cst::Instant now = cst::now();
+    AuditLog audit(ledger);
+    for (;;) {
+        const Result<bool> more = table.next();
+        if (!more)
+            return more.error();
+        if (!*more)
+            break;
+        ++stats.ordersRead;
+        if ((stats.ordersRead & 4095) == 0) {
+            if (progress.promise.isCanceled())
+                return cancelled();
+            progress.report(table.bytesRead());
+        }
+        const std::string_view key = table.field(cKey);
+        if (!validKey(key, 32, "_-*"))
+            return table.error(cKey, Tr::tr("“%1” is not a merchant order number (1–32 letters, "
+                                            "digits, _ - *)")
+                                         .arg(qs(key)));
+        const std::string_view txn = table.field(cTxn);
+        if (txn.size() > 64 || hasControl(txn))
+            return table.error(cTxn, Tr::tr("“%1” is not a WeChat Pay order number").arg(qs(txn)));
+        const std::string_view amountText = table.field(cAmount);
+        const auto amount = money::parseInteger(amountText);
+        if (!amount || *amount < 0)
+            return table.error(
+                cAmount,
+                Tr::tr("“%1” is not a whole, non-negative number of fen").arg(qs(amountText)));
+        const std::string_view status = table.field(cStatus);
+        const TradeState state = tradeStateFromWord(qs(status));
+        if (state == TradeState::Unknown || state == TradeState::Accept)
+            return table.error(cStatus, Tr::tr("“%1” is not an order status (SUCCESS, NOTPAY, "
+                                               "CLOSED, REFUND, PAYERROR, USERPAYING, REVOKED)")
+                                            .arg(qs(status)));
+        const std::string_view createdText = table.field(cCreated);
+        const auto created = parseTime(createdText);
+        if (!created)
+            return table.error(cCreated, createdText.empty() ? Tr::tr("the creation time is empty")
+                                                             : badTime(createdText));
+        const std::string_view paidText = table.field(cPaid);
+        std::optional<cst::Instant> paid;
+        if (!paidText.empty()) {
+            paid = parseTime(paidText);
+            if (!paid)
+                return table.error(cPaid, badTime(paidText));
+        }
+        // The event time of an imported state: payment time for paid states, else creation.
+        const std::optional<cst::Instant> eventAt = isPaid(state) && paid ? paid : created;
+
+        insert.bindView(1, key);
+        insert.bindView(2, txn);
+        insert.bind(3, *amount);
+        insert.bindView(4, status);
+        insert.bind(5, *created);
+        insert.bindView(6, createdText);
+        insert.bind(7, paid);
+        insert.bindView(8, paidText);
+        insert.bind(9, eventAt);
+        insert.bind(10, now);
+        if (Status s = insert.exec(); !s)
+            return s;
+        if (insert.changes() == 1) {
+            ++stats.ordersCreated;
+            continue;
+        }
+
+        // An existing order: the monotonic rules decide about the state.
+        select.bindView(1, key);
+        const Result<bool> row = select.step();
+        if (!row || !*row) {
+            select.reset();
+            return row ? makeError(ErrorCode::Internal, Tr::tr("order %1 vanished during the "
+                                                               "import")
+                                                            .arg(qs(key)))
+                       : row.error();
+        }
+        const qint64 id = select.int64(0);
+        const QString oldStatus = select.text(1);
+        const std::optional<qint64> oldStateAt = select.optionalInt64(2);
+        const qint64 oldAmount = select.int64(3);
+        const QString oldTxn = select.text(4);
+        const QString oldCreatedText = select.text(5);
+        const std::optional<qint64> oldPaid = select.optionalInt64(6);
+        const bool oldReview = select.int64(7) != 0;
+        const QString oldPaidText = select.text(8);
+        select.reset();
+
+        const QString newStatus = qs(status);
+        const StateOutcome outcome = oldStatus == newStatus
+                                         ? StateOutcome::Unchanged
+                                         : decideTradeTransition(tradeStateFromWord(oldStatus),
+                                                                 oldStateAt, state, eventAt);
+        const bool applyState
+            = outcome == StateOutcome::Applied || outcome == StateOutcome::PaidAfterClose;
+        const bool fillTxn = oldTxn.isEmpty() && !txn.empty();
+        const bool fillPaid = !oldPaid && paid;
+        const bool fieldsChange
+            = oldAmount != *amount || oldCreatedText != qs(createdText) || fillTxn || fillPaid;
+        if (outcome == StateOutcome::IgnoredFinal || outcome == StateOutcome::IgnoredStale)
+            ++stats.ordersStateIgnored;
+        if (!applyState && !fieldsChange) {
+            ++stats.ordersUnchanged;
+            continue;
+        }
+        const QString reason = outcome == StateOutcome::PaidAfterClose
+                                   ? Tr::tr("paid after the order was closed")
+                                   : QString();
+        update.bindText(1, applyState ? newStatus : oldStatus);
+        update.bind(2, applyState ? eventAt : oldStateAt);
+        update.bind(3, *amount);
+        const QByteArray txnBytes
+            = fillTxn ? QByteArray(txn.data(), qsizetype(txn.size())) : oldTxn.toUtf8();
+        update.bindView(4, std::string_view(txnBytes.constData(), size_t(txnBytes.size())));
+        update.bind(5, *created);
+        update.bindView(6, createdText);
+        update.bind(7, fillPaid ? paid : oldPaid);
+        update.bindText(8, fillPaid ? qs(paidText) : oldPaidText);
+        update.bind(9, qint64(oldReview || !reason.isEmpty()));
+        update.bindText(10, reason);
+        update.bind(11, now);
+        update.bind(12, id);
+        if (Status s = update.exec(); !s)
+            return s;
+        ++stats.ordersUpdated;
+        AuditEntry entry;
+        entry.actor = actor;
+        entry.action = applyState ? QStringLiteral("state") : QStringLiteral("update");
+        entry.entity = QStringLiteral("order");
+        entry.entityKey = qs(key);
+        entry.oldValue = oldStatus + u' ' + QString::number(oldAmount);
+        entry.newValue = (applyState ? newStatus : oldStatus) + u' ' + QString::number(*amount);
+        entry.detail = stateOutcomeName(outcome);
+        if (const auto r = audit.append(entry); !r)
+            return r.error();
+    }
+    return {};
+}
+
+Status importRefunds(Ledger &ledger, QIODevice &device, const QString &path, Progress &progress,
+                     LedgerImportStats &stats, const QString &actor)
+{
+    enum { cKey, cTrade, cRefundId, cAmount, cStatus, cCreated, cSuccess };
+    Table<7> table(device, path, kRefundColumns);
+    if (Status s = table.readHeader(); !s)
+        return s;
+    SqliteStatement insert(
+        ledger, "INSERT INTO refunds (out_refund_no, out_trade_no, refund_id, amount_fen, "
+                "status, created_at, created_at_text, success_at, success_at_text, "
+                "state_at, source, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                "?9, ?10, 'import', ?11) ON CONFLICT (out_refund_no) DO NOTHING");
+    SqliteStatement select(ledger, "SELECT id, status, state_at, amount_fen, refund_id, "
+                                   "created_at_text, success_at, success_at_text, out_trade_no "
+                                   "FROM refunds WHERE out_refund_no = ?1");
+    SqliteStatement update(ledger,
+                           "UPDATE refunds SET status = ?1, state_at = ?2, amount_fen = ?3, "
+                           "refund_id = ?4, created_at = ?5, created_at_text = ?6, "
+                           "success_at = ?7, success_at_text = ?8, out_trade_no = ?9, "
+                           "updated_at = ?10 WHERE id = ?11");
+    for (SqliteStatement *s : {&insert, &select, &update}) {
+        if (Status st = s->prepared(); !st)
+            return st;
+    }
+    const cst::Instant now = cst::now();
+    AuditLog audit(ledger);
+    for (;;) {
+        const Result<bool> more = table.next();
+        if (!more)
+            return more.error();
+        if (!*more)
+            break;
+        ++stats.refundsRead;
+        if ((stats.refundsRead & 4095) == 0) {
+            if (progress.promise.isCanceled())
+                return cancelled();
+            progress.report(table.bytesRead());
+        }
+        const std::string_view key = table.field(cKey);
+        if (!validKey(key, 64, "_-|*@"))
+            return table.error(cKey, Tr::tr("“%1” is not a merchant refund number (1–64 letters, "
+                                            "digits, _ - | * @)")
+                                         .arg(qs(key)));
+        const std::string_view trade = table.field(cTrade);
+        if (!validKey(trade, 32, "_-*"))
+            return table.error(cTrade, Tr::tr("“%1” is not a merchant order number (1–32 letters, "
+                                              "digits, _ - *)")
+                                           .arg(qs(trade)));
+        const std::string_view refundId = table.field(cRefundId);
+        if (refundId.size() > 64 || hasControl(refundId))
+            return table.error(cRefundId,
+                               Tr::tr("“%1” is not a WeChat Pay refund number").arg(qs(refundId)));
+        const std::string_view amountText = table.field(cAmount);
+        const auto amount = money::parseInteger(amountText);
+        if (!amount || *amount < 0)
+            return table.error(
+                cAmount,
+                Tr::tr("“%1” is not a whole, non-negative number of fen").arg(qs(amountText)));
+        const std::string_view status = table.field(cStatus);
+        const RefundState state = refundStateFromWord(qs(status));
+        if (state == RefundState::Unknown)
+            return table.error(cStatus, Tr::tr("“%1” is not a refund status (SUCCESS, PROCESSING, "
+                                               "CLOSED, ABNORMAL)")
+                                            .arg(qs(status)));
+        const std::string_view createdText = table.field(cCreated);
+        const auto created = parseTime(createdText);
+        if (!created)
+            return table.error(cCreated, createdText.empty() ? Tr::tr("the creation time is empty")
+                                                             : badTime(createdText));
+        const std::string_view successText = table.field(cSuccess);
+        std::optional<cst::Instant> success;
+        if (!successText.empty()) {
+            success = parseTime(successText);
+            if (!success)
+                return table.error(cSuccess, badTime(successText));
+        }
+        const std::optional<cst::Instant> eventAt
+            = state == RefundState::Success && success ? success : created;
+
+        insert.bindView(1, key);
+        insert.bindView(2, trade);
+        insert.bindView(3, refundId);
+        insert.bind(4, *amount);
+        insert.bindView(5, status);
+        insert.bind(6, *created);
+        insert.bindView(7, createdText);
+        insert.bind(8, success);
+        insert.bindView(9, successText);
+        insert.bind(10, eventAt);
+        insert.bind(11, now);
+        if (Status s = insert.exec(); !s)
+            return s;
+        if (insert.changes() == 1) {
+            ++stats.refundsCreated;
+            continue;
+        }
+        select.bindView(1, key);
+        const Result<bool> row = select.step();
+        if (!row || !*row) {
+            select.reset();
+            return row ? makeError(ErrorCode::Internal, Tr::tr("refund %1 vanished during the "
+                                                               "import")
+                                                            .arg(qs(key)))
+                       : row.error();
+        }
+        const qint64 id = select.int64(0);
+        const QString oldStatus = select.text(1);
+        const std::optional<qint64> oldStateAt = select.optionalInt64(2);
+        const qint64 oldAmount = select.int64(3);
+        const QString oldRefundId = select.text(4);
+        const QString oldCreatedText = select.text(5);
+        const std::optional<qint64> oldSuccess = select.optionalInt64(6);
+        const QString oldSuccessText = select.text(7);
+        const QString oldTrade = select.text(8);
+        select.reset();
+
+        const QString newStatus = qs(status);
+        const StateOutcome outcome = oldStatus == newStatus
+                                         ? StateOutcome::Unchanged
+                                         : decideRefundTransition(refundStateFromWord(oldStatus),
+                                                                  oldStateAt, state, eventAt);
+        const bool applyState = outcome == StateOutcome::Applied;
+        const bool fillRefundId = oldRefundId.isEmpty() && !refundId.empty();
+        const bool fillSuccess = !oldSuccess && success;
+        const bool fieldsChange = oldAmount != *amount || oldCreatedText != qs(createdText)
+                                  || fillRefundId || fillSuccess || oldTrade != qs(trade);
+        if (outcome == StateOutcome::IgnoredFinal || outcome == StateOutcome::IgnoredStale)
+            ++stats.refundsStateIgnored;
+        if (!applyState && !fieldsChange) {
+            ++stats.refundsUnchanged;
+            continue;
+        }
+        update.bindText(1, applyState ? newStatus : oldStatus);
+        update.bind(2, applyState ? eventAt : oldStateAt);
+        update.bind(3, *amount);
+        update.bindText(4, fillRefundId ? qs(refundId) : oldRefundId);
+        update.bind(5, *created);
+        update.bindView(6, createdText);
+        update.bind(7, fillSuccess ? success : oldSuccess);
+        update.bindText(8, fillSuccess ? qs(successText) : oldSuccessText);
+        update.bindView(9, trade);
+        update.bind(10, now);
+        update.bind(11, id);
+        if (Status s = update.exec(); !s)
+            return s;
+        ++stats.refundsUpdated;
+        AuditEntry entry;
+        entry.actor = actor;
+        entry.action = applyState ? QStringLiteral("state") : QStringLiteral("update");
+        entry.entity = QStringLiteral("refund");
+        entry.entityKey = qs(key);
+        entry.oldValue = oldStatus + u' ' + QString::number(oldAmount);
+        entry.newValue = (applyState ? newStatus : oldStatus) + u' ' + QString::number(*amount);
+        entry.detail = stateOutcomeName(outcome);
+        if (const auto r = audit.append(entry); !r)
+            return r.error();
+    }
+    return {};
+}
+
+Error nothingImported(const Error &e)
+{
+    if (e.code == ErrorCode::Cancelled)
+        return makeError(ErrorCode::Cancelled,
+                         Tr::tr("The import was cancelled; nothing was imported."));
+    return Error{e.code, Tr::tr("%1; nothing was imported.").arg(e.message), e.detail};
+}
+
+// Bulk settings for one import: a larger page cache for the index b-trees. Restored after.
+class BulkPragmas final
+{
+public:
+    explicit BulkPragmas(Ledger &ledger)
+        : m_ledger(ledger)
+    {
+        (void)m_ledger.execute("PRAGMA cache_size=-131072");
+    }
+    ~BulkPragmas() { (void)m_ledger.execute("PRAGMA cache_size=-2000"); }
+    BulkPragmas(const BulkPragmas &) = delete;
+    BulkPragmas &operator=(const BulkPragmas &) = delete;
+
+private:
+    Ledger &m_ledger;
+};
+
+void appendField(QByteArray &out, std::string_view v)
+{
+    bool quote = false;
+    for (const char c : v) {
+        if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+            quote = true;
+            break;
+        }
+    }
+    if (!quote) {
+        out.append(v.data(), static_cast<qsizetype>(v.size()));
+        return;
+    }
+    out.append('"');
+    for (const char c : v) {
+        if (c == '"')
+            out.append('"');
+        out.append(c);
+    }
+    out.append('"');
+}
+
+void appendTime(QByteArray &out, std::string_view text, std::optional<qint64> at)
+{
+    if (!text.empty())
+        appendField(out, text);
+    else if (at)
+        out.append(cst::formatRfc3339(*at).toLatin1());
+}
+
+Status writeTable(Ledger &ledger, const QString &path, const char *header, const char *sql,
+                  int columns, const std::array<int, 9> &timeColumns, qint64 &count,
+                  QPromise<void> &promise)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return makeError(ErrorCode::Io,
+                         Tr::tr("%1 could not be written: %2").arg(path, file.errorString()));
+    SqliteStatement q(ledger, sql);
+    if (Status s = q.prepared(); !s)
+        return s;
+    QByteArray buf = header;
+    buf.append('\n');
+    for (;;) {
+        const Result<bool> row = q.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        // Columns come in pairs for times: text, then instant (see the SELECTs below).
+        int out = 0;
+        for (int c = 0; c < columns; ++c) {
+            if (out++ > 0)
+                buf.append(',');
+            if (timeColumns[static_cast<size_t>(c)]) {
+                appendTime(buf, q.view(c), q.optionalInt64(c + 1));
+                ++c;
+            } else {
+                appendField(buf, q.view(c));
+            }
+        }
+        buf.append('\n');
+        if ((++count & 4095) == 0) {
+            if (promise.isCanceled()) {
+                file.cancelWriting();
+                return makeError(ErrorCode::Cancelled, Tr::tr("The export was cancelled."));
+            }
+            if (file.write(buf) != buf.size())
+                return makeError(
+                    ErrorCode::Io,
+                    Tr::tr("%1 could not be written: %2").arg(path, file.errorString()));
+            buf.clear();
+        }
+    }
+    if (file.write(buf) != buf.size() || !file.commit())
+        return makeError(ErrorCode::Io,
+                         Tr::tr("%1 could not be written: %2").arg(path, file.errorString()));
+    return {};
+}
+
+} // namespace
+
+Result<LedgerImportStats> importLedgerCsv(Ledger &ledger, const QString &ordersPath,
+                                          const QString &refundsPath, QPromise<void> &promise)
+{
+    QFile orders(ordersPath);
+    if (!orders.open(QIODevice::ReadOnly))
+        return nothingImported(
+            makeError(ErrorCode::Io,
+                      Tr::tr("%1 could not be opened: %2").arg(ordersPath, orders.errorString())));
+    QFile refunds(refundsPath);
+    if (!refundsPath.isEmpty() && !refunds.open(QIODevice::ReadOnly))
+        return nothingImported(makeError(
+            ErrorCode::Io,
+            Tr::tr("%1 could not be opened: %2").arg(refundsPath, refunds.errorString())));
+    Progress progress{promise, orders.size() + (refundsPath.isEmpty() ? 0 : refunds.size())};
+    promise.setProgressRange(0, 100);
+    LedgerImportStats stats;
+    BulkPragmas pragmas(ledger);
+    Transaction tx(ledger);
+    if (Status s = tx.begin(); !s)
+        return nothingImported(s.error());
+    const QString ordersName = QFileInfo(ordersPath).fileName();
+    if (Status s = importOrders(ledger, orders, ordersPath, progress, stats,
+                                QStringLiteral("import ") + ordersName);
+        !s)
+        return nothingImported(s.error());
+    progress.done = orders.size();
+    AuditEntry entry;
+    entry.actor = QStringLiteral("import");
+    entry.action = QStringLiteral("import");
+    entry.entity = QStringLiteral("orders");
+    entry.entityKey = ordersName;
+    entry.detail
+        = QStringLiteral("%1 read, %2 created, %3 updated, %4 unchanged, %5 states ignored")
+              .arg(stats.ordersRead)
+              .arg(stats.ordersCreated)
+              .arg(stats.ordersUpdated)
+              .arg(stats.ordersUnchanged)
+              .arg(stats.ordersStateIgnored);
+    if (const auto r = AuditLog(ledger).append(entry); !r)
+        return nothingImported(r.error());
+    if (!refundsPath.isEmpty()) {
+        const QString refundsName = QFileInfo(refundsPath).fileName();
+        if (Status s = importRefunds(ledger, refunds, refundsPath, progress, stats,
+                                     QStringLiteral("import ") + refundsName);
+            !s)
+            return nothingImported(s.error());
+        entry.entity = QStringLiteral("refunds");
+        entry.entityKey = refundsName;
+        entry.detail = QStringLiteral("%1 read, %2 created, %3 updated, %4 unchanged, %5 states "
+                                      "ignored")
+                           .arg(stats.refundsRead)
+                           .arg(stats.refundsCreated)
+                           .arg(stats.refundsUpdated)
+                           .arg(stats.refundsUnchanged)
+                           .arg(stats.refundsStateIgnored);
+        if (const auto r = AuditLog(ledger).append(entry); !r)
+            return nothingImported(r.error());
+    }
+    if (promise.isCanceled())
+        return nothingImported(cancelled());
+    if (Status s = tx.commit(); !s)
+        return nothingImported(s.error());
+    promise.setProgressValue(100);
+    return stats;
+}
+
+Result<LedgerExportStats> exportLedgerCsv(Ledger &ledger, const QString &ordersPath,
+                                          const QString &refundsPath, QPromise<void> &promise)
+{
+    LedgerExportStats stats;
+    // One read transaction: both files show the same moment of the ledger.
+    if (Status s = ledger.execute("BEGIN"); !s)
+        return s.error();
+    struct End
+    {
+        Ledger &l;
+        ~End() { (void)l.execute("COMMIT"); }
+    } end{ledger};
+    if (Status s = writeTable(ledger, ordersPath,
+                              "out_trade_no,transaction_id,amount_fen,status,created_at,paid_at",
+                              "SELECT out_trade_no, transaction_id, amount_fen, status, "
+                              "created_at_text, created_at, paid_at_text, paid_at FROM orders "
+                              "ORDER BY id",
+                              8, {0, 0, 0, 0, 1, 0, 1, 0, 0}, stats.orders, promise);
+        !s)
+        return s.error();
+    if (!refundsPath.isEmpty()) {
+        if (Status s
+            = writeTable(ledger, refundsPath,
+                         "out_refund_no,out_trade_no,refund_id,amount_fen,status,"
+                         "created_at,success_at",
+                         "SELECT out_refund_no, out_trade_no, refund_id, amount_fen, "
+                         "status, created_at_text, created_at, success_at_text, success_at "
+                         "FROM refunds ORDER BY id",
+                         9, {0, 0, 0, 0, 0, 1, 0, 1, 0}, stats.refunds, promise);
+            !s)
+            return s.error();
+    }
+    return stats;
+}
+
+} // namespace wxr::core

@@ -1,0 +1,351 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ledger/orderrepository.h"
+
+#include "common/coretr.h"
+#include "ledger/auditlog.h"
+#include "ledger/ledger.h"
+#include "ledger/sqlbind.h"
+#include "ledger/sqlitestatement.h"
+#include "ledger/transaction.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace wxr::core {
+
+QString recordSourceWord(RecordSource source)
+{
+    switch (source) {
+    case RecordSource::Import:
+        return QStringLiteral("import");
+    case RecordSource::Callback:
+        return QStringLiteral("callback");
+    case RecordSource::Query:
+        return QStringLiteral("query");
+    case RecordSource::Bill:
+        return QStringLiteral("bill");
+    }
+    return {};
+}
+
+std::optional<RecordSource> recordSourceFromWord(QStringView word)
+{
+    for (RecordSource s :
+         {RecordSource::Import, RecordSource::Callback, RecordSource::Query, RecordSource::Bill}) {
+        if (word == recordSourceWord(s))
+            return s;
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+const QString kColumns = QStringLiteral(
+    "id, out_trade_no, transaction_id, amount_fen, status, created_at, created_at_text, paid_at, "
+    "paid_at_text, state_at, source, needs_review, review_reason, updated_at");
+
+std::optional<qint64> optionalInt(const QVariant &v)
+{
+    if (v.isNull())
+        return std::nullopt;
+    return v.toLongLong();
+}
+
+Order orderFrom(const QSqlQuery &q)
+{
+    Order o;
+    o.id = q.value(0).toLongLong();
+    o.outTradeNo = q.value(1).toString();
+    o.transactionId = q.value(2).toString();
+    o.amountFen = q.value(3).toLongLong();
+    o.status = q.value(4).toString();
+    o.createdAt = optionalInt(q.value(5));
+    o.createdAtText = q.value(6).toString();
+    o.paidAt = optionalInt(q.value(7));
+    o.paidAtText = q.value(8).toString();
+    o.stateAt = optionalInt(q.value(9));
+    o.source = recordSourceFromWord(q.value(10).toString()).value_or(RecordSource::Import);
+    o.needsReview = q.value(11).toBool();
+    o.reviewReason = q.value(12).toString();
+    o.updatedAt = q.value(13).toLongLong();
+    return o;
+}
+
+Error queryError(const Ledger &ledger, const QSqlQuery &q, const QString &what)
+{
+    return makeError(
+        ErrorCode::Database,
+        Tr::tr("The ledger “%1” could not %2: %3").arg(ledger.path(), what, q.lastError().text()),
+        q.lastQuery());
+}
+
+} // namespace
+
+Result<std::optional<Order>> OrderRepository::find(const QString &outTradeNo) const
+{
+    QSqlQuery q(m_ledger.database());
+    q.prepare(QStringLiteral("SELECT ") + kColumns
+              + QStringLiteral(" FROM orders WHERE out_trade_no = ?"));
+    q.addBindValue(sqlbind::text(outTradeNo));
+    if (!q.exec())
+        return queryError(m_ledger, q, Tr::tr("read order %1").arg(outTradeNo));
+    if (!q.next())
+        return std::optional<Order>();
+    return std::optional<Order>(orderFrom(q));
+}
+
+Result<ApplyResult> OrderRepository::applyTradeState(const TradeEvent &event)
+{
+    if (event.outTradeNo.isEmpty() || event.state.isEmpty())
+        return makeError(ErrorCode::InvalidInput,
+                         Tr::tr("An order state needs an order number and a state."));
+    Transaction tx(m_ledger);
+    if (Status s = tx.begin(); !s)
+        return s.error();
+    const auto existing = find(event.outTradeNo);
+    if (!existing)
+        return existing.error();
+    const cst::Instant now = cst::now();
+    const QString actor = event.actor.isEmpty() ? recordSourceWord(event.source) : event.actor;
+    ApplyResult result;
+    AuditEntry audit;
+    audit.actor = actor;
+    audit.entity = QStringLiteral("order");
+    audit.entityKey = event.outTradeNo;
+
+    if (!existing->has_value()) {
+        if (!event.createIfMissing)
+            return makeError(ErrorCode::NotFound,
+                             Tr::tr("The ledger has no order %1.").arg(event.outTradeNo));
+        const bool review = event.source != RecordSource::Import;
+        const std::optional<cst::Instant> created = event.createdAt ? event.createdAt : event.at;
+        QSqlQuery q(m_ledger.database());
+        q.prepare(QStringLiteral(
+            "INSERT INTO orders (out_trade_no, transaction_id, amount_fen, status, created_at, "
+            "created_at_text, paid_at, paid_at_text, state_at, source, needs_review, "
+            "review_reason, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        q.addBindValue(sqlbind::text(event.outTradeNo));
+        q.addBindValue(sqlbind::text(event.transactionId));
+        q.addBindValue(event.amountFen.value_or(0));
+        q.addBindValue(sqlbind::text(event.state));
+        q.addBindValue(sqlbind::integer(created));
+        q.addBindValue(sqlbind::text(!event.createdAtText.isEmpty() ? event.createdAtText
+                                     : created                      ? cst::formatRfc3339(*created)
+                                                                    : QString()));
+        q.addBindValue(sqlbind::integer(event.paidAt));
+        q.addBindValue(sqlbind::text(!event.paidAtText.isEmpty() ? event.paidAtText
+                                     : event.paidAt              ? cst::formatRfc3339(*event.paidAt)
+                                                                 : QString()));
+        q.addBindValue(sqlbind::integer(event.at));
+        q.addBindValue(sqlbind::text(recordSourceWord(event.source)));
+        q.addBindValue(review ? 1 : 0);
+        q.addBindValue(sqlbind::text(
+            review
+                ? Tr::tr("unknown to the ledger until this %1").arg(recordSourceWord(event.source))
+                : QString()));
+        q.addBindValue(now);
+        if (!q.exec())
+            return queryError(m_ledger, q, Tr::tr("create order %1").arg(event.outTradeNo));
+        audit.action = QStringLiteral("create");
+        audit.newValue = event.state;
+        if (const auto r = AuditLog(m_ledger).append(audit); !r)
+            return r.error();
+        if (Status s = tx.commit(); !s)
+            return s.error();
+        result.outcome = StateOutcome::Created;
+        return result;
+    }
+
+    const Order &order = **existing;
+    result.previousState = order.status;
+    result.amountDiffers = event.amountFen && *event.amountFen != order.amountFen;
+    if (order.status == event.state)
+        result.outcome = StateOutcome::Unchanged;
+    else
+        result.outcome = decideTradeTransition(order.state(), order.stateAt,
+                                               tradeStateFromWord(event.state), event.at);
+    if (result.outcome != StateOutcome::Applied && result.outcome != StateOutcome::PaidAfterClose)
+        return result; // nothing to write; the transaction rolls back empty
+
+    QStringList reasons;
+    if (result.outcome == StateOutcome::PaidAfterClose)
+        reasons << Tr::tr("paid after the order was closed");
+    if (result.amountDiffers)
+        reasons << Tr::tr("amount %1 fen differs from the ledger's %2 fen")
+                       .arg(*event.amountFen)
+                       .arg(order.amountFen);
+    QSqlQuery q(m_ledger.database());
+    q.prepare(QStringLiteral("UPDATE orders SET status = ?, state_at = COALESCE(?, state_at), "
+                             "transaction_id = CASE WHEN ? <> '' THEN ? ELSE transaction_id END, "
+                             "paid_at = COALESCE(?, paid_at), "
+                             "paid_at_text = CASE WHEN ? IS NOT NULL THEN ? ELSE paid_at_text END, "
+                             "needs_review = CASE WHEN ? THEN 1 ELSE needs_review END, "
+                             "review_reason = CASE WHEN ? <> '' THEN ? ELSE review_reason END, "
+                             "updated_at = ? WHERE id = ?"));
+    const QString paidText = !event.paidAtText.isEmpty() ? event.paidAtText
+                             : event.paidAt              ? cst::formatRfc3339(*event.paidAt)
+                                                         : QString();
+    const QString reason = reasons.join(QStringLiteral("; "));
+    q.addBindValue(sqlbind::text(event.state));
+    q.addBindValue(sqlbind::integer(event.at));
+    q.addBindValue(sqlbind::text(event.transactionId));
+    q.addBindValue(sqlbind::text(event.transactionId));
+    q.addBindValue(sqlbind::integer(event.paidAt));
+    q.addBindValue(sqlbind::integer(event.paidAt));
+    q.addBindValue(sqlbind::text(paidText));
+    q.addBindValue(reasons.isEmpty() ? 0 : 1);
+    q.addBindValue(sqlbind::text(reason));
+    q.addBindValue(sqlbind::text(reason));
+    q.addBindValue(now);
+    q.addBindValue(order.id);
+    if (!q.exec())
+        return queryError(m_ledger, q, Tr::tr("update order %1").arg(event.outTradeNo));
+    audit.action = QStringLiteral("state");
+    audit.oldValue = order.status;
+    audit.newValue = event.state;
+    audit.detail = reason;
+    if (const auto r = AuditLog(m_ledger).append(audit); !r)
+        return r.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    return result;
+}
+
+Result<QList<Order>> OrderRepository::withStatus(const QStringList &statuses,
+                                                 cst::Instant createdBefore, int limit) const
+{
+    QList<Order> out;
+    if (statuses.isEmpty())
+        return out;
+    QSqlQuery q(m_ledger.database());
+    q.setForwardOnly(true);
+    QStringList marks;
+    for (qsizetype i = 0; i < statuses.size(); ++i)
+        marks << QStringLiteral("?");
+    q.prepare(QStringLiteral("SELECT ") + kColumns
+              + QStringLiteral(" FROM orders WHERE status IN (") + marks.join(u',')
+              + QStringLiteral(") AND created_at < ? ORDER BY created_at, id LIMIT ?"));
+    for (const QString &s : statuses)
+        q.addBindValue(sqlbind::text(s));
+    q.addBindValue(createdBefore);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return queryError(m_ledger, q, Tr::tr("list orders"));
+    while (q.next())
+        out.append(orderFrom(q));
+    return out;
+}
+
+Result<QList<Order>> OrderRepository::needingReview(int limit) const
+{
+    QSqlQuery q(m_ledger.database());
+    q.setForwardOnly(true);
+    q.prepare(
+        QStringLiteral("SELECT ") + kColumns
+        + QStringLiteral(" FROM orders WHERE needs_review = 1 ORDER BY updated_at, id LIMIT ?"));
+    q.addBindValue(limit);
+    if (!q.exec())
+        return queryError(m_ledger, q, Tr::tr("list orders"));
+    QList<Order> out;
+    while (q.next())
+        out.append(orderFrom(q));
+    return out;
+}
+
+Status OrderRepository::setReview(const QString &outTradeNo, bool needsReview,
+                                  const QString &reason, const QString &actor)
+{
+    Transaction tx(m_ledger);
+    if (Status s = tx.begin(); !s)
+        return s;
+    QSqlQuery q(m_ledger.database());
+    q.prepare(
+        QStringLiteral("UPDATE orders SET needs_review = ?, review_reason = ?, updated_at = ? "
+                       "WHERE out_trade_no = ?"));
+    q.addBindValue(needsReview ? 1 : 0);
+    q.addBindValue(sqlbind::text(reason));
+    q.addBindValue(cst::now());
+    q.addBindValue(sqlbind::text(outTradeNo));
+    if (!q.exec())
+        return queryError(m_ledger, q, Tr::tr("update order %1").arg(outTradeNo));
+    if (q.numRowsAffected() == 0)
+        return makeError(ErrorCode::NotFound,
+                         Tr::tr("The ledger has no order %1.").arg(outTradeNo));
+    AuditEntry audit;
+    audit.actor = actor;
+    audit.action = QStringLiteral("review");
+    audit.entity = QStringLiteral("order");
+    audit.entityKey = outTradeNo;
+    audit.newValue = needsReview ? QStringLiteral("1") : QStringLiteral("0");
+    audit.detail = reason;
+    if (const auto r = AuditLog(m_ledger).append(audit); !r)
+        return r.error();
+    return tx.commit();
+}
+
+Result<qint64> OrderRepository::count() const
+{
+    QSqlQuery q(m_ledger.database());
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM orders")) || !q.next())
+        return queryError(m_ledger, q, Tr::tr("count orders"));
+    return q.value(0).toLongLong();
+}
+
+namespace {
+
+Status visitOrders(SqliteStatement &q, const OrderRepository::Visitor &visitor)
+{
+    for (;;) {
+        const Result<bool> row = q.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return {};
+        OrderView v;
+        v.outTradeNo = q.view(0);
+        v.transactionId = q.view(1);
+        v.status = q.view(2);
+        v.amountFen = q.int64(3);
+        v.createdAt = q.optionalInt64(4);
+        v.paidAt = q.optionalInt64(5);
+        if (Status s = visitor(v); !s) {
+            q.reset();
+            return s;
+        }
+    }
+}
+
+} // namespace
+
+Status OrderRepository::forEachPaidBetween(cst::Instant from, cst::Instant to,
+                                           const Visitor &visitor) const
+{
+    SqliteStatement q(m_ledger, "SELECT out_trade_no, transaction_id, status, amount_fen, "
+                                "created_at, paid_at FROM orders WHERE paid_at >= ?1 AND "
+                                "paid_at < ?2 ORDER BY paid_at");
+    if (Status s = q.prepared(); !s)
+        return s;
+    q.bind(1, from);
+    q.bind(2, to);
+    return visitOrders(q, visitor);
+}
+
+Status OrderRepository::forEachOf(const std::vector<std::string> &outTradeNos,
+                                  const Visitor &visitor) const
+{
+    SqliteStatement q(m_ledger, "SELECT out_trade_no, transaction_id, status, amount_fen, "
+                                "created_at, paid_at FROM orders WHERE out_trade_no = ?1");
+    if (Status s = q.prepared(); !s)
+        return s;
+    for (const std::string &key : outTradeNos) {
+        q.bindView(1, key);
+        if (Status s = visitOrders(q, visitor); !s)
+            return s;
+        q.reset();
+    }
+    return {};
+}
+
+} // namespace wxr::core

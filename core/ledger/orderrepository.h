@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/result.h"
+#include "ledger/ledgerrecords.h"
+
+#include <QList>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace wxr::core {
+
+class Ledger;
+
+/// Orders in the ledger. Every state change goes through applyTradeState(), which enforces the
+/// monotonic rules of decideTradeTransition() and writes the change and its audit row in one
+/// transaction (a savepoint when the caller already holds one, so a callback handler can
+/// record the callback and the state in one commit). Same thread rules as the Ledger.
+class OrderRepository final
+{
+public:
+    explicit OrderRepository(Ledger &ledger)
+        : m_ledger(ledger)
+    {}
+
+    /// nullopt when the ledger does not know the order.
+    Result<std::optional<Order>> find(const QString &outTradeNo) const;
+
+    /// Applies a learnt state. Unknown order: created (source as given; flagged for review
+    /// unless it is an import) or NotFound when !event.createIfMissing. An event amount that
+    /// differs from the ledger's is applied as the rules say and flagged for review
+    /// (ApplyResult::amountDiffers). InvalidInput for an empty order number or state.
+    Result<ApplyResult> applyTradeState(const TradeEvent &event);
+
+    /// Orders whose status is one of `statuses`, created before `createdBefore`, oldest first,
+    /// at most `limit` (the re-query scheduler's worklist: NOTPAY, USERPAYING, ...).
+    Result<QList<Order>> withStatus(const QStringList &statuses, cst::Instant createdBefore,
+                                    int limit) const;
+    /// Orders flagged for review (unknown before a callback, paid after close, amount differs).
+    Result<QList<Order>> needingReview(int limit) const;
+    /// Sets or clears the review flag, with an audit row.
+    Status setReview(const QString &outTradeNo, bool needsReview, const QString &reason,
+                     const QString &actor);
+    Result<qint64> count() const;
+
+    using Visitor = std::function<Status(const OrderView &)>;
+    /// Streams orders with paid_at in [from, to), in paid_at order (any status).
+    Status forEachPaidBetween(cst::Instant from, cst::Instant to, const Visitor &visitor) const;
+    /// Streams the orders among `outTradeNos` that exist (point lookups).
+    Status forEachOf(const std::vector<std::string> &outTradeNos, const Visitor &visitor) const;
+
+private:
+    Ledger &m_ledger;
+};
+
+} // namespace wxr::core

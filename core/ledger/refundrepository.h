@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/result.h"
+#include "ledger/ledgerrecords.h"
+
+#include <QList>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace wxr::core {
+
+class Ledger;
+
+/// Refunds in the ledger; the counterpart of OrderRepository with decideRefundTransition().
+class RefundRepository final
+{
+public:
+    explicit RefundRepository(Ledger &ledger)
+        : m_ledger(ledger)
+    {}
+
+    Result<std::optional<Refund>> find(const QString &outRefundNo) const;
+    /// Refunds of one order, oldest first.
+    Result<QList<Refund>> forOrder(const QString &outTradeNo) const;
+    /// See OrderRepository::applyTradeState; out_trade_no is required when the refund is new.
+    Result<ApplyResult> applyRefundState(const RefundEvent &event);
+    /// Refunds in one of `statuses` created before a time, oldest first (PROCESSING re-queries).
+    Result<QList<Refund>> withStatus(const QStringList &statuses, cst::Instant createdBefore,
+                                     int limit) const;
+    Result<qint64> count() const;
+
+    using Visitor = std::function<Status(const RefundView &)>;
+    /// Streams refunds with created_at in [from, to), in created_at order (any status).
+    Status forEachCreatedBetween(cst::Instant from, cst::Instant to, const Visitor &visitor) const;
+    /// Streams the refunds among `outRefundNos` that exist (point lookups).
+    Status forEachOf(const std::vector<std::string> &outRefundNos, const Visitor &visitor) const;
+
+private:
+    Ledger &m_ledger;
+};
+
+} // namespace wxr::core

@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Tests core/ledger/billrepository.*: a bill into the ledger in one transaction, idempotent
+// re-import, replacement, and every refusal leaving the ledger untouched.
+#include "ledger/billrepository.h"
+#include "ledger/ledger.h"
+#include "ledger/sqlitestatement.h"
+#include "testutil.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace wxr;
+using namespace wxr::core;
+
+namespace {
+
+const QDate kDay(2026, 11, 25);
+const QString kFixture = QStringLiteral(WXR_TEST_DATA_DIR "/bill/tradebill_all_bom_crlf.csv");
+
+QByteArray fixture()
+{
+    QFile f(kFixture);
+    f.open(QIODevice::ReadOnly);
+    return f.readAll();
+}
+
+Result<BillImportResult> importBytes(Ledger &ledger, QByteArray bytes, QDate date = kDay,
+                                     const QByteArray &sha1 = {})
+{
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::ReadOnly);
+    BillImportOptions options;
+    options.billDate = date;
+    options.sourceName = QStringLiteral("tradebill.csv");
+    options.expectedSha1 = sha1;
+    QPromise<void> promise;
+    return BillRepository(ledger).import(buffer, options, promise);
+}
+
+qint64 scalar(Ledger &ledger, const char *sql)
+{
+    SqliteStatement q(ledger, sql);
+    const auto row = q.step();
+    return row && *row ? q.int64(0) : -1;
+}
+
+} // namespace
+
+class tst_BillImport final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void importsRowsAndArchive()
+    {
+        QTemporaryDir dir;
+        auto ledger = Ledger::open(dir.filePath(QStringLiteral("l.db")));
+        QVERIFY_RESULT(ledger);
+        const auto r = importBytes(**ledger, fixture());
+        QVERIFY_RESULT(r);
+        QVERIFY(!r->alreadyImported);
+        const ImportedBill &b = r->bill;
+        QCOMPARE(b.billType, QStringLiteral("ALL"));
+        QCOMPARE(b.billDate, kDay);
+        QCOMPARE(b.rowCount, 4);
+        QCOMPARE(b.paymentCount, 3);
+        QCOMPARE(b.refundCount, 1);
+        QCOMPARE(b.orderFen, 12050);
+        QCOMPARE(b.printedFeeMilli, 71000);
+        QCOMPARE(b.sha1, QByteArray("3bbd097f0c24fc43b73b02a739794d790f2b4401"));
+        QList<QByteArray> keys;
+        QVERIFY_RESULT(
+            BillRepository(**ledger).forEachRow(b.id, [&](const BillRowView &v) -> Status {
+                keys.append(
+                    QByteArray(v.outTradeNo.data(), qsizetype(v.outTradeNo.size()))
+                    + (v.isRefund
+                           ? "/" + QByteArray(v.outRefundNo.data(), qsizetype(v.outRefundNo.size()))
+                           : QByteArray()));
+                return {};
+            }));
+        QCOMPARE(keys, (QList<QByteArray>{"T20261125001", "T20261125002", "T20261125003",
+                                          "T20261124099/R20261124099-1"}));
+        // Payments make an order "billed"; a refund row does not.
+        const auto billed = BillRepository(**ledger).billedAmong(
+            {QStringLiteral("T20261125001"), QStringLiteral("T20261124099"), QStringLiteral("X")});
+        QCOMPARE(*billed, QSet<QString>{QStringLiteral("T20261125001")});
+        // The archive copy is gzip of the original bytes.
+        const auto archive = BillRepository(**ledger).archivedFile(b.id);
+        QVERIFY(archive->startsWith("\x1f\x8b"));
+        QCOMPARE(BillRepository(**ledger).billsOf(kDay)->size(), 1);
+    }
+
+    void sameFileTwiceChangesNothing()
+    {
+        QTemporaryDir dir;
+        auto ledger = Ledger::open(dir.filePath(QStringLiteral("l.db")));
+        const auto first = importBytes(**ledger, fixture());
+        QVERIFY_RESULT(first);
+        const qint64 audits = scalar(**ledger, "SELECT COUNT(*) FROM audit_log");
+        const auto second = importBytes(**ledger, fixture());
+        QVERIFY_RESULT(second);
+        QVERIFY(second->alreadyImported);
+        QCOMPARE(second->bill.id, first->bill.id);
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bill_rows"), 4);
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bills"), 1);
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM audit_log"), audits);
+    }
+
+    void differentFileReplaces()
+    {
+        QTemporaryDir dir;
+        auto ledger = Ledger::open(dir.filePath(QStringLiteral("l.db")));
+        const auto first = importBytes(**ledger, fixture());
+        QVERIFY_RESULT(first);
+        QByteArray changed = fixture();
+        changed.replace("`Coffee,", "`Espresso,");
+        const auto second = importBytes(**ledger, changed);
+        QVERIFY_RESULT(second);
+        QCOMPARE(second->replacedBillId, std::optional<qint64>(first->bill.id));
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bills"), 1);
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bill_rows"), 4);
+    }
+
+    void refusals_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QDate>("date");
+        QTest::addColumn<QByteArray>("sha1");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<ErrorCode>("code");
+
+        QByteArray mismatch = fixture();
+        mismatch.replace("`4,`115.50", "`4,`115.51");
+        QTest::newRow("summary mismatch") << mismatch << kDay << QByteArray()
+                                          << "tradebill.csv: the summary says “应结订单总金额” is "
+                                             "115.51 yuan but the rows add up to "
+                                             "115.50 yuan; nothing was imported."
+                                          << ErrorCode::InvalidInput;
+        QTest::newRow("wrong date")
+            << fixture() << kDay.addDays(1) << QByteArray()
+            << "tradebill.csv: line 2: the row is dated 2026-11-25 00:00:03, not on the bill date "
+               "2026-11-26; nothing was imported."
+            << ErrorCode::InvalidInput;
+        QTest::newRow("digest mismatch")
+            << fixture() << kDay << QByteArray("0000000000000000000000000000000000000000")
+            << "its SHA-1 is 3bbd097f0c24fc43b73b02a739794d790f2b4401 but WeChat Pay's hash_value "
+               "is"
+            << ErrorCode::Verification;
+        QTest::newRow("truncated") << fixture().left(fixture().size() - 60) << kDay << QByteArray()
+                                   << "nothing was imported." << ErrorCode::InvalidInput;
+    }
+
+    void refusals()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QDate, date);
+        QFETCH(QByteArray, sha1);
+        QFETCH(QString, message);
+        QFETCH(ErrorCode, code);
+        QTemporaryDir dir;
+        auto ledger = Ledger::open(dir.filePath(QStringLiteral("l.db")));
+        const qint64 audits = scalar(**ledger, "SELECT COUNT(*) FROM audit_log");
+        const auto r = importBytes(**ledger, bytes, date, sha1);
+        QVERIFY_ERROR(r, code);
+        QVERIFY2(r.error().message.contains(message), qPrintable(r.error().message));
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bills"), 0);
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bill_rows"), 0);
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM audit_log"), audits);
+    }
+
+    void digestMatchesCaseInsensitively()
+    {
+        QTemporaryDir dir;
+        auto ledger = Ledger::open(dir.filePath(QStringLiteral("l.db")));
+        QVERIFY_RESULT(importBytes(**ledger, fixture(), kDay,
+                                   QByteArray("3BBD097F0C24FC43B73B02A739794D790F2B4401")));
+    }
+
+    void fundFlowBill()
+    {
+        QTemporaryDir dir;
+        auto ledger = Ledger::open(dir.filePath(QStringLiteral("l.db")));
+        const QByteArray bytes
+            = "记账时间,微信支付业务单号,资金流水单号,业务名称,业务类型,收支类型,收支金额(元),"
+              "账户结余(元),"
+              "资金变更提交申请人,备注,业务凭证号\n"
+              "`2026-11-25 09:00:00,`42001,`F1,`交易,`交易,`收入,`12.50,`12.50,`system,`,`T1\n"
+              "资金流水总笔数,收入笔数,收入金额,支出笔数,支出金额\n`1.0,`1.0,`12.50,`0.0,`0.00\n";
+        const auto r = importBytes(**ledger, bytes);
+        QVERIFY_RESULT(r);
+        QCOMPARE(r->bill.billType, QStringLiteral("FUNDFLOW"));
+        QCOMPARE(r->bill.accountType, QStringLiteral("BASIC"));
+        QCOMPARE(r->bill.incomeFen, 1250);
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM fund_flow_rows"), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_BillImport)
+#include "tst_billimport.moc"

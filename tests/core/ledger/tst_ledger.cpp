@@ -1,0 +1,296 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Tests core/ledger/ledger.*, transaction.*, auditlog.*, orderrepository.*, refundrepository.*:
+// file creation and pragmas, migrations (own and other modules'), nesting, the append-only
+// audit log, and state changes applied through the repositories.
+#include "ledger/auditlog.h"
+#include "ledger/ledger.h"
+#include "ledger/orderrepository.h"
+#include "ledger/refundrepository.h"
+#include "ledger/sqlitestatement.h"
+#include "ledger/transaction.h"
+#include "testutil.h"
+
+#include <QFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+
+using namespace wxr;
+using namespace wxr::core;
+
+namespace {
+
+qint64 scalar(Ledger &ledger, const char *sql)
+{
+    SqliteStatement q(ledger, sql);
+    const auto row = q.step();
+    return row && *row ? q.int64(0) : -1;
+}
+
+TradeEvent tradeEvent(const QString &key, const QString &state, std::optional<qint64> at,
+                      RecordSource source = RecordSource::Callback)
+{
+    TradeEvent e;
+    e.outTradeNo = key;
+    e.state = state;
+    e.at = at;
+    e.source = source;
+    e.actor = QStringLiteral("test");
+    return e;
+}
+
+} // namespace
+
+class tst_Ledger final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void createsPrivateFileInWalMode()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ledger.db"));
+        const mode_t old = ::umask(0);
+        auto ledger = Ledger::open(path);
+        ::umask(old);
+        QVERIFY_RESULT(ledger);
+        struct stat st
+        {
+        };
+        QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 0777, mode_t(0600));
+        SqliteStatement mode(**ledger, "PRAGMA journal_mode");
+        QVERIFY(*mode.step());
+        QCOMPARE(mode.text(0), QStringLiteral("wal"));
+        QCOMPARE(scalar(**ledger, "PRAGMA foreign_keys"), 1);
+        QCOMPARE(*(*ledger)->schemaVersion(QStringLiteral("ledger")), 1);
+        // The QSQLITE connection and the raw handle are the same database.
+        QSqlQuery q((*ledger)->database());
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM schema_migrations")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toLongLong(),
+                 scalar(**ledger, "SELECT COUNT(*) FROM schema_migrations"));
+    }
+
+    void reopenAppliesNothingTwice()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ledger.db"));
+        QVERIFY_RESULT(Ledger::open(path));
+        auto again = Ledger::open(path);
+        QVERIFY_RESULT(again);
+        QCOMPARE(scalar(**again, "SELECT COUNT(*) FROM schema_migrations"), 1);
+    }
+
+    void otherModulesExtendTheSchema()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ledger.db"));
+        MigrationSet notify{QStringLiteral("notify"),
+                            {{1, QStringLiteral("callbacks"),
+                              QStringLiteral("CREATE TABLE callbacks (id TEXT PRIMARY KEY);")}}};
+        {
+            LedgerOptions options;
+            options.extraMigrations = {notify};
+            auto ledger = Ledger::open(path, options);
+            QVERIFY_RESULT(ledger);
+            QCOMPARE(*(*ledger)->schemaVersion(QStringLiteral("notify")), 1);
+            // A second step later on, applied by migrate().
+            notify.steps.append({2, QStringLiteral("callback time"),
+                                 QStringLiteral("ALTER TABLE callbacks ADD COLUMN at INTEGER;")});
+            QVERIFY_RESULT((*ledger)->migrate(notify));
+            QCOMPARE(*(*ledger)->schemaVersion(QStringLiteral("notify")), 2);
+            QVERIFY_RESULT((*ledger)->execute("INSERT INTO callbacks (id, at) VALUES ('EV-1', 1)"));
+            // Each step is audited.
+            const auto audit
+                = AuditLog(**ledger).forEntity(QStringLiteral("schema"), QStringLiteral("notify"));
+            QCOMPARE(audit->size(), 2);
+        }
+        // A program that knows only step 1 refuses a file at step 2.
+        notify.steps.removeLast();
+        LedgerOptions options;
+        options.extraMigrations = {notify};
+        const auto older = Ledger::open(path, options);
+        QVERIFY_ERROR(older, ErrorCode::Conflict);
+        QVERIFY(older.error().message.contains(QStringLiteral("newer wxrecon")));
+    }
+
+    void failingMigrationKeepsNothing()
+    {
+        QTemporaryDir dir;
+        auto ledger = Ledger::open(dir.filePath(QStringLiteral("ledger.db")));
+        QVERIFY_RESULT(ledger);
+        const MigrationSet bad{QStringLiteral("x"),
+                               {{1, QStringLiteral("half"),
+                                 QStringLiteral("CREATE TABLE a (x); CREATE TABLE orders (y);")}}};
+        QVERIFY_ERROR((*ledger)->migrate(bad), ErrorCode::Database);
+        QCOMPARE(*(*ledger)->schemaVersion(QStringLiteral("x")), 0);
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'a'"), 0);
+    }
+
+    void refusesNonDatabase()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("notes.txt"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(4096, 'x'));
+        f.close();
+        const auto ledger = Ledger::open(path);
+        QVERIFY_ERROR(ledger, ErrorCode::Database);
+        QVERIFY2(ledger.error().message.contains(path), qPrintable(ledger.error().message));
+    }
+
+    void auditLogIsAppendOnly()
+    {
+        QTemporaryDir dir;
+        auto ledger = Ledger::open(dir.filePath(QStringLiteral("ledger.db")));
+        QVERIFY_RESULT(ledger);
+        QVERIFY_ERROR((*ledger)->execute("UPDATE audit_log SET actor = 'x'"), ErrorCode::Database);
+        QVERIFY_ERROR((*ledger)->execute("DELETE FROM audit_log"), ErrorCode::Database);
+    }
+
+    void nestedTransactionsAreSavepoints()
+    {
+        QTemporaryDir dir;
+        auto opened = Ledger::open(dir.filePath(QStringLiteral("ledger.db")));
+        QVERIFY_RESULT(opened);
+        Ledger &ledger = **opened;
+        OrderRepository orders(ledger);
+        {
+            Transaction outer(ledger);
+            QVERIFY_RESULT(outer.begin());
+            QVERIFY_RESULT(orders.applyTradeState(
+                tradeEvent(QStringLiteral("T1"), QStringLiteral("NOTPAY"), 1)));
+            {
+                Transaction inner(ledger);
+                QVERIFY_RESULT(inner.begin());
+                QVERIFY_RESULT(orders.applyTradeState(
+                    tradeEvent(QStringLiteral("T2"), QStringLiteral("NOTPAY"), 1)));
+                // inner rolls back on scope exit
+            }
+            QVERIFY_RESULT(outer.commit());
+        }
+        QVERIFY(orders.find(QStringLiteral("T1"))->has_value());
+        QVERIFY(!orders.find(QStringLiteral("T2"))->has_value());
+        {
+            Transaction outer(ledger);
+            QVERIFY_RESULT(outer.begin());
+            QVERIFY_RESULT(orders.applyTradeState(
+                tradeEvent(QStringLiteral("T3"), QStringLiteral("NOTPAY"), 1)));
+            // outer rolls back: the repository's own (savepoint) commit did not make it durable
+        }
+        QVERIFY(!orders.find(QStringLiteral("T3"))->has_value());
+    }
+
+    void applyTradeState()
+    {
+        QTemporaryDir dir;
+        auto opened = Ledger::open(dir.filePath(QStringLiteral("ledger.db")));
+        QVERIFY_RESULT(opened);
+        Ledger &ledger = **opened;
+        OrderRepository orders(ledger);
+        AuditLog audit(ledger);
+
+        // Unknown order from a callback: created, flagged for review.
+        TradeEvent paid = tradeEvent(QStringLiteral("T1"), QStringLiteral("SUCCESS"), 200);
+        paid.amountFen = 1250;
+        paid.transactionId = QStringLiteral("4200001");
+        paid.paidAt = 195;
+        auto r = orders.applyTradeState(paid);
+        QVERIFY_RESULT(r);
+        QCOMPARE(r->outcome, StateOutcome::Created);
+        auto o = orders.find(QStringLiteral("T1"));
+        QVERIFY((*o)->needsReview);
+        QCOMPARE((*o)->source, RecordSource::Callback);
+        QCOMPARE((*o)->paidAtText, QStringLiteral("1970-01-01T08:03:15+08:00"));
+
+        // The same callback again: unchanged, no audit row.
+        const qsizetype auditRows
+            = audit.forEntity(QStringLiteral("order"), QStringLiteral("T1"))->size();
+        r = orders.applyTradeState(paid);
+        QCOMPARE(r->outcome, StateOutcome::Unchanged);
+        QCOMPARE(audit.forEntity(QStringLiteral("order"), QStringLiteral("T1"))->size(), auditRows);
+
+        // A late NOTPAY from a query cannot undo SUCCESS.
+        r = orders.applyTradeState(
+            tradeEvent(QStringLiteral("T1"), QStringLiteral("NOTPAY"), 300, RecordSource::Query));
+        QCOMPARE(r->outcome, StateOutcome::IgnoredFinal);
+        QCOMPARE((*orders.find(QStringLiteral("T1")))->status, QStringLiteral("SUCCESS"));
+
+        // Import-created orders are not flagged; CLOSED → SUCCESS is applied and flagged.
+        TradeEvent created
+            = tradeEvent(QStringLiteral("T2"), QStringLiteral("CLOSED"), 100, RecordSource::Import);
+        created.amountFen = 500;
+        QCOMPARE(orders.applyTradeState(created)->outcome, StateOutcome::Created);
+        QVERIFY(!(*orders.find(QStringLiteral("T2")))->needsReview);
+        TradeEvent late = tradeEvent(QStringLiteral("T2"), QStringLiteral("SUCCESS"), 150);
+        late.amountFen = 600;
+        r = orders.applyTradeState(late);
+        QCOMPARE(r->outcome, StateOutcome::PaidAfterClose);
+        QVERIFY(r->amountDiffers);
+        o = orders.find(QStringLiteral("T2"));
+        QCOMPARE((*o)->status, QStringLiteral("SUCCESS"));
+        QVERIFY((*o)->needsReview);
+        QVERIFY((*o)->reviewReason.contains(QStringLiteral("closed")));
+        QVERIFY((*o)->reviewReason.contains(QStringLiteral("600")));
+        const auto entries = audit.forEntity(QStringLiteral("order"), QStringLiteral("T2"));
+        QCOMPARE(entries->size(), 2);
+        QCOMPARE(entries->last().oldValue, QStringLiteral("CLOSED"));
+        QCOMPARE(entries->last().newValue, QStringLiteral("SUCCESS"));
+
+        // createIfMissing=false: NotFound, nothing created.
+        TradeEvent query
+            = tradeEvent(QStringLiteral("T9"), QStringLiteral("SUCCESS"), 1, RecordSource::Query);
+        query.createIfMissing = false;
+        QVERIFY_ERROR(orders.applyTradeState(query), ErrorCode::NotFound);
+        QCOMPARE(*orders.count(), 2);
+        QCOMPARE(orders.needingReview(10)->size(), 2);
+        QVERIFY_RESULT(
+            orders.setReview(QStringLiteral("T1"), false, QString(), QStringLiteral("user a")));
+        QCOMPARE(orders.needingReview(10)->size(), 1);
+
+        // The scheduler's worklist.
+        QCOMPARE(orders
+                     .applyTradeState(tradeEvent(QStringLiteral("T3"), QStringLiteral("NOTPAY"), 50,
+                                                 RecordSource::Import))
+                     ->outcome,
+                 StateOutcome::Created);
+        const auto stuck
+            = orders.withStatus({QStringLiteral("NOTPAY"), QStringLiteral("USERPAYING")}, 1000, 10);
+        QCOMPARE(stuck->size(), 1);
+        QCOMPARE(stuck->first().outTradeNo, QStringLiteral("T3"));
+    }
+
+    void applyRefundState()
+    {
+        QTemporaryDir dir;
+        auto opened = Ledger::open(dir.filePath(QStringLiteral("ledger.db")));
+        QVERIFY_RESULT(opened);
+        RefundRepository refunds(**opened);
+        RefundEvent e;
+        e.outRefundNo = QStringLiteral("R1");
+        e.state = QStringLiteral("PROCESSING");
+        e.at = 100;
+        e.amountFen = 200;
+        QVERIFY_ERROR(refunds.applyRefundState(e), ErrorCode::InvalidInput); // no order named
+        e.outTradeNo = QStringLiteral("T1");
+        QCOMPARE(refunds.applyRefundState(e)->outcome, StateOutcome::Created);
+        e.state = QStringLiteral("SUCCESS");
+        e.at = 200;
+        e.successAt = 199;
+        QCOMPARE(refunds.applyRefundState(e)->outcome, StateOutcome::Applied);
+        e.state = QStringLiteral("PROCESSING");
+        e.at = 300;
+        QCOMPARE(refunds.applyRefundState(e)->outcome, StateOutcome::IgnoredFinal);
+        const auto r = refunds.find(QStringLiteral("R1"));
+        QCOMPARE((*r)->status, QStringLiteral("SUCCESS"));
+        QCOMPARE((*r)->successAt, std::optional<qint64>(199));
+        QCOMPARE(refunds.forOrder(QStringLiteral("T1"))->size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Ledger)
+#include "tst_ledger.moc"

@@ -1,0 +1,368 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Tests core/ledger/csvreader.* and core/ledger/ledgercsv.*: RFC 4180 reading, import with
+// upsert through the state rules, all-or-nothing failures naming file/line/column, cancel,
+// and the exact round trip of export.
+#include "ledger/csvreader.h"
+#include "ledger/ledger.h"
+#include "ledger/ledgercsv.h"
+#include "ledger/orderrepository.h"
+#include "ledger/refundrepository.h"
+#include "ledger/sqlitestatement.h"
+#include "testutil.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QFuture>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace wxr;
+using namespace wxr::core;
+
+namespace {
+
+const QByteArray kOrdersHeader
+    = "out_trade_no,transaction_id,amount_fen,status,created_at,paid_at\n";
+const QByteArray kRefundsHeader
+    = "out_refund_no,out_trade_no,refund_id,amount_fen,status,created_at,success_at\n";
+
+QString write(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
+{
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(content);
+    return path;
+}
+
+QByteArray read(const QString &path)
+{
+    QFile f(path);
+    f.open(QIODevice::ReadOnly);
+    return f.readAll();
+}
+
+// A fingerprint of everything the import may touch, to prove a failed import changed nothing.
+QByteArray snapshot(Ledger &ledger)
+{
+    QByteArray out;
+    for (const char *sql :
+         {"SELECT out_trade_no || '|' || transaction_id || '|' || amount_fen || '|' "
+          "|| status || '|' || created_at_text || '|' || paid_at_text FROM orders "
+          "ORDER BY id",
+          "SELECT out_refund_no || '|' || status || '|' || amount_fen FROM refunds "
+          "ORDER BY id",
+          "SELECT COUNT(*) FROM audit_log"}) {
+        SqliteStatement q(ledger, sql);
+        while (*q.step())
+            out += q.text(0).toUtf8() + '\n';
+    }
+    return out;
+}
+
+QList<QByteArrayList> readAll(const QByteArray &text, QString *error = nullptr,
+                              QList<qint64> *lines = nullptr)
+{
+    QByteArray copy = text;
+    QBuffer buffer(&copy);
+    buffer.open(QIODevice::ReadOnly);
+    CsvReader reader(buffer);
+    QList<QByteArrayList> out;
+    for (;;) {
+        const auto r = reader.next();
+        if (!r) {
+            if (error)
+                *error = r.error().message;
+            return out;
+        }
+        if (!*r)
+            return out;
+        QByteArrayList fields;
+        for (const auto v : reader.fields())
+            fields.append(QByteArray(v.data(), qsizetype(v.size())));
+        out.append(fields);
+        if (lines)
+            lines->append(reader.line());
+    }
+}
+
+} // namespace
+
+class tst_LedgerCsv final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void csvReader_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QList<QByteArrayList>>("records");
+        QTest::addColumn<QList<qint64>>("lines");
+
+        QTest::newRow("plain") << QByteArray("a,b\n1,2\n")
+                               << QList<QByteArrayList>{{"a", "b"}, {"1", "2"}}
+                               << QList<qint64>{1, 2};
+        QTest::newRow("BOM and CRLF")
+            << QByteArray("\xEF\xBB\xBF"
+                          "a,b\r\n1,2\r\n")
+            << QList<QByteArrayList>{{"a", "b"}, {"1", "2"}} << QList<qint64>{1, 2};
+        QTest::newRow("no final newline")
+            << QByteArray("a,b\n1,2") << QList<QByteArrayList>{{"a", "b"}, {"1", "2"}}
+            << QList<qint64>{1, 2};
+        QTest::newRow("empty fields")
+            << QByteArray("a,,\n,,\n") << QList<QByteArrayList>{{"a", "", ""}, {"", "", ""}}
+            << QList<qint64>{1, 2};
+        QTest::newRow("quoted comma and quote")
+            << QByteArray("\"x,y\",\"say \"\"hi\"\"\",z\n")
+            << QList<QByteArrayList>{{"x,y", "say \"hi\"", "z"}} << QList<qint64>{1};
+        QTest::newRow("quoted line break")
+            << QByteArray("\"two\nlines\",b\nnext,c\n")
+            << QList<QByteArrayList>{{"two\nlines", "b"}, {"next", "c"}} << QList<qint64>{1, 3};
+        QTest::newRow("blank lines skipped")
+            << QByteArray("a\n\n\nb\n") << QList<QByteArrayList>{{"a"}, {"b"}}
+            << QList<qint64>{1, 4};
+    }
+
+    void csvReader()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QList<QByteArrayList>, records);
+        QFETCH(QList<qint64>, lines);
+        QString error;
+        QList<qint64> got;
+        QCOMPARE(readAll(text, &error, &got), records);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(got, lines);
+    }
+
+    void csvReaderErrors_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("unterminated quote")
+            << QByteArray("a\n\"open,b\n") << "line 2: a quoted field is not closed";
+        QTest::newRow("quote inside field")
+            << QByteArray("ab\"c\n") << "line 1: a quote appears inside an unquoted field";
+        QTest::newRow("text after quote")
+            << QByteArray("\"a\"b\n") << "line 1: text follows a closing quote";
+    }
+
+    void csvReaderErrors()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, error);
+        QString got;
+        readAll(text, &got);
+        QVERIFY2(got.contains(error), qPrintable(got));
+    }
+
+    void importAndRoundTrip()
+    {
+        QTemporaryDir dir;
+        auto ledger = Ledger::open(dir.filePath(QStringLiteral("l.db")));
+        QVERIFY_RESULT(ledger);
+        QPromise<void> promise;
+        const QString orders = QStringLiteral(WXR_TEST_DATA_DIR "/ledger/orders.csv");
+        const QString refunds = QStringLiteral(WXR_TEST_DATA_DIR "/ledger/refunds.csv");
+        const auto stats = importLedgerCsv(**ledger, orders, refunds, promise);
+        QVERIFY_RESULT(stats);
+        QCOMPARE(stats->ordersCreated, 4);
+        QCOMPARE(stats->refundsCreated, 2);
+        const auto o = OrderRepository(**ledger).find(QStringLiteral("T20261125004"));
+        QCOMPARE((*o)->createdAt, std::optional<qint64>(*cst::parseRfc3339(
+                                      std::string_view("2026-11-25T10:00:00Z"))));
+        QCOMPARE((*o)->source, RecordSource::Import);
+        QVERIFY(!(*o)->needsReview);
+
+        const QString outOrders = dir.filePath(QStringLiteral("o.csv"));
+        const QString outRefunds = dir.filePath(QStringLiteral("r.csv"));
+        const auto exported = exportLedgerCsv(**ledger, outOrders, outRefunds, promise);
+        QVERIFY_RESULT(exported);
+        QCOMPARE(exported->orders, 4);
+        QCOMPARE(read(outOrders), read(orders));
+        QCOMPARE(read(outRefunds), read(refunds));
+
+        // Importing the same files again changes nothing.
+        const QByteArray before = snapshot(**ledger);
+        const auto again = importLedgerCsv(**ledger, orders, refunds, promise);
+        QVERIFY_RESULT(again);
+        QCOMPARE(again->ordersUnchanged, 4);
+        QCOMPARE(again->refundsUnchanged, 2);
+        QCOMPARE(again->ordersCreated + again->ordersUpdated, 0);
+        // ...apart from the one audit row per file that records the import itself.
+        QByteArray after = snapshot(**ledger);
+        QCOMPARE(after.left(after.lastIndexOf('\n', after.size() - 2)),
+                 before.left(before.lastIndexOf('\n', before.size() - 2)));
+    }
+
+    void quotedFieldsAndBom()
+    {
+        QTemporaryDir dir;
+        auto ledger = Ledger::open(dir.filePath(QStringLiteral("l.db")));
+        QVERIFY_RESULT(ledger);
+        const QString orders = write(dir, QStringLiteral("o.csv"),
+                                     "\xEF\xBB\xBF"
+                                     "paid_at,status,out_trade_no,amount_fen,created_at,"
+                                     "transaction_id,extra\r\n"
+                                     ",NOTPAY,\"T1\",100,2026-11-25T10:00:00+08:00,,\"x, y\"\r\n");
+        QPromise<void> promise;
+        QVERIFY_RESULT(importLedgerCsv(**ledger, orders, QString(), promise));
+        const auto o = OrderRepository(**ledger).find(QStringLiteral("T1"));
+        QVERIFY(o->has_value());
+        QCOMPARE((*o)->amountFen, 100);
+    }
+
+    // The import goes through the state rules: a NOTPAY row cannot undo a callback's SUCCESS,
+    // a later SUCCESS row moves NOTPAY forward; amounts follow the file.
+    void upsertFollowsStateRules()
+    {
+        QTemporaryDir dir;
+        auto ledger = Ledger::open(dir.filePath(QStringLiteral("l.db")));
+        QVERIFY_RESULT(ledger);
+        OrderRepository orders(**ledger);
+        TradeEvent paid;
+        paid.outTradeNo = QStringLiteral("T1");
+        paid.state = QStringLiteral("SUCCESS");
+        paid.at = 1000;
+        paid.transactionId = QStringLiteral("4201");
+        QVERIFY_RESULT(orders.applyTradeState(paid));
+        const QString file = write(dir, QStringLiteral("o.csv"),
+                                   kOrdersHeader
+                                       + "T1,,100,NOTPAY,2026-11-25T10:00:00+08:00,\n"
+                                         "T2,,200,NOTPAY,2026-11-25T10:00:00+08:00,\n");
+        QPromise<void> promise;
+        auto stats = importLedgerCsv(**ledger, file, QString(), promise);
+        QVERIFY_RESULT(stats);
+        QCOMPARE(stats->ordersStateIgnored, 1);
+        QCOMPARE(stats->ordersUpdated, 1); // T1's amount and creation time follow the file
+        auto t1 = orders.find(QStringLiteral("T1"));
+        QCOMPARE((*t1)->status, QStringLiteral("SUCCESS"));
+        QCOMPARE((*t1)->amountFen, 100);
+        QCOMPARE((*t1)->transactionId, QStringLiteral("4201"));
+        const QString later = write(dir, QStringLiteral("o2.csv"),
+                                    kOrdersHeader
+                                        + "T2,4202,200,SUCCESS,2026-11-25T10:00:00+08:00,"
+                                          "2026-11-25T10:00:30+08:00\n");
+        stats = importLedgerCsv(**ledger, later, QString(), promise);
+        QVERIFY_RESULT(stats);
+        QCOMPARE(stats->ordersUpdated, 1);
+        const auto t2 = orders.find(QStringLiteral("T2"));
+        QCOMPARE((*t2)->status, QStringLiteral("SUCCESS"));
+        QCOMPARE((*t2)->transactionId, QStringLiteral("4202"));
+        QCOMPARE((*t2)->paidAtText, QStringLiteral("2026-11-25T10:00:30+08:00"));
+    }
+
+    void badRows_data()
+    {
+        QTest::addColumn<QByteArray>("orders");
+        QTest::addColumn<QByteArray>("refunds");
+        QTest::addColumn<QString>("message");
+
+        const QByteArray good = kOrdersHeader + "T1,,100,NOTPAY,2026-11-25T10:00:00+08:00,\n";
+        QTest::newRow("amount not whole fen")
+            << QByteArray(good + "T2,,12.5,NOTPAY,2026-11-25T10:00:00+08:00,\n") << QByteArray()
+            << "o.csv: line 3, column “amount_fen”: “12.5” is not a whole, non-negative number of "
+               "fen; nothing was imported.";
+        QTest::newRow("negative amount")
+            << QByteArray(good + "T2,,-1,NOTPAY,2026-11-25T10:00:00+08:00,\n") << QByteArray()
+            << "line 3, column “amount_fen”";
+        QTest::newRow("unknown status")
+            << QByteArray(good + "T2,,1,PAID,2026-11-25T10:00:00+08:00,\n") << QByteArray()
+            << "line 3, column “status”: “PAID” is not an order status";
+        QTest::newRow("time without offset")
+            << QByteArray(good + "T2,,1,NOTPAY,2026-11-25 10:00:00,\n") << QByteArray()
+            << "line 3, column “created_at”: “2026-11-25 10:00:00” is not an RFC 3339 time";
+        QTest::newRow("empty creation time")
+            << QByteArray(good + "T2,,1,NOTPAY,,\n") << QByteArray()
+            << "line 3, column “created_at”: the creation time is empty";
+        QTest::newRow("bad paid_at")
+            << QByteArray(good + "T2,,1,SUCCESS,2026-11-25T10:00:00+08:00,yesterday\n")
+            << QByteArray() << "line 3, column “paid_at”: “yesterday”";
+        QTest::newRow("empty key")
+            << QByteArray(good + ",,1,NOTPAY,2026-11-25T10:00:00+08:00,\n") << QByteArray()
+            << "line 3, column “out_trade_no”: “” is not a merchant order number";
+        QTest::newRow("key with a space")
+            << QByteArray(good + "T 2,,1,NOTPAY,2026-11-25T10:00:00+08:00,\n") << QByteArray()
+            << "column “out_trade_no”: “T 2”";
+        QTest::newRow("wrong field count")
+            << QByteArray(good + "T2,,1,NOTPAY\n") << QByteArray()
+            << "o.csv: line 3: the row has 4 fields but the header has 6; nothing was imported.";
+        QTest::newRow("missing column")
+            << QByteArray("out_trade_no,amount_fen,status,created_at,paid_at\n") << QByteArray()
+            << "o.csv: line 1: the header lacks column “transaction_id”";
+        QTest::newRow("empty file") << QByteArray() << QByteArray() << "o.csv: the file is empty";
+        QTest::newRow("unterminated quote")
+            << QByteArray(good + "\"T2,,1,NOTPAY,2026-11-25T10:00:00+08:00,\n") << QByteArray()
+            << "o.csv: line 3: a quoted field is not closed";
+        QTest::newRow("bad refund after good orders")
+            << good
+            << QByteArray(kRefundsHeader
+                          + "R1,T1,,50,SUCCESS,2026-11-25T10:00:00+08:00,\n"
+                            "R2,T1,,50,DONE,2026-11-25T10:00:00+08:00,\n")
+            << "r.csv: line 3, column “status”: “DONE” is not a refund status";
+        QTest::newRow("bad refund number")
+            << good
+            << QByteArray(kRefundsHeader + "R 1,T1,,50,SUCCESS,2026-11-25T10:00:00+08:00,\n")
+            << "r.csv: line 2, column “out_refund_no”";
+    }
+
+    // A bad row anywhere fails the whole import: the ledger is exactly as before.
+    void badRows()
+    {
+        QFETCH(QByteArray, orders);
+        QFETCH(QByteArray, refunds);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        auto ledger = Ledger::open(dir.filePath(QStringLiteral("l.db")));
+        QVERIFY_RESULT(ledger);
+        QPromise<void> promise;
+        QVERIFY_RESULT(importLedgerCsv(
+            **ledger, QStringLiteral(WXR_TEST_DATA_DIR "/ledger/orders.csv"), QString(), promise));
+        const QByteArray before = snapshot(**ledger);
+        const QString o = write(dir, QStringLiteral("o.csv"), orders);
+        const QString r
+            = refunds.isEmpty() ? QString() : write(dir, QStringLiteral("r.csv"), refunds);
+        const auto result = importLedgerCsv(**ledger, o, r, promise);
+        QVERIFY(!result.ok());
+        QVERIFY2(result.error().message.contains(message), qPrintable(result.error().message));
+        QVERIFY2(result.error().message.endsWith(QStringLiteral("nothing was imported.")),
+                 qPrintable(result.error().message));
+        QCOMPARE(snapshot(**ledger), before);
+    }
+
+    void missingFile()
+    {
+        QTemporaryDir dir;
+        auto ledger = Ledger::open(dir.filePath(QStringLiteral("l.db")));
+        QPromise<void> promise;
+        const auto r = importLedgerCsv(**ledger, dir.filePath(QStringLiteral("none.csv")),
+                                       QString(), promise);
+        QVERIFY_ERROR(r, ErrorCode::Io);
+        QVERIFY(r.error().message.contains(QStringLiteral("none.csv could not be opened")));
+    }
+
+    // An interrupted import (cancel mid-file) leaves the ledger as before.
+    void cancelLeavesLedgerAsBefore()
+    {
+        QTemporaryDir dir;
+        auto ledger = Ledger::open(dir.filePath(QStringLiteral("l.db")));
+        QVERIFY_RESULT(ledger);
+        QByteArray big = kOrdersHeader;
+        for (int i = 0; i < 10000; ++i)
+            big += "T" + QByteArray::number(i) + ",,100,NOTPAY,2026-11-25T10:00:00+08:00,\n";
+        const QString file = write(dir, QStringLiteral("big.csv"), big);
+        const QByteArray before = snapshot(**ledger);
+        QPromise<void> promise;
+        promise.start();
+        promise.future().cancel();
+        const auto r = importLedgerCsv(**ledger, file, QString(), promise);
+        QVERIFY_ERROR(r, ErrorCode::Cancelled);
+        QCOMPARE(r.error().message,
+                 QStringLiteral("The import was cancelled; nothing was imported."));
+        QCOMPARE(snapshot(**ledger), before);
+        QCOMPARE(*OrderRepository(**ledger).count(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_LedgerCsv)
+#include "tst_ledgercsv.moc"
