@@ -1,0 +1,357 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "callbackforge.h"
+#include "notify/callbackreceiver.h"
+#include "testutil.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPromise>
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+using namespace wxr;
+using namespace wxr::core;
+using namespace wxr::core::test;
+
+namespace {
+
+// What the fake ledger saw and how it behaves; shared between the test and the writer thread.
+struct SinkControl
+{
+    std::mutex mutex;
+    QList<int> batchSizes;
+    QList<DecodedCallback> seen;
+    std::atomic<bool> failCommits{false};
+    std::atomic<int> delayMs{0};
+    std::atomic<bool> failToOpen{false};
+};
+
+class FakeSink final : public CallbackSink
+{
+public:
+    explicit FakeSink(std::shared_ptr<SinkControl> control)
+        : m_control(std::move(control))
+    {}
+
+    QList<CallbackEvent> apply(const QList<DecodedCallback> &batch) override
+    {
+        if (const int d = m_control->delayMs.load())
+            std::this_thread::sleep_for(std::chrono::milliseconds(d));
+        std::lock_guard lock(m_control->mutex);
+        m_control->batchSizes.append(batch.size());
+        QList<CallbackEvent> out;
+        for (const DecodedCallback &d : batch) {
+            CallbackEvent e = d.event;
+            if (m_control->failCommits) {
+                if (d.accepted) {
+                    e.outcome = CallbackOutcome::Error;
+                    e.cause = FailureCause::DatabaseError;
+                    e.httpStatus = 503;
+                }
+            } else {
+                m_control->seen.append(d);
+                if (d.accepted)
+                    e.httpStatus = 204;
+            }
+            out.append(e);
+        }
+        return out;
+    }
+
+private:
+    std::shared_ptr<SinkControl> m_control;
+};
+
+constexpr qint64 kPlenty = 5000;
+
+struct Reply
+{
+    int status = 0;
+    QByteArray body;
+};
+
+} // namespace
+
+class tst_CallbackReceiver final : public QObject
+{
+    Q_OBJECT
+
+    CallbackForge m_forge;
+    std::shared_ptr<KeyStore> m_keys;
+    std::shared_ptr<SinkControl> m_control;
+    std::unique_ptr<CallbackReceiver> m_receiver;
+    QNetworkAccessManager m_nam;
+
+    std::unique_ptr<CallbackReceiver> makeReceiver(std::shared_ptr<KeyStore> keys)
+    {
+        auto control = m_control;
+        return std::make_unique<CallbackReceiver>(
+            keys, QString::fromLatin1(m_forge.mchid), m_forge.apiV3Key,
+            [control]() -> Result<std::unique_ptr<CallbackSink>> {
+                if (control->failToOpen)
+                    return makeError(ErrorCode::Database, QStringLiteral("cannot open"));
+                return std::unique_ptr<CallbackSink>(std::make_unique<FakeSink>(control));
+            });
+    }
+
+    QUrl url(const QString &path = QStringLiteral("/wxpay/notify")) const
+    {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_receiver->port()).arg(path));
+    }
+
+    QNetworkReply *send(const QByteArray &body, const HttpHeaders &headers, const QUrl &to,
+                        const QByteArray &verb = "POST")
+    {
+        QNetworkRequest req(to);
+        for (const auto &[n, v] : headers.pairs())
+            req.setRawHeader(n, v);
+        return m_nam.sendCustomRequest(req, verb, body);
+    }
+
+    Reply wait(QNetworkReply *reply)
+    {
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        if (!reply->isFinished())
+            done.wait(kPlenty);
+        Reply r{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                reply->readAll()};
+        reply->deleteLater();
+        return r;
+    }
+
+    Reply post(const QByteArray &body, qint64 timestamp = 0)
+    {
+        return wait(send(body, m_forge.headers(body, timestamp ? timestamp : cst::now()), url()));
+    }
+
+    QByteArray payment(const QByteArray &id, const QByteArray &outTradeNo = "T2026112600000001")
+    {
+        return m_forge.envelope(id, "TRANSACTION.SUCCESS",
+                                m_forge.payment(outTradeNo, 1250, cst::now() - 3));
+    }
+
+private slots:
+    void initTestCase() { m_keys = m_forge.keyStore(); }
+
+    void init()
+    {
+        m_control = std::make_shared<SinkControl>();
+        m_receiver = makeReceiver(m_keys);
+        QVERIFY_RESULT(m_receiver->start());
+        QVERIFY(m_receiver->isListening());
+        QVERIFY(m_receiver->port() != 0);
+    }
+
+    void cleanup()
+    {
+        m_receiver.reset();
+        m_control.reset();
+    }
+
+    void genuineCallbackIsAnsweredAfterTheSink()
+    {
+        QSignalSpy handled(m_receiver.get(), &CallbackReceiver::callbackHandled);
+        const Reply r = post(payment("EV-1"));
+        QCOMPARE(r.status, 204);
+        QVERIFY(r.body.isEmpty());
+        {
+            std::lock_guard lock(m_control->mutex);
+            QCOMPARE(m_control->seen.size(), 1);
+            QCOMPARE(m_control->seen[0].event.notificationId, QStringLiteral("EV-1"));
+        }
+        QTRY_COMPARE(handled.size(), 1);
+        const auto e = handled[0][0].value<CallbackEvent>();
+        QCOMPARE(e.httpStatus, 204);
+        QVERIFY(e.processingMs.has_value());
+        QCOMPARE(m_receiver->stats().applied, 1);
+    }
+
+    void refusalsCarryTheFailBody_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<FailureCause>("cause");
+        QTest::newRow("probe") << 0 << 401 << FailureCause::Probe;
+        QTest::newRow("stale") << 1 << 401 << FailureCause::StaleTimestamp;
+        QTest::newRow("not json") << 2 << 400 << FailureCause::Malformed;
+        QTest::newRow("GET") << 3 << 405 << FailureCause::Malformed;
+    }
+
+    void refusalsCarryTheFailBody()
+    {
+        QFETCH(int, kind);
+        QFETCH(int, status);
+        QFETCH(FailureCause, cause);
+        QByteArray body = payment("EV-2");
+        HttpHeaders h = m_forge.headers(body, cst::now());
+        QByteArray verb = "POST";
+        if (kind == 0)
+            h.set("Wechatpay-Signature", "WECHATPAY/SIGNTEST/" + QByteArray(200, 'A'));
+        if (kind == 1)
+            h = m_forge.headers(body, cst::now() - 400);
+        if (kind == 2) {
+            body = "{oops";
+            h = m_forge.headers(body, cst::now());
+        }
+        if (kind == 3)
+            verb = "GET";
+        const Reply r = wait(send(body, h, url(), verb));
+        QCOMPARE(r.status, status);
+        const QJsonObject o = QJsonDocument::fromJson(r.body).object();
+        QCOMPARE(o.value(QStringLiteral("code")).toString(), QStringLiteral("FAIL"));
+        QVERIFY(!o.value(QStringLiteral("message")).toString().isEmpty());
+        // Refusals are recorded too (they are counted by cause), but never as accepted.
+        std::lock_guard lock(m_control->mutex);
+        QCOMPARE(m_control->seen.size(), 1);
+        QVERIFY(!m_control->seen[0].accepted);
+        QCOMPARE(m_control->seen[0].event.cause, cause);
+    }
+
+    void otherPathsAre404()
+    {
+        const QByteArray body = payment("EV-3");
+        QCOMPARE(wait(send(body, m_forge.headers(body, cst::now()), url(QStringLiteral("/other"))))
+                     .status,
+                 404);
+        QCOMPARE(wait(send(body, m_forge.headers(body, cst::now()),
+                           url(QStringLiteral("/wxpay/notify/extra"))))
+                     .status,
+                 404);
+    }
+
+    // The ack-after-commit rule at the receiver: a sink that cannot commit yields 503.
+    void failedCommitIsNever2xx()
+    {
+        m_control->failCommits = true;
+        const Reply r = post(payment("EV-4"));
+        QCOMPARE(r.status, 503);
+        QCOMPARE(QJsonDocument::fromJson(r.body).object().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("FAIL"));
+        QCOMPARE(m_receiver->stats().errors, 1);
+    }
+
+    void slowLedgerIsAnswered503WithinTheDeadline()
+    {
+        m_receiver.reset();
+        m_receiver = makeReceiver(m_keys);
+        ReceiverOptions o;
+        o.answerDeadlineMs = 300;
+        QVERIFY_RESULT(m_receiver->start(o));
+        QSignalSpy handled(m_receiver.get(), &CallbackReceiver::callbackHandled);
+        m_control->delayMs = 1500;
+        QElapsedTimer t;
+        t.start();
+        const Reply r = post(payment("EV-5"));
+        QCOMPARE(r.status, 503);
+        QVERIFY2(t.elapsed() < 1400, qPrintable(QString::number(t.elapsed())));
+        // The late result is still reported, as the 503 WeChat saw.
+        QTRY_COMPARE_WITH_TIMEOUT(handled.size(), 1, 5000);
+        QCOMPARE(handled[0][0].value<CallbackEvent>().httpStatus, 503);
+    }
+
+    void concurrentCallbacksShareCommits()
+    {
+        m_control->delayMs = 30; // a slow fsync lets callbacks pile up behind it
+        QList<QNetworkReply *> replies;
+        for (int i = 0; i < 40; ++i) {
+            const QByteArray body = payment("EV-C" + QByteArray::number(i),
+                                            "T20261126" + QByteArray::number(10000000 + i));
+            replies.append(send(body, m_forge.headers(body, cst::now()), url()));
+        }
+        for (QNetworkReply *r : replies)
+            QCOMPARE(wait(r).status, 204);
+        std::lock_guard lock(m_control->mutex);
+        QCOMPARE(m_control->seen.size(), 40);
+        QVERIFY2(m_control->batchSizes.size() < 40,
+                 qPrintable(QStringLiteral("%1 batches").arg(m_control->batchSizes.size())));
+        QVERIFY(*std::max_element(m_control->batchSizes.begin(), m_control->batchSizes.end()) > 1);
+    }
+
+    void clientGoneBeforeTheAnswer()
+    {
+        m_control->delayMs = 200;
+        QSignalSpy handled(m_receiver.get(), &CallbackReceiver::callbackHandled);
+        const QByteArray body = payment("EV-6");
+        QByteArray raw = "POST /wxpay/notify HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+        const HttpHeaders headers = m_forge.headers(body, cst::now());
+        for (const auto &[n, v] : headers.pairs())
+            raw += n + ": " + v + "\r\n";
+        raw += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_receiver->port());
+        QVERIFY(socket.waitForConnected(kPlenty));
+        socket.write(raw);
+        QVERIFY(socket.waitForBytesWritten(kPlenty));
+        QTest::qWait(50);
+        socket.abort();
+        // No crash; the callback is still applied and reported.
+        QTRY_COMPARE_WITH_TIMEOUT(handled.size(), 1, 5000);
+        QCOMPARE(m_receiver->stats().waiting, 0);
+    }
+
+    void unknownSerialRefreshesThenAccepts()
+    {
+        auto keys = std::make_shared<KeyStore>(); // no certificate yet
+        m_receiver.reset();
+        m_receiver = makeReceiver(keys);
+        QStringList asked;
+        m_receiver->setUnknownSerialRefresh([&, keys](const QString &serial) {
+            asked.append(serial);
+            keys->addCertificate(
+                makePlatformCert(m_forge.platformKey, serial, 1577836800, 2208988800));
+            QPromise<bool> p;
+            p.start();
+            p.addResult(true);
+            p.finish();
+            return p.future();
+        });
+        QVERIFY_RESULT(m_receiver->start());
+        QCOMPARE(post(payment("EV-7")).status, 204);
+        QCOMPARE(asked, QStringList{QString::fromLatin1(m_forge.serial)});
+    }
+
+    void unknownSerialStaysUnknown()
+    {
+        auto keys = std::make_shared<KeyStore>();
+        m_receiver.reset();
+        m_receiver = makeReceiver(keys);
+        m_receiver->setUnknownSerialRefresh([](const QString &) {
+            QPromise<bool> p;
+            p.start();
+            p.addResult(false);
+            p.finish();
+            return p.future();
+        });
+        QVERIFY_RESULT(m_receiver->start());
+        QCOMPARE(post(payment("EV-8")).status, 401);
+        QCOMPARE(m_receiver->stats().byCause[size_t(FailureCause::UnknownSerial)], 1);
+    }
+
+    void startErrors()
+    {
+        QVERIFY_ERROR(m_receiver->start(), ErrorCode::Conflict);
+        auto second = makeReceiver(m_keys);
+        ReceiverOptions o;
+        o.port = m_receiver->port();
+        const Status busy = second->start(o);
+        QVERIFY_ERROR(busy, ErrorCode::Network);
+        QVERIFY(busy.error().message.contains(QString::number(o.port)));
+        QVERIFY(!second->isListening());
+
+        m_receiver->stop();
+        QVERIFY(!m_receiver->isListening());
+        m_control->failToOpen = true;
+        QVERIFY_ERROR(m_receiver->start(), ErrorCode::Database);
+        QVERIFY(!m_receiver->isListening());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_CallbackReceiver)
+#include "tst_callbackreceiver.moc"
