@@ -166,7 +166,8 @@ void Notifier::deliver(std::shared_ptr<Envelope> e, bool duplicate)
         reply->deleteLater();
         r.elapsedMs = timer->elapsed();
         r.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        r.replyBody = reply->read(256);
+        if (reply->isOpen())
+            r.replyBody = reply->read(256);
         if (reply->error() == QNetworkReply::OperationCanceledError
             || r.elapsedMs >= m_faults.replyTimeoutMs)
             r.error = "timeout";
