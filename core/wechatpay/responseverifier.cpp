@@ -100,7 +100,7 @@ VerifyResult verify(const KeyStore &keys, const HttpHeaders &headers, QByteArray
     const qint64 skew = now - *seconds;
     if (skew > kTimestampWindowSeconds || skew < -kTimestampWindowSeconds)
         return fail(VerifyFailure::StaleTimestamp,
-                    Tr::tr("Wechatpay-Timestamp is %1 s away from this computer's clock; at most "
+                    Tr::tr("Wechatpay-Timestamp is %1 s away from the time of the check; at most "
                            "300 s are accepted (check the clock).")
                         .arg(skew < 0 ? -skew : skew),
                     *serial);
