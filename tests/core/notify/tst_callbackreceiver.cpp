@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "callbackforge.h"
+#include "ledger/ledger.h"
+#include "ledger/orderrepository.h"
 #include "notify/callbackreceiver.h"
+#include "notify/callbackstore.h"
+#include "notify/ledgercallbacksink.h"
+#include "notify/notifyschema.h"
 #include "testutil.h"
 
 #include <QJsonDocument>
@@ -10,6 +15,7 @@
 #include <QPromise>
 #include <QSignalSpy>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <atomic>
@@ -332,6 +338,54 @@ private slots:
         QVERIFY_RESULT(m_receiver->start());
         QCOMPARE(post(payment("EV-8")).status, 401);
         QCOMPARE(m_receiver->stats().byCause[size_t(FailureCause::UnknownSerial)], 1);
+    }
+
+    // With the real ledger: 2xx only after the commit, and never when the commit fails.
+    void ledgerEndToEnd_data()
+    {
+        QTest::addColumn<bool>("writable");
+        QTest::newRow("ledger commits") << true;
+        QTest::newRow("ledger read only") << false;
+    }
+
+    void ledgerEndToEnd()
+    {
+        QFETCH(bool, writable);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ledger.sqlite"));
+        const LedgerSinkOptions options{path};
+        m_receiver.reset();
+        m_receiver = std::make_unique<CallbackReceiver>(
+            m_keys, QString::fromLatin1(m_forge.mchid), m_forge.apiV3Key,
+            [options, writable]() -> Result<std::unique_ptr<CallbackSink>> {
+                auto sink = LedgerCallbackSink::open(options);
+                if (!sink)
+                    return sink.error();
+                if (!writable) {
+                    if (Status s = (*sink)->ledger().execute("PRAGMA query_only=1"); !s)
+                        return s.error();
+                }
+                return std::unique_ptr<CallbackSink>(std::move(*sink));
+            });
+        QVERIFY_RESULT(m_receiver->start());
+        QList<QNetworkReply *> replies;
+        for (int i = 0; i < 20; ++i) {
+            const QByteArray body = payment("EV-L" + QByteArray::number(i),
+                                            "T20261126" + QByteArray::number(40000000 + i));
+            replies.append(send(body, m_forge.headers(body, cst::now()), url()));
+        }
+        int acked = 0;
+        for (QNetworkReply *r : replies) {
+            const int status = wait(r).status;
+            QCOMPARE(status, writable ? 204 : 503);
+            acked += status == 204;
+        }
+        m_receiver->stop();
+        auto ledger = Ledger::open(path, LedgerOptions{5000, {notifyMigrations()}});
+        QVERIFY_RESULT(ledger);
+        // Every acknowledged callback is in the ledger, and nothing else.
+        QCOMPARE(OrderRepository(**ledger).count().value(), acked);
+        QCOMPARE(CallbackStore(**ledger).count().value(), acked);
     }
 
     void startErrors()

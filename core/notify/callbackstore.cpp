@@ -1,0 +1,281 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "notify/callbackstore.h"
+
+#include "common/coretr.h"
+#include "common/cstime.h"
+#include "ledger/ledger.h"
+#include "ledger/sqlitestatement.h"
+
+#include <sqlite3.h>
+
+namespace wxr::core {
+
+namespace {
+
+constexpr const char *kAnomalyNames[]
+    = {"unknown_order", "unknown_refund", "amount_mismatch", "paid_after_close"};
+
+constexpr const char *kEventColumns
+    = "source, received_at_ms, notification_id, event_type, out_trade_no, transaction_id, "
+      "out_refund_no, state, amount_fen, success_time, success_time_text, http_status, outcome, "
+      "cause, processing_ms, attempt, serial, message";
+
+CallbackEvent eventFrom(const SqliteStatement &q)
+{
+    CallbackEvent e;
+    e.source = q.view(0) == "import" ? CallbackSource::Import : CallbackSource::Receiver;
+    e.receivedAtMs = q.int64(1);
+    e.notificationId = q.text(2);
+    e.eventType = q.text(3);
+    e.outTradeNo = q.text(4);
+    e.transactionId = q.text(5);
+    e.outRefundNo = q.text(6);
+    e.state = q.text(7);
+    e.amountFen = q.optionalInt64(8);
+    e.successTime = q.optionalInt64(9);
+    e.successTimeText = q.text(10);
+    e.httpStatus = static_cast<int>(q.int64(11));
+    e.outcome = parseCallbackOutcome(q.text(12)).value_or(CallbackOutcome::Error);
+    const QString cause = q.text(13);
+    e.cause = cause.isEmpty() ? FailureCause::None
+                              : parseFailureCause(cause).value_or(FailureCause::Unspecified);
+    e.processingMs = q.optionalInt64(14);
+    e.attempt = static_cast<int>(q.int64(15));
+    e.serial = q.text(16);
+    e.message = q.text(17);
+    return e;
+}
+
+} // namespace
+
+QString anomalyKindName(AnomalyKind kind)
+{
+    return QString::fromLatin1(kAnomalyNames[static_cast<int>(kind)]);
+}
+
+std::optional<AnomalyKind> parseAnomalyKind(QStringView name)
+{
+    for (int i = 0; i < 4; ++i) {
+        if (name == QLatin1String(kAnomalyNames[i]))
+            return static_cast<AnomalyKind>(i);
+    }
+    return std::nullopt;
+}
+
+struct CallbackStore::Statements
+{
+    explicit Statements(Ledger &l)
+        : deliveries(l, "SELECT COUNT(*) FROM callbacks WHERE notification_id = ?1")
+        , acknowledged(l, "SELECT 1 FROM callbacks WHERE notification_id = ?1 AND outcome IN "
+                          "('applied', 'duplicate', 'ignored') LIMIT 1")
+        , stateAcked(l, "SELECT 1 FROM callbacks WHERE out_trade_no = ?1 AND out_refund_no = ?2 "
+                        "AND state = ?3 AND outcome IN ('applied', 'duplicate') LIMIT 1")
+        , insert(l, "INSERT INTO callbacks (source, received_at_ms, notification_id, event_type, "
+                    "out_trade_no, transaction_id, out_refund_no, state, amount_fen, "
+                    "success_time, success_time_text, http_status, outcome, cause, "
+                    "ledger_effect, processing_ms, attempt, serial, headers, body_sha256, "
+                    "message, import_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+                    "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22) "
+                    "ON CONFLICT (import_key) DO NOTHING")
+        , anomaly(l, "INSERT INTO callback_anomalies (callback_id, bill_date, kind, out_trade_no, "
+                     "out_refund_no, ledger_amount_fen, callback_amount_fen, created_at) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+    {}
+
+    SqliteStatement deliveries;
+    SqliteStatement acknowledged;
+    SqliteStatement stateAcked;
+    SqliteStatement insert;
+    SqliteStatement anomaly;
+};
+
+CallbackStore::CallbackStore(Ledger &ledger)
+    : m_ledger(ledger)
+    , m_st(std::make_unique<Statements>(ledger))
+{}
+
+CallbackStore::~CallbackStore() = default;
+
+Result<int> CallbackStore::deliveriesOf(const QString &notificationId)
+{
+    SqliteStatement &q = m_st->deliveries;
+    if (Status s = q.prepared(); !s)
+        return s.error();
+    q.bindText(1, notificationId);
+    const Result<bool> row = q.step();
+    const int n = row && *row ? static_cast<int>(q.int64(0)) : 0;
+    q.reset();
+    if (!row)
+        return row.error();
+    return n;
+}
+
+Result<bool> CallbackStore::wasAcknowledged(const QString &notificationId)
+{
+    SqliteStatement &q = m_st->acknowledged;
+    if (Status s = q.prepared(); !s)
+        return s.error();
+    q.bindText(1, notificationId);
+    const Result<bool> row = q.step();
+    q.reset();
+    return row;
+}
+
+Result<bool> CallbackStore::stateAcknowledged(const QString &outTradeNo, const QString &outRefundNo,
+                                              const QString &state)
+{
+    SqliteStatement &q = m_st->stateAcked;
+    if (Status s = q.prepared(); !s)
+        return s.error();
+    q.bindText(1, outTradeNo);
+    q.bindText(2, outRefundNo);
+    q.bindText(3, state);
+    const Result<bool> row = q.step();
+    q.reset();
+    return row;
+}
+
+Result<qint64> CallbackStore::insert(const CallbackEvent &e, const Extras &x)
+{
+    SqliteStatement &q = m_st->insert;
+    if (Status s = q.prepared(); !s)
+        return s.error();
+    q.bindText(1, callbackSourceName(e.source));
+    q.bind(2, e.receivedAtMs);
+    q.bindText(3, e.notificationId);
+    q.bindText(4, e.eventType);
+    q.bindText(5, e.outTradeNo);
+    q.bindText(6, e.transactionId);
+    q.bindText(7, e.outRefundNo);
+    q.bindText(8, e.state);
+    q.bind(9, e.amountFen);
+    q.bind(10, e.successTime);
+    q.bindText(11, e.successTimeText);
+    q.bind(12, qint64(e.httpStatus));
+    q.bindText(13, callbackOutcomeName(e.outcome));
+    q.bindText(14, e.cause == FailureCause::None ? QString() : failureCauseName(e.cause));
+    q.bindText(15, x.ledgerEffect);
+    q.bind(16, e.processingMs);
+    q.bind(17, qint64(e.attempt));
+    q.bindText(18, e.serial);
+    q.bindText(19, QString::fromUtf8(x.headersJson));
+    q.bindText(20, QString::fromLatin1(x.bodySha256));
+    q.bindText(21, e.message);
+    if (x.importKey.isEmpty())
+        q.bindNull(22);
+    else
+        q.bindText(22, QString::fromLatin1(x.importKey));
+    if (Status s = q.exec(); !s)
+        return s.error();
+    if (q.changes() == 0)
+        return qint64(0);
+    return static_cast<qint64>(sqlite3_last_insert_rowid(m_ledger.handle()));
+}
+
+Status CallbackStore::addAnomaly(const CallbackAnomaly &a)
+{
+    SqliteStatement &q = m_st->anomaly;
+    if (Status s = q.prepared(); !s)
+        return s;
+    q.bind(1, a.callbackId);
+    q.bindText(2, a.billDate.toString(Qt::ISODate));
+    q.bindText(3, anomalyKindName(a.kind));
+    q.bindText(4, a.outTradeNo);
+    q.bindText(5, a.outRefundNo);
+    q.bind(6, a.ledgerAmountFen);
+    q.bind(7, a.callbackAmountFen);
+    q.bind(8, a.createdAt ? a.createdAt : cst::now());
+    return q.exec();
+}
+
+Result<QList<CallbackAnomaly>> CallbackStore::anomaliesOn(QDate billDate)
+{
+    SqliteStatement q(m_ledger, "SELECT id, callback_id, bill_date, kind, out_trade_no, "
+                                "out_refund_no, ledger_amount_fen, callback_amount_fen, "
+                                "created_at FROM callback_anomalies WHERE bill_date = ?1 "
+                                "ORDER BY id");
+    if (Status s = q.prepared(); !s)
+        return s.error();
+    const QString day = billDate.toString(Qt::ISODate);
+    q.bindText(1, day);
+    QList<CallbackAnomaly> out;
+    for (;;) {
+        const Result<bool> row = q.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        CallbackAnomaly a;
+        a.id = q.int64(0);
+        a.callbackId = q.int64(1);
+        a.billDate = QDate::fromString(q.text(2), Qt::ISODate);
+        a.kind = parseAnomalyKind(q.text(3)).value_or(AnomalyKind::UnknownOrder);
+        a.outTradeNo = q.text(4);
+        a.outRefundNo = q.text(5);
+        a.ledgerAmountFen = q.optionalInt64(6);
+        a.callbackAmountFen = q.optionalInt64(7);
+        a.createdAt = q.int64(8);
+        out.append(a);
+    }
+    return out;
+}
+
+Status CallbackStore::forEachReceivedBetween(qint64 fromMs, qint64 untilMs, const Visitor &visitor)
+{
+    const QByteArray sql = QByteArray("SELECT ") + kEventColumns
+                           + " FROM callbacks WHERE received_at_ms >= ?1 AND received_at_ms < ?2"
+                             " ORDER BY received_at_ms, id";
+    SqliteStatement q(m_ledger, sql.constData());
+    if (Status s = q.prepared(); !s)
+        return s;
+    q.bind(1, fromMs);
+    q.bind(2, untilMs);
+    for (;;) {
+        const Result<bool> row = q.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return {};
+        if (Status s = visitor(eventFrom(q)); !s) {
+            q.reset();
+            return s;
+        }
+    }
+}
+
+Result<std::optional<qint64>> CallbackStore::lastReceivedBefore(qint64 beforeMs)
+{
+    SqliteStatement q(m_ledger, "SELECT MAX(received_at_ms) FROM callbacks WHERE "
+                                "received_at_ms < ?1");
+    if (Status s = q.prepared(); !s)
+        return s.error();
+    q.bind(1, beforeMs);
+    const Result<bool> row = q.step();
+    if (!row)
+        return row.error();
+    return *row ? q.optionalInt64(0) : std::nullopt;
+}
+
+Result<std::optional<qint64>> CallbackStore::firstReceived()
+{
+    SqliteStatement q(m_ledger, "SELECT MIN(received_at_ms) FROM callbacks");
+    if (Status s = q.prepared(); !s)
+        return s.error();
+    const Result<bool> row = q.step();
+    if (!row)
+        return row.error();
+    return *row ? q.optionalInt64(0) : std::nullopt;
+}
+
+Result<qint64> CallbackStore::count()
+{
+    SqliteStatement q(m_ledger, "SELECT COUNT(*) FROM callbacks");
+    if (Status s = q.prepared(); !s)
+        return s.error();
+    const Result<bool> row = q.step();
+    if (!row)
+        return row.error();
+    return *row ? q.int64(0) : 0;
+}
+
+} // namespace wxr::core

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/result.h"
+#include "notify/callbackevent.h"
+
+#include <QByteArray>
+#include <QDate>
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace wxr::core {
+
+class Ledger;
+class SqliteStatement;
+
+/// Something about a callback that the daily reconciliation view must show.
+enum class AnomalyKind {
+    UnknownOrder,   ///< the ledger did not know the order; it was created, flagged for review
+    UnknownRefund,  ///< the same for a refund
+    AmountMismatch, ///< the callback's amount differs from the ledger's; the state was applied
+    PaidAfterClose, ///< money arrived for an order the ledger had closed
+};
+QString anomalyKindName(AnomalyKind kind); ///< "unknown_order", …
+std::optional<AnomalyKind> parseAnomalyKind(QStringView name);
+
+struct CallbackAnomaly
+{
+    qint64 id = 0;
+    qint64 callbackId = 0;
+    QDate billDate; ///< CST day of the payment (success_time), else of the receipt
+    AnomalyKind kind = AnomalyKind::UnknownOrder;
+    QString outTradeNo;
+    QString outRefundNo;
+    std::optional<qint64> ledgerAmountFen;
+    std::optional<qint64> callbackAmountFen;
+    qint64 createdAt = 0; ///< Unix seconds
+};
+
+/// The notify module's repository: recorded callback deliveries and their anomalies
+/// (tables of notifyMigrations(), which must have been applied to the ledger).
+///
+/// Statements are prepared once per store, so keep one store for many calls (the receiver's
+/// writer does). Writes join the caller's Transaction when there is one. Same thread rules as
+/// the Ledger.
+class CallbackStore final
+{
+public:
+    explicit CallbackStore(Ledger &ledger);
+    ~CallbackStore();
+    CallbackStore(const CallbackStore &) = delete;
+    CallbackStore &operator=(const CallbackStore &) = delete;
+
+    /// How many deliveries of `notificationId` are recorded (any outcome).
+    Result<int> deliveriesOf(const QString &notificationId);
+    /// True when a delivery of `notificationId` was acknowledged (applied, duplicate, ignored).
+    Result<bool> wasAcknowledged(const QString &notificationId);
+    /// True when an acknowledged callback already brought this order (and refund, when
+    /// `outRefundNo` is not empty) to `state`: a second notification of the same business
+    /// event is a duplicate even with another id (spec §4.7).
+    Result<bool> stateAcknowledged(const QString &outTradeNo, const QString &outRefundNo,
+                                   const QString &state);
+
+    /// What is stored beside the event.
+    struct Extras
+    {
+        QByteArray headersJson; ///< request headers without secrets (receiver)
+        QByteArray bodySha256;  ///< hex (receiver)
+        QString ledgerEffect;   ///< the ledger's StateOutcome word ("applied", "unchanged", …)
+        QByteArray importKey;   ///< imports: unique key; a row with the same key is skipped
+    };
+    /// Inserts one delivery; returns its row id, or 0 when `extras.importKey` was already
+    /// imported. Database on failure.
+    Result<qint64> insert(const CallbackEvent &event, const Extras &extras = {});
+
+    Status addAnomaly(const CallbackAnomaly &anomaly);
+    /// Anomalies of one bill date, oldest first.
+    Result<QList<CallbackAnomaly>> anomaliesOn(QDate billDate);
+
+    /// Visits the deliveries received in [fromMs, untilMs) (Unix ms) in receipt order.
+    /// The visitor's error stops the walk and is returned.
+    using Visitor = std::function<Status(const CallbackEvent &event)>;
+    Status forEachReceivedBetween(qint64 fromMs, qint64 untilMs, const Visitor &visitor);
+    /// Receipt time of the latest delivery before `beforeMs` (any outcome); nullopt when none.
+    Result<std::optional<qint64>> lastReceivedBefore(qint64 beforeMs);
+    /// Receipt time of the first delivery ever recorded; nullopt when none.
+    Result<std::optional<qint64>> firstReceived();
+    Result<qint64> count();
+
+private:
+    struct Statements;
+    Ledger &m_ledger;
+    std::unique_ptr<Statements> m_st;
+};
+
+} // namespace wxr::core
