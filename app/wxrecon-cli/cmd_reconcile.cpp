@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// wxrecon-cli reconcile: match one bill date against the ledger and print the summary.
+#include "commands.h"
+#include "common/cstime.h"
+#include "recon/reconengine.h"
+#include "reconjob.h"
+
+#include <QCommandLineParser>
+
+using namespace wxr::core;
+
+namespace wxr::cli {
+
+namespace {
+
+QString yuan(Fen fen)
+{
+    return money::formatYuan(fen);
+}
+
+void printRun(const ReconRun &run)
+{
+    const ReconSummary &s = run.summary;
+    QTextStream &o = out();
+    o << Tr::tr("Reconciliation of %1 (run %2)").arg(s.billDate.toString(Qt::ISODate)).arg(run.id)
+      << "\n\n";
+    const int w = 20;
+    o << QString().leftJustified(w) << Tr::tr("ledger").rightJustified(24)
+      << Tr::tr("bill").rightJustified(24) << '\n';
+    const auto side = [](qint64 count, Fen fen) {
+        return QString(QString::number(count) + QStringLiteral(" / ") + yuan(fen))
+            .rightJustified(24);
+    };
+    o << Tr::tr("payments").leftJustified(w) << side(s.ledgerPaymentCount, s.ledgerPaymentFen)
+      << side(s.billPaymentCount, s.billPaymentFen) << '\n';
+    o << Tr::tr("refunds").leftJustified(w) << side(s.ledgerRefundCount, s.ledgerRefundFen)
+      << side(s.billRefundCount, s.billRefundFen) << '\n';
+    o << Tr::tr("fees").leftJustified(w) << QString().rightJustified(24)
+      << money::formatYuanMilli(s.billFeeMilli).rightJustified(24) << '\n';
+    o << Tr::tr("settlement").leftJustified(w) << QString().rightJustified(24)
+      << yuan(s.billSettlementFen).rightJustified(24) << "\n\n";
+    o << Tr::tr("kind").leftJustified(w) << Tr::tr("count").rightJustified(10)
+      << Tr::tr("ledger").rightJustified(19) << Tr::tr("bill").rightJustified(19) << '\n';
+    qint64 total = 0;
+    for (DiscrepancyKind k : allDiscrepancyKinds()) {
+        const KindTotals &t = s.of(k);
+        total += t.count;
+        o << discrepancyKindName(k).leftJustified(w) << QString::number(t.count).rightJustified(10)
+          << yuan(t.ledgerFen).rightJustified(19) << yuan(t.billFen).rightJustified(19) << '\n';
+    }
+    o << '\n'
+      << Tr::tr("%1 discrepancies: %2 new, %3 no longer found and resolved.")
+             .arg(total)
+             .arg(run.newCount)
+             .arg(run.resolvedCount)
+      << '\n';
+    if (run.promotedCount + run.clearedCount > 0)
+        o << Tr::tr("Previous day's cross-day pending orders: %1 found in this bill, %2 now "
+                    "missing in bill.")
+                 .arg(run.clearedCount)
+                 .arg(run.promotedCount)
+          << '\n';
+    o.flush();
+}
+
+int runReconcile(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(
+        Tr::tr("Reconciles one bill date: matches the imported trade bill against the ledger, "
+               "stores the discrepancies (keeping the states and notes of known ones) and prints "
+               "the totals per kind."));
+    p.addOptions({
+        {QStringLiteral("db"), Tr::tr("Ledger file."), QStringLiteral("F")},
+        {QStringLiteral("date"), Tr::tr("Bill date (China Standard Time)."),
+         QStringLiteral("YYYY-MM-DD")},
+        {QStringLiteral("window"),
+         Tr::tr("Cross-day window in seconds before midnight (default 300)."), QStringLiteral("S")},
+    });
+    if (const auto done = parse(p, QStringLiteral("reconcile"), args))
+        return *done;
+    const auto db = required(p, QStringLiteral("db"), QStringLiteral("reconcile"));
+    if (!db)
+        return Usage;
+    const auto dateText = required(p, QStringLiteral("date"), QStringLiteral("reconcile"));
+    if (!dateText)
+        return Usage;
+    const auto date = cst::parseDate(*dateText);
+    if (!date)
+        return usageError(date.error().message);
+    ReconOptions options;
+    options.actor = QStringLiteral("wxrecon-cli reconcile");
+    if (p.isSet(QStringLiteral("window"))) {
+        bool ok = false;
+        options.crossDayWindowSeconds = p.value(QStringLiteral("window")).toLongLong(&ok);
+        if (!ok || options.crossDayWindowSeconds < 0 || options.crossDayWindowSeconds > 86400)
+            return usageError(Tr::tr("--window must be a number of seconds from 0 to 86400."));
+    }
+    const auto run = runLedgerJob<ReconRun>(*db, Tr::tr("Reconciling"),
+                                            [&](Ledger &ledger, QPromise<void> &promise) {
+                                                return reconcile(ledger, *date, options, promise);
+                                            });
+    if (!run)
+        return failure(run.error());
+    printRun(*run);
+    return Success;
+}
+
+const CommandRegistration registration{
+    QStringLiteral("reconcile"),
+    QT_TRANSLATE_NOOP("wxrecon_cli", "Reconcile one bill date against the ledger"), 30,
+    &runReconcile};
+
+} // namespace
+
+} // namespace wxr::cli

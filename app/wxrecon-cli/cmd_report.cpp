@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// wxrecon-cli report: the discrepancies of a date or range as CSV, XLSX or PDF.
+#include "commands.h"
+#include "reconjob.h"
+#include "report/csvreport.h"
+#include "report/reportrequest.h"
+
+#include <QCommandLineParser>
+
+using namespace wxr::core;
+
+namespace wxr::cli {
+
+namespace {
+
+int runReport(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(
+        Tr::tr("Writes the discrepancy report of a bill date or range: CSV (Excel-friendly, the "
+               "contract's columns), XLSX (discrepancies and a summary sheet) or PDF (summary "
+               "and list)."));
+    p.addOptions({
+        {QStringLiteral("db"), Tr::tr("Ledger file."), QStringLiteral("F")},
+        {QStringLiteral("date"), Tr::tr("Bill date or inclusive range."),
+         QStringLiteral("D[..D2]")},
+        {QStringLiteral("format"), Tr::tr("csv, xlsx or pdf."), QStringLiteral("FORMAT")},
+        {QStringLiteral("out"), Tr::tr("Report file to write."), QStringLiteral("FILE")},
+    });
+    if (const auto done = parse(p, QStringLiteral("report"), args))
+        return *done;
+    const QString name = QStringLiteral("report");
+    const auto db = required(p, QStringLiteral("db"), name);
+    if (!db)
+        return Usage;
+    const auto dateText = required(p, QStringLiteral("date"), name);
+    if (!dateText)
+        return Usage;
+    const auto format = required(p, QStringLiteral("format"), name);
+    if (!format)
+        return Usage;
+    const auto outPath = required(p, QStringLiteral("out"), name);
+    if (!outPath)
+        return Usage;
+    const auto range = ReportRange::parse(*dateText);
+    if (!range)
+        return usageError(range.error().message);
+    const QString fmt = format->toLower();
+    if (fmt != u"csv")
+        return usageError(Tr::tr("--format must be csv, xlsx or pdf."));
+    const auto written = runLedgerJob<bool>(
+        *db, Tr::tr("Writing the report"), [&](Ledger &ledger, QPromise<void> &promise) {
+            if (Status s = CsvReport::writeFile(ledger, *range, *outPath, promise); !s)
+                return Result<bool>(s.error());
+            return Result<bool>(true);
+        });
+    if (!written)
+        return failure(written.error());
+    return Success;
+}
+
+const CommandRegistration registration{
+    QStringLiteral("report"),
+    QT_TRANSLATE_NOOP("wxrecon_cli", "Write the discrepancy report (CSV, XLSX or PDF)"), 40,
+    &runReport};
+
+} // namespace
+
+} // namespace wxr::cli
