@@ -108,11 +108,14 @@ Status parseFaults(const QString &spec, FaultSettings &base)
                     st = needShare(e.truncate);
                 } else if (key == u"wronghash") {
                     st = needShare(e.wrongHash);
-                } else if (key == u"limit") {
+                } else if (key == u"expire") {
+                    st = needShare(e.expire);
+                } else if (key == u"limit" || key == u"fail-next") {
                     bool ok = false;
-                    e.limitPerSecond = value.toInt(&ok);
-                    if (!ok || e.limitPerSecond < 0)
-                        return bad(clause, Tr::tr("limit needs a whole number of requests"));
+                    const int n = value.toInt(&ok);
+                    if (!ok || n < 0)
+                        return bad(clause, Tr::tr("%1 needs a whole number of requests").arg(key));
+                    (key == u"limit" ? e.limitPerSecond : e.failNext) = n;
                 } else {
                     return bad(clause, Tr::tr("unknown key “%1”").arg(key));
                 }
@@ -153,6 +156,17 @@ Status parseFaults(const QString &spec, FaultSettings &base)
     return {};
 }
 
+bool FaultSettings::takeFailNext(const QString &endpoint)
+{
+    auto it = endpoints.find(endpoint);
+    if (it == endpoints.end())
+        it = endpoints.find(QStringLiteral("*"));
+    if (it == endpoints.end() || it->second.failNext <= 0)
+        return false;
+    --it->second.failNext;
+    return true;
+}
+
 QString FaultSettings::toSpec() const
 {
     QStringList clauses;
@@ -170,6 +184,8 @@ QString FaultSettings::toSpec() const
         }
         if (e.limitPerSecond > 0)
             s << QStringLiteral("limit=%1").arg(e.limitPerSecond);
+        if (e.failNext > 0)
+            s << QStringLiteral("fail-next=%1").arg(e.failNext);
         if (!s.isEmpty())
             clauses << k + u':' + s.join(u',');
     }

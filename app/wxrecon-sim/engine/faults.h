@@ -23,7 +23,9 @@ struct EndpointFaults
     double oldCertificate = 0; ///< signed with an older platform certificate (mid-rotation)
     double truncate = 0;       ///< download: a shortened file with an honest Content-Length
     double wrongHash = 0;      ///< bill apply: hash_value that does not match the file
+    double expire = 0;         ///< download: 400 INVALID_REQUEST as if the URL had expired
     int limitPerSecond = 0; ///< real rate limit: 429 FREQUENCY_LIMITED beyond N requests a second
+    int failNext = 0;       ///< the next N requests answer 500 SYSTEM_ERROR (counts down)
 };
 
 /// Callback delivery behaviour (spec §4.6): a share never delivered, a delay before the first
@@ -46,7 +48,7 @@ struct NotifyFaults
 ///   TARGET  certificates | query | close | refund-query | tradebill | fundflowbill |
 ///           download | * (every endpoint) | notify | clock
 ///   endpoint keys  latency=MS or MIN-MAX, error500=R, error429=R, drop=R, badsig=R, nosig=R,
-///                  oldcert=R, truncate=R, wronghash=R, limit=N
+///                  oldcert=R, truncate=R, wronghash=R, expire=R, limit=N, fail-next=N
 ///   notify keys    lost=R, duplicate=R, delay=MS or MIN-MAX, pubkey=R, probe=R, timeout=MS
 ///   clock keys     skew=SECONDS (the stand-in's clock runs that far ahead, negative: behind)
 ///
@@ -59,6 +61,8 @@ struct FaultSettings
 
     /// The faults in force for an endpoint: its own clause if any, else `*`'s.
     EndpointFaults forEndpoint(const QString &endpoint) const;
+    /// Counts down fail-next for the endpoint's clause; true when this request is to fail.
+    bool takeFailNext(const QString &endpoint);
     /// Back to SPEC text (for GET /_sim/faults).
     QString toSpec() const;
 };

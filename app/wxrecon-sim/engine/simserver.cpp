@@ -607,7 +607,8 @@ void SimServer::handle(Pending p)
         send(p, Reply::error(429, "FREQUENCY_LIMITED", QStringLiteral("频率超限")), faults, false);
         return;
     }
-    if (faults.error500 > 0 && m_rng.unit() < faults.error500) {
+    if (m_settings.faults.takeFailNext(endpoint)
+        || (faults.error500 > 0 && m_rng.unit() < faults.error500)) {
         send(p, Reply::error(500, "SYSTEM_ERROR", QStringLiteral("系统错误")), faults, false);
         return;
     }
@@ -957,8 +958,10 @@ SimServer::Reply SimServer::download(const Pending &p)
     const QUrlQuery q(QString::fromLatin1(p.query));
     const QByteArray token
         = q.queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded).toLatin1();
+    const EndpointFaults faults = m_settings.faults.forEndpoint(QStringLiteral("download"));
+    const bool expired = faults.expire > 0 && m_rng.unit() < faults.expire;
     const auto it = m_downloads.constFind(token);
-    if (it == m_downloads.cend() || it->expiresAt < now())
+    if (expired || it == m_downloads.cend() || it->expiresAt < now())
         return Reply::error(400, "INVALID_REQUEST",
                             QStringLiteral("下载链接无效或已过期，请重新申请"));
     Reply r;
