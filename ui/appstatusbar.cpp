@@ -71,7 +71,8 @@ void AppStatusBar::refresh()
         setTone(m_key, {});
         break;
     case StatusModel::KeyHealth::Ok:
-        m_key->setText(tr("Keys: valid for %n day(s)", nullptr, key.daysToExpiry));
+        m_key->setText(key.hasExpiry ? tr("Keys: valid for %n day(s)", nullptr, key.daysToExpiry)
+                                     : tr("Keys: WeChat Pay public key"));
         setTone(m_key, {});
         break;
     case StatusModel::KeyHealth::Expiring:

@@ -2,6 +2,7 @@
 #include "settingsview.h"
 
 #include "appcontext.h"
+#include "connectiontester.h"
 #include "noticebar.h"
 #include "pathedit.h"
 #include "profileeditor.h"
@@ -82,12 +83,10 @@ QWidget *SettingsView::buildProfilesPage()
     m_removeProfile->setObjectName(QStringLiteral("removeProfile"));
     m_editor = new ProfileEditor(page);
     m_editor->setObjectName(QStringLiteral("profileEditor"));
-    // The WeChat Pay client that tests a profile is wired by the main window once the
-    // connection test is available; until then the button explains why it is disabled.
-    m_editor->testConnectionButton()->setEnabled(false);
     m_editor->testConnectionButton()->setToolTip(
-        tr("Testing the connection needs the WeChat Pay API client, which is not available in "
-           "this build."));
+        tr("Downloads the platform certificates with this profile: checks the merchant ID, "
+           "serial, private key, APIv3 key and the network in one call."));
+    m_tester = new ConnectionTester(m_ctx, this);
 
     auto *listButtons = new QHBoxLayout;
     listButtons->addWidget(m_addProfile);
@@ -119,10 +118,26 @@ QWidget *SettingsView::buildProfilesPage()
     });
     connect(m_editor, &ProfileEditor::testConnectionRequested, this, [this] {
         commitEditor();
-        if (m_current >= 0)
-            emit testConnectionRequested(m_rows[m_current].profile,
-                                         m_rows[m_current].typedApiV3Key);
+        if (m_current < 0)
+            return;
+        const Row &r = m_rows[m_current];
+        if (const auto problem = ProfileEditor::validate(r.profile, r.typedApiV3Key)) {
+            m_editor->setTestResult(false, *problem);
+            return;
+        }
+        m_editor->testConnectionButton()->setEnabled(false);
+        m_editor->setTestResult(true, tr("Testing…"));
+        // Stored secrets are filed under the saved name; a rename is not saved yet.
+        MerchantProfile tested = r.profile;
+        if (!r.storedName.isEmpty())
+            tested.name = r.storedName;
+        m_tester->test(tested, r.typedApiV3Key);
     });
+    connect(m_tester, &ConnectionTester::finished, this,
+            [this](bool ok, const QString &sentence, const QString &) {
+                m_editor->testConnectionButton()->setEnabled(true);
+                m_editor->setTestResult(ok, sentence);
+            });
     return page;
 }
 

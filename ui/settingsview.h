@@ -17,6 +17,7 @@ class QTimeEdit;
 namespace wxr::ui {
 
 class AppContext;
+class ConnectionTester;
 class PathEdit;
 class ProfileEditor;
 
@@ -49,8 +50,6 @@ public:
 signals:
     /// The language choice changed on save; "" = follow the system.
     void languageChanged(const QString &code);
-    /// The selected profile should be tested against the certificates endpoint.
-    void testConnectionRequested(const wxr::MerchantProfile &profile, const QString &typedApiV3Key);
 
 private:
     struct Row
@@ -83,6 +82,7 @@ private:
     QPushButton *m_addProfile = nullptr;
     QPushButton *m_removeProfile = nullptr;
     ProfileEditor *m_editor = nullptr;
+    ConnectionTester *m_tester = nullptr;
 
     PathEdit *m_ledgerPath = nullptr;
     QTimeEdit *m_billTime = nullptr;

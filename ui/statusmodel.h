@@ -27,8 +27,9 @@ public:
     struct KeyStatus
     {
         KeyHealth health = KeyHealth::Unknown;
-        int daysToExpiry = 0; ///< whole days from now to expiry; negative once expired
-        QString keyName;      ///< serial or public-key id, for the tooltip
+        int daysToExpiry = 0;  ///< whole days from now to expiry; negative once expired
+        bool hasExpiry = true; ///< false for the WeChat Pay public key, which does not expire
+        QString keyName;       ///< serial or public-key id, for the tooltip
 
         friend bool operator==(const KeyStatus &, const KeyStatus &) = default;
     };

@@ -90,8 +90,20 @@ private slots:
                  QStringLiteral("timeout"));
         QCOMPARE(label("statusAlerts"), QStringLiteral("3 open alert(s)"));
 
-        model.setKeyStatus({KeyHealth::Missing, 0, {}});
+        StatusModel::KeyStatus missing;
+        missing.health = KeyHealth::Missing;
+        model.setKeyStatus(missing);
         QCOMPARE(label("statusKey"), QStringLiteral("Keys: none available"));
+
+        StatusModel::KeyStatus publicKey;
+        publicKey.health = KeyHealth::Ok;
+        publicKey.hasExpiry = false;
+        publicKey.keyName = QStringLiteral("PUB_KEY_ID_01");
+        model.setKeyStatus(publicKey);
+        QCOMPARE(label("statusKey"), QStringLiteral("Keys: WeChat Pay public key"));
+        QVERIFY(bar.findChild<QLabel *>(QStringLiteral("statusKey"))
+                    ->toolTip()
+                    .contains(QStringLiteral("PUB_KEY_ID_01")));
     }
 };
 
