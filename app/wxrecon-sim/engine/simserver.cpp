@@ -653,8 +653,12 @@ void SimServer::send(const Pending &p, Reply reply, const EndpointFaults &faults
             headers.append({"Wechatpay-Timestamp", sig.value(0)});
         }
     }
+    // HTTP/1.1: the client may ask for the connection to end with this answer.
+    const bool closeAfter
+        = p.headers.value("Connection").value_or(QByteArray()).compare("close", Qt::CaseInsensitive)
+          == 0;
     const auto finish = [socket = p.socket, status = reply.status, headers, body, drop,
-                         download = reply.download] {
+                         download = reply.download, closeAfter] {
         if (!socket)
             return;
         if (drop && download)
@@ -662,7 +666,7 @@ void SimServer::send(const Pending &p, Reply reply, const EndpointFaults &faults
         else if (drop)
             socket->abort();
         else
-            writeHttp(socket, status, headers, body);
+            writeHttp(socket, status, headers, body, -1, closeAfter);
     };
     if (latency > 0)
         QTimer::singleShot(latency, p.socket.data(), finish);
