@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "monitor/metricsloader.h"
+
+#include "common/cstime.h"
+#include "ledger/ledger.h"
+#include "ledger/sqlitestatement.h"
+#include "notify/callbackstore.h"
+
+namespace wxr::core {
+
+Status forEachLostCallback(Ledger &ledger, qint64 fromMs, qint64 untilMs, qint64 nowMs,
+                           const LostCallbackRules &rules,
+                           const std::function<Status(const LostCallback &)> &visitor)
+{
+    CallbackStore store(ledger);
+    const auto first = store.firstReceived();
+    if (!first)
+        return first.error();
+    if (!first->has_value())
+        return {}; // nothing was ever listening
+    const qint64 from = std::max(fromMs, **first);
+    const qint64 until = std::min(untilMs, nowMs - rules.lostAfterMs);
+    if (until <= from)
+        return {};
+    // Seconds, rounded so that [from, until) in ms maps onto whole seconds.
+    const qint64 fromS = (from + 999) / 1000;
+    const qint64 untilS = (until + 999) / 1000;
+    // Bills are addressed by CST date; a payment's row is in the bill of its day (a day either
+    // side covers payments booked across midnight).
+    const QString firstDay = cst::billDateOf(fromS).addDays(-1).toString(Qt::ISODate);
+    const QString lastDay = cst::billDateOf(untilS).addDays(1).toString(Qt::ISODate);
+
+    SqliteStatement q(
+        ledger,
+        "WITH paid (out_trade_no, paid_at, evidence) AS ("
+        " SELECT r.out_trade_no, r.trade_time, 'bill' FROM bills b"
+        "  JOIN bill_rows r ON r.id BETWEEN b.first_row_id AND b.last_row_id"
+        "  WHERE b.bill_date BETWEEN ?3 AND ?4 AND b.bill_type IN ('ALL', 'SUCCESS')"
+        "  AND r.is_refund = 0 AND r.trade_state = 'SUCCESS'"
+        "  AND r.trade_time >= ?1 AND r.trade_time < ?2"
+        " UNION ALL"
+        " SELECT o.out_trade_no, o.paid_at, 'query' FROM orders o"
+        "  WHERE o.paid_at >= ?1 AND o.paid_at < ?2 AND o.status IN ('SUCCESS', 'REFUND')"
+        "  AND (o.source IN ('query', 'bill') OR EXISTS (SELECT 1 FROM audit_log a"
+        "   WHERE a.entity = 'order' AND a.entity_key = o.out_trade_no AND a.action = 'state'"
+        "   AND a.new_value IN ('SUCCESS', 'REFUND') AND a.actor LIKE 'query%')))"
+        " SELECT out_trade_no, MIN(paid_at), MIN(evidence) FROM paid p"
+        " WHERE NOT EXISTS (SELECT 1 FROM callbacks c WHERE c.out_trade_no = p.out_trade_no"
+        "  AND c.out_refund_no = '' AND c.event_type = 'TRANSACTION.SUCCESS'"
+        "  AND c.outcome IN ('applied', 'duplicate'))"
+        " GROUP BY out_trade_no ORDER BY 2, 1");
+    if (Status s = q.prepared(); !s)
+        return s;
+    q.bind(1, fromS);
+    q.bind(2, untilS);
+    q.bindText(3, firstDay);
+    q.bindText(4, lastDay);
+    for (;;) {
+        const Result<bool> row = q.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return {};
+        LostCallback lost{q.text(0), q.int64(1) * 1000, q.text(2)};
+        if (Status s = visitor(lost); !s) {
+            q.reset();
+            return s;
+        }
+    }
+}
+
+Result<MetricsAccumulator> loadCallbackMetrics(Ledger &ledger, qint64 fromMs, qint64 untilMs,
+                                               BucketSize size, qint64 nowMs,
+                                               const LostCallbackRules &rules)
+{
+    auto acc = MetricsAccumulator::create(fromMs, untilMs, size);
+    if (!acc)
+        return acc.error();
+    CallbackStore store(ledger);
+    if (Status s = store.forEachReceivedBetween(fromMs, untilMs,
+                                                [&](const CallbackEvent &e) {
+                                                    acc->add(e);
+                                                    return Status();
+                                                });
+        !s)
+        return s.error();
+    if (Status s = forEachLostCallback(ledger, fromMs, untilMs, nowMs, rules,
+                                       [&](const LostCallback &l) {
+                                           acc->addLost(l.paidAtMs);
+                                           return Status();
+                                       });
+        !s)
+        return s.error();
+    return acc;
+}
+
+} // namespace wxr::core

@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ledger/ledger.h"
+#include "ledger/orderrepository.h"
+#include "monitor/metricsloader.h"
+#include "notify/callbackstore.h"
+#include "notify/notifyschema.h"
+#include "testutil.h"
+
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace wxr;
+using namespace wxr::core;
+
+namespace {
+
+// 2026-11-26T09:00:00+08:00, the first callback ever recorded.
+constexpr qint64 kStart = 1795654800;
+constexpr qint64 kHour = 3600;
+
+} // namespace
+
+class tst_MetricsLoader final : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Ledger> m_ledger;
+    int m_seq = 0;
+
+    void exec(const QString &sql)
+    {
+        QSqlQuery q(m_ledger->database());
+        if (!q.exec(sql))
+            qFatal("%s", qPrintable(sql));
+    }
+
+    void callback(qint64 receivedMs, const QString &outTradeNo, CallbackOutcome outcome,
+                  std::optional<qint64> successTime = {}, FailureCause cause = FailureCause::None)
+    {
+        CallbackEvent e;
+        e.receivedAtMs = receivedMs;
+        e.notificationId = QStringLiteral("EV-%1").arg(++m_seq);
+        e.eventType = QStringLiteral("TRANSACTION.SUCCESS");
+        e.outTradeNo = outTradeNo;
+        e.state = QStringLiteral("SUCCESS");
+        e.successTime = successTime;
+        e.outcome = outcome;
+        e.cause = cause;
+        e.httpStatus = isAcknowledged(outcome) ? 204 : 401;
+        QVERIFY_RESULT(CallbackStore(*m_ledger).insert(e));
+    }
+
+    void order(const QString &outTradeNo, const QString &state, qint64 paidAt, RecordSource source,
+               const QString &actor = {})
+    {
+        TradeEvent t;
+        t.outTradeNo = outTradeNo;
+        t.state = state;
+        t.at = paidAt;
+        t.createdAt = paidAt - 60;
+        if (state == u"SUCCESS")
+            t.paidAt = paidAt;
+        t.amountFen = 100;
+        t.source = source;
+        t.actor = actor;
+        QVERIFY_RESULT(OrderRepository(*m_ledger).applyTradeState(t));
+    }
+
+private slots:
+    void init()
+    {
+        auto l = Ledger::open(m_dir.filePath(QStringLiteral("l-%1.sqlite").arg(++m_seq)),
+                              LedgerOptions{5000, {notifyMigrations()}});
+        QVERIFY_RESULT(l);
+        m_ledger = std::move(*l);
+    }
+
+    void cleanup() { m_ledger.reset(); }
+
+    void nothingRecordedMeansNothingLost()
+    {
+        exec(QStringLiteral("INSERT INTO bills (id, bill_date, bill_type, source_name, sha1, "
+                            "imported_at, first_row_id, last_row_id) VALUES (1, '2026-11-26', "
+                            "'ALL', 'b', '', 0, 1, 1)"));
+        exec(QStringLiteral("INSERT INTO bill_rows (id, bill_id, line, is_refund, trade_time, "
+                            "transaction_id, out_trade_no, trade_state, trade_type, order_fen, "
+                            "settlement_fen, coupon_fen, fee_milli) VALUES (1, 1, 2, 0, %1, 'x', "
+                            "'P1', 'SUCCESS', 'JSAPI', 100, 100, 0, 600)")
+                 .arg(kStart + kHour));
+        int lost = 0;
+        QVERIFY_RESULT(forEachLostCallback(*m_ledger, 0, (kStart + 10 * kHour) * 1000,
+                                           (kStart + 10 * kHour) * 1000, {},
+                                           [&](const LostCallback &) {
+                                               ++lost;
+                                               return Status();
+                                           }));
+        QCOMPARE(lost, 0); // no callback was ever recorded: nobody was listening
+    }
+
+    void lostCallbacks()
+    {
+        const qint64 now = kStart + 5 * kHour;
+        callback(kStart * 1000, QStringLiteral("P0"), CallbackOutcome::Applied, kStart - 1);
+        // Bill payments of the day (the ALL bill), in rows 10..15.
+        exec(QStringLiteral("INSERT INTO bills (id, bill_date, bill_type, source_name, sha1, "
+                            "imported_at, first_row_id, last_row_id) VALUES (1, '2026-11-26', "
+                            "'ALL', 'b', '', 0, 10, 15)"));
+        const struct
+        {
+            int id;
+            const char *outTradeNo;
+            qint64 time;
+            int refund;
+        } rows[] = {
+            {10, "P1", kStart + kHour, 0},     // heard of: callback below
+            {11, "P2", kStart + kHour, 0},     // lost
+            {12, "P3", kStart - kHour, 0},     // before monitoring started
+            {13, "P4", now - 300, 0},          // too recent to call lost
+            {14, "P2", kStart + kHour, 1},     // a refund row: not a payment
+            {15, "P5", kStart + 2 * kHour, 0}, // heard of as a duplicate
+        };
+        for (const auto &r : rows) {
+            exec(QStringLiteral("INSERT INTO bill_rows (id, bill_id, line, is_refund, trade_time, "
+                                "transaction_id, out_trade_no, trade_state, trade_type, "
+                                "order_fen, settlement_fen, coupon_fen, fee_milli) VALUES (%1, 1, "
+                                "%1, %2, %3, 'x', '%4', '%5', 'JSAPI', 100, 100, 0, 600)")
+                     .arg(r.id)
+                     .arg(r.refund)
+                     .arg(r.time)
+                     .arg(QString::fromLatin1(r.outTradeNo))
+                     .arg(r.refund ? QStringLiteral("REFUND") : QStringLiteral("SUCCESS")));
+        }
+        callback((kStart + kHour + 3) * 1000, QStringLiteral("P1"), CallbackOutcome::Applied,
+                 kStart + kHour);
+        callback((kStart + 2 * kHour + 3) * 1000, QStringLiteral("P5"), CallbackOutcome::Duplicate,
+                 kStart + 2 * kHour);
+        // A refused callback does not count as heard of.
+        callback((kStart + kHour + 5) * 1000, QStringLiteral("P2"), CallbackOutcome::Rejected, {},
+                 FailureCause::BadSignature);
+        // Orders: known paid from a query, or only from the merchant's own import.
+        order(QStringLiteral("Q1"), QStringLiteral("SUCCESS"), kStart + 3 * kHour,
+              RecordSource::Query);
+        order(QStringLiteral("Q2"), QStringLiteral("SUCCESS"), kStart + 3 * kHour,
+              RecordSource::Import);
+        order(QStringLiteral("Q3"), QStringLiteral("NOTPAY"), kStart + 3 * kHour - 100,
+              RecordSource::Import);
+        order(QStringLiteral("Q3"), QStringLiteral("SUCCESS"), kStart + 3 * kHour,
+              RecordSource::Query, QStringLiteral("query"));
+
+        QStringList lost;
+        QStringList evidence;
+        QVERIFY_RESULT(forEachLostCallback(*m_ledger, 0, now * 1000, now * 1000, {},
+                                           [&](const LostCallback &l) {
+                                               lost.append(l.outTradeNo);
+                                               evidence.append(l.evidence);
+                                               return Status();
+                                           }));
+        QCOMPARE(lost,
+                 (QStringList{QStringLiteral("P2"), QStringLiteral("Q1"), QStringLiteral("Q3")}));
+        QCOMPARE(evidence, (QStringList{QStringLiteral("bill"), QStringLiteral("query"),
+                                        QStringLiteral("query")}));
+
+        // Once the callback arrives (late), the payment is no longer lost.
+        callback((now - 10) * 1000, QStringLiteral("Q1"), CallbackOutcome::Applied,
+                 kStart + 3 * kHour);
+        int count = 0;
+        QVERIFY_RESULT(forEachLostCallback(*m_ledger, 0, now * 1000, now * 1000, {},
+                                           [&](const LostCallback &) {
+                                               ++count;
+                                               return Status();
+                                           }));
+        QCOMPARE(count, 2);
+
+        // Metrics of the day: the lost ones sit in the buckets of their payment time.
+        const auto acc = loadCallbackMetrics(*m_ledger, kStart * 1000, now * 1000, BucketSize::Hour,
+                                             now * 1000);
+        QVERIFY_RESULT(acc);
+        QCOMPARE(acc->buckets().size(), 5);
+        QCOMPARE(acc->buckets()[1].lost, 1); // P2
+        QCOMPARE(acc->buckets()[3].lost, 1); // Q3
+        const MetricsBucket total = acc->total();
+        QCOMPARE(total.received, 5);
+        QCOMPARE(total.applied, 3);
+        QCOMPARE(total.duplicates, 1);
+        QCOMPARE(total.failuresOf(FailureCause::BadSignature), 1);
+        QCOMPARE(total.lost, 2);
+        QCOMPARE(total.delay.count(), 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_MetricsLoader)
+#include "tst_metricsloader.moc"
