@@ -154,7 +154,11 @@ Result<MerchantConfig> MerchantConfig::load(const QString &iniPath, const QProce
           QStringLiteral("query_rate"), QStringLiteral("bill_rate"), QStringLiteral("burst"),
           QStringLiteral("cert_refresh_hours")}},
     };
+    // Only the sections read here are checked: other modules keep their own sections in the
+    // same file (e.g. [requery] of the re-query scheduler).
     for (auto s = ini->cbegin(); s != ini->cend(); ++s) {
+        if (!kKnown.contains(s.key()))
+            continue;
         for (auto k = s.value().cbegin(); k != s.value().cend(); ++k) {
             if (!kKnown.value(s.key()).contains(k.key()))
                 c.warnings << Tr::tr("The setting [%1] %2 in %3 is not known and is ignored.")

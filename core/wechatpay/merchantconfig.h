@@ -41,7 +41,9 @@ struct MerchantConfig
     ApiClientOptions client;
     QStringList warnings; ///< sentences worth showing (plain http to a remote host, …)
 
-    /// Reads the INI at `iniPath`. Sections [merchant], [wechatpay] and the optional [client];
+    /// Reads the INI at `iniPath`. Sections [merchant], [wechatpay] and the optional [client]
+    /// (unknown keys there give a warning; other sections belong to other modules and are left
+    /// alone);
     /// "key=value" lines, comments start with ";" or "#" (also after a value, after a blank);
     /// relative paths are relative to the INI's folder. Then applies the environment overrides
     /// (relative paths there are relative to the working directory):

@@ -222,7 +222,8 @@ private slots:
             ini("[merchant]\nmchid=1\nserial_no=A\nprivate_key_file=apiclient_key.pem\n"
                 "apiv3_key_file=shared.key\ncolour=blue\n"
                 "[wechatpay]\napi_base=http://api.example.com\n"
-                "public_key_id=KEY1\npublic_key_file=keys/pub_key.pem\n"),
+                "public_key_id=KEY1\npublic_key_file=keys/pub_key.pem\n"
+                "[requery]\nstuck_after_minutes=5\n"),
             QProcessEnvironment());
         QVERIFY_RESULT(c);
         const QString all = c->warnings.join(u'\n');
@@ -230,6 +231,8 @@ private slots:
         QVERIFY2(all.contains(QStringLiteral("colour")), qPrintable(all));
         QVERIFY2(all.contains(QStringLiteral("PUB_KEY_ID_")), qPrintable(all));
         QVERIFY2(all.contains(QStringLiteral("shared.key")), qPrintable(all));
+        QVERIFY2(!all.contains(QStringLiteral("requery")),
+                 qPrintable(all)); // another module's section
         QCOMPARE(c->warnings.size(), 4);
     }
 
