@@ -3,7 +3,11 @@
 
 #include "common/settings.h"
 #include "jobrunner.h"
+#include "notify/notifyschema.h"
 #include "statusmodel.h"
+
+#include <QDir>
+#include <QFileInfo>
 
 namespace wxr::ui {
 
@@ -24,6 +28,44 @@ AppContext::~AppContext()
     // Jobs may still reference the settings or the secrets' results; stop them first.
     delete m_jobs;
     m_jobs = nullptr;
+}
+
+core::LedgerOptions AppContext::ledgerOptions()
+{
+    core::LedgerOptions options;
+    options.extraMigrations = {core::notifyMigrations()};
+    return options;
+}
+
+QString AppContext::ledgerPath() const
+{
+    return m_ledgerPath.isEmpty() ? m_settings->ledgerPath() : m_ledgerPath;
+}
+
+void AppContext::setLedgerPath(const QString &path)
+{
+    m_ledgerPath = path;
+    m_ledger.reset();
+    emit ledgerChanged();
+}
+
+Result<core::Ledger *> AppContext::ledger()
+{
+    const QString path = ledgerPath();
+    if (m_ledger && m_ledger->path() == path)
+        return m_ledger.get();
+    m_ledger.reset();
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    auto opened = core::Ledger::open(path, ledgerOptions());
+    if (!opened.ok())
+        return opened.error();
+    m_ledger = std::move(opened.value());
+    return m_ledger.get();
+}
+
+void AppContext::notifyLedgerChanged()
+{
+    emit ledgerChanged();
 }
 
 void AppContext::setActiveProfile(const QString &name)

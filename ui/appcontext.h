@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/result.h"
+#include "ledger/ledger.h"
 #include "noticebar.h"
 #include "secretstore.h"
 
@@ -50,6 +52,21 @@ public:
     void notifyProfilesChanged();
     /// Call after other settings changed.
     void notifySettingsChanged();
+
+    /// The migrations of every module whose tables the GUI reads; jobs that open their own
+    /// Ledger on a worker thread use the same options.
+    static core::LedgerOptions ledgerOptions();
+    /// The ledger file in use: the settings' ledger path (or the one set by setLedgerPath).
+    QString ledgerPath() const;
+    /// Uses another ledger file from now on (the demo's temporary one, a path chosen in
+    /// Settings). The GUI-thread connection is reopened on next use; emits ledgerChanged.
+    void setLedgerPath(const QString &path);
+    /// The GUI thread's connection to the ledger, opened (and migrated) on first use. Views
+    /// read through it; long jobs open their own Ledger on their worker thread. The error says
+    /// which file could not be opened and why.
+    Result<core::Ledger *> ledger();
+    /// Call after a job wrote to the ledger; views reload.
+    void notifyLedgerChanged();
     /// Shows one sentence (and optional technical detail) in the main window's notice bar.
     void notice(NoticeBar::Level level, const QString &sentence, const QString &detail = {});
 
@@ -57,6 +74,8 @@ signals:
     void profilesChanged();
     void activeProfileChanged(const QString &name);
     void settingsChanged();
+    /// The ledger's content changed (a job wrote to it) or another ledger file is in use.
+    void ledgerChanged();
     void noticeRequested(wxr::ui::NoticeBar::Level level, const QString &sentence,
                          const QString &detail);
 
@@ -65,6 +84,8 @@ private:
 
     std::unique_ptr<Settings> m_settings;
     Options m_options;
+    QString m_ledgerPath;
+    std::unique_ptr<core::Ledger> m_ledger;
     SecretStore *m_secrets = nullptr;
     JobRunner *m_jobs = nullptr;
     StatusModel *m_status = nullptr;

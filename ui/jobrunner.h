@@ -11,15 +11,18 @@
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <memory>
+#include <optional>
 #include <type_traits>
 #include <utility>
 
 namespace wxr::ui {
 
 /// Runs long work (imports, downloads, reconciliation, exports, bulk queries) off the GUI
-/// thread: a core function taking `QPromise<Result<T>>&` runs on a dedicated QThreadPool via
-/// QtConcurrent::run. The function reports progress (setProgressRange/Value, progress text)
-/// and checks `promise.isCanceled()`.
+/// thread: a core function taking `QPromise<Result<T>>&` (run) or taking `QPromise<void>&` and
+/// returning `Result<T>` (runTask) runs on a dedicated QThreadPool via QtConcurrent::run. The
+/// function reports progress (setProgressRange/Value, progress text) and checks
+/// `promise.isCanceled()`.
 ///
 /// Each started job is announced through `jobStarted` with its QFutureWatcherBase, which the
 /// one ProgressPresenter shows with a cancel button. When the job ends the outcome is
@@ -59,26 +62,34 @@ public:
         connect(watcher, &QFutureWatcherBase::finished, this,
                 [this, watcher, title, guard, done = std::forward<OnSuccess>(onSuccess)]() mutable {
                     const QFuture<Result<T>> f = watcher->future();
-                    if (f.resultCount() == 0) {
-                        finish(watcher, title,
-                               f.isCanceled() ? Outcome::Cancelled : Outcome::NoResult);
-                        return;
-                    }
-                    const Result<T> &r = f.result();
-                    if (!r.ok()) {
-                        finish(watcher, title,
-                               r.error().code == ErrorCode::Cancelled ? Outcome::Cancelled
-                                                                      : Outcome::Failed,
-                               r.error());
-                        return;
-                    }
-                    if (guard) {
-                        if constexpr (std::is_void_v<T>)
-                            done();
-                        else
-                            done(r.value());
-                    }
-                    finish(watcher, title, Outcome::Succeeded);
+                    std::optional<Result<T>> r;
+                    if (f.resultCount() > 0)
+                        r.emplace(f.result());
+                    deliver<T>(watcher, title, r, guard, done);
+                });
+        watcher->setFuture(future);
+        announce(title, watcher);
+        return future;
+    }
+
+    /// The same for the shape of core's long operations: `Result<T> fn(QPromise<void> &)`,
+    /// where the promise carries progress and cancellation and the return value the outcome.
+    template<typename T, typename Fn, typename OnSuccess>
+    QFuture<void> runTask(const QString &title, Fn &&fn, QObject *context, OnSuccess &&onSuccess)
+    {
+        // The worker writes the outcome before its future finishes; the GUI thread reads it
+        // after `finished`, which the future's own synchronisation orders after the write.
+        auto outcome = std::make_shared<std::optional<Result<T>>>();
+        QFuture<void> future = QtConcurrent::run(
+            &m_pool, [f = std::forward<Fn>(fn), outcome](QPromise<void> &promise) mutable {
+                outcome->emplace(f(promise));
+            });
+        auto *watcher = new QFutureWatcher<void>(this);
+        QPointer<QObject> guard(context);
+        connect(watcher, &QFutureWatcherBase::finished, this,
+                [this, watcher, title, guard, outcome,
+                 done = std::forward<OnSuccess>(onSuccess)]() mutable {
+                    deliver<T>(watcher, title, *outcome, guard, done);
                 });
         watcher->setFuture(future);
         announce(title, watcher);
@@ -95,6 +106,32 @@ signals:
 
 private:
     enum class Outcome { Succeeded, Failed, Cancelled, NoResult };
+
+    template<typename T, typename Done>
+    void deliver(QFutureWatcherBase *watcher, const QString &title,
+                 const std::optional<Result<T>> &r, const QPointer<QObject> &guard, Done &done)
+    {
+        if (!r) {
+            // Cancelled before it started (the function never ran), or a function that
+            // returned without a result.
+            finish(watcher, title, watcher->isCanceled() ? Outcome::Cancelled : Outcome::NoResult);
+            return;
+        }
+        if (!r->ok()) {
+            finish(watcher, title,
+                   r->error().code == ErrorCode::Cancelled ? Outcome::Cancelled : Outcome::Failed,
+                   r->error());
+            return;
+        }
+        if (guard) {
+            if constexpr (std::is_void_v<T>)
+                done();
+            else
+                done(r->value());
+        }
+        finish(watcher, title, Outcome::Succeeded);
+    }
+
     void announce(const QString &title, QFutureWatcherBase *watcher);
     void finish(QFutureWatcherBase *watcher, const QString &title, Outcome outcome,
                 const Error &error = {});

@@ -170,6 +170,56 @@ private slots:
         QTRY_VERIFY(done);
     }
 
+    void taskShapeOfCoreOperations()
+    {
+        // Result<T> fn(QPromise<void> &): the shape of reconcile(), bill import, reports.
+        JobRunner runner;
+        ProgressPresenter presenter(&runner);
+        QString delivered;
+        QSignalSpy failed(&runner, &JobRunner::jobFailed);
+        runner.runTask<QString>(
+            QStringLiteral("task"),
+            [](QPromise<void> &promise) -> Result<QString> {
+                promise.setProgressRange(0, 100);
+                promise.setProgressValue(50);
+                return QStringLiteral("run 7");
+            },
+            this, [&delivered](const QString &v) { delivered = v; });
+        QTRY_COMPARE(delivered, QStringLiteral("run 7"));
+        QCOMPARE(failed.count(), 0);
+
+        runner.runTask<QString>(
+            QStringLiteral("failing task"),
+            [](QPromise<void> &) -> Result<QString> {
+                return makeError(ErrorCode::NotFound,
+                                 QStringLiteral("No trade bill is imported for 2026-11-25."));
+            },
+            this, [](const QString &) {});
+        QTRY_COMPARE(failed.count(), 1);
+        QCOMPARE(failed.at(0).at(1).value<Error>().code, ErrorCode::NotFound);
+    }
+
+    void taskCancelReachesTheCorePromise()
+    {
+        JobRunner runner;
+        ProgressPresenter presenter(&runner);
+        QSignalSpy cancelled(&runner, &JobRunner::jobCancelled);
+        std::atomic<bool> running = false;
+        runner.runTask<int>(
+            QStringLiteral("long task"),
+            [&running](QPromise<void> &promise) -> Result<int> {
+                running = true;
+                while (!promise.isCanceled())
+                    QThread::msleep(2);
+                return makeError(ErrorCode::Cancelled, QStringLiteral("Cancelled."));
+            },
+            this, [](int) {});
+        QTRY_VERIFY(running.load());
+        presenter.findChild<QToolButton *>(QStringLiteral("jobCancel"))->click();
+        QTRY_COMPARE(cancelled.count(), 1);
+        QTRY_COMPARE(presenter.rowCount(), 0);
+    }
+
     void destroyedContextSkipsDelivery()
     {
         JobRunner runner;
