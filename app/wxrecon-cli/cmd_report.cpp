@@ -2,8 +2,13 @@
 // wxrecon-cli report: the discrepancies of a date or range as CSV, XLSX or PDF.
 #include "commands.h"
 #include "reconjob.h"
+
+#ifdef WXR_HAVE_PDF
+#include "pdfreport.h"
+#endif
 #include "report/csvreport.h"
 #include "report/reportrequest.h"
+#include "report/xlsxreport.h"
 
 #include <QCommandLineParser>
 
@@ -46,11 +51,25 @@ int runReport(const QStringList &args)
     if (!range)
         return usageError(range.error().message);
     const QString fmt = format->toLower();
-    if (fmt != u"csv")
+    if (fmt != u"csv" && fmt != u"xlsx" && fmt != u"pdf")
         return usageError(Tr::tr("--format must be csv, xlsx or pdf."));
+#ifndef WXR_HAVE_PDF
+    if (fmt == u"pdf")
+        return failure(makeError(
+            ErrorCode::Config, Tr::tr("This wxrecon-cli was built without PDF support (QtGui).")));
+#endif
     const auto written = runLedgerJob<bool>(
         *db, Tr::tr("Writing the report"), [&](Ledger &ledger, QPromise<void> &promise) {
-            if (Status s = CsvReport::writeFile(ledger, *range, *outPath, promise); !s)
+            Status s;
+            if (fmt == u"csv")
+                s = CsvReport::writeFile(ledger, *range, *outPath, promise);
+            else if (fmt == u"xlsx")
+                s = XlsxReport::writeFile(ledger, *range, *outPath, promise);
+#ifdef WXR_HAVE_PDF
+            else
+                s = app::PdfReport::writeFile(ledger, *range, *outPath, promise);
+#endif
+            if (!s)
                 return Result<bool>(s.error());
             return Result<bool>(true);
         });

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "application.h"
 #include "commands.h"
 #include "common/translation.h"
 #include "common/version.h"
@@ -29,7 +30,7 @@ void printHelp()
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    const auto app = makeApplication(argc, argv); // a GUI one for `report --format pdf`
     QCoreApplication::setOrganizationName(QStringLiteral("wxrecon"));
     QCoreApplication::setApplicationName(QStringLiteral("wxrecon-cli"));
     QCoreApplication::setApplicationVersion(wxr::versionString());

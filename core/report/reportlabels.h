@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ledger/discrepancy.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace wxr::core {
+
+/// People-facing, translated names used by the XLSX and PDF reports (the CSV keeps the
+/// contract's words).
+QString discrepancyKindLabel(DiscrepancyKind kind);
+QString discrepancyStateLabel(DiscrepancyState state);
+/// Column titles of the discrepancy list, in contract column order (13 columns; amounts are
+/// titled in yuan).
+QStringList discrepancyColumnTitles();
+
+} // namespace wxr::core
