@@ -101,6 +101,7 @@ QueryGate::QueryGate(ApiClient &client, const RequeryPolicy &policy, QObject *pa
     , m_client(client)
     , m_policy(policy)
     , m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
+    , m_wake(this) // a child, so that it follows the gate to another thread
 {
     m_wake.setSingleShot(true);
     connect(&m_wake, &QTimer::timeout, this, &QueryGate::pump);

@@ -68,20 +68,18 @@ Result<RequerySummary> requery(Ledger &ledger, QueryGate &gate, const RequeryPol
     promise.setProgressValue(0);
     AnswerApplier applier(ledger, policy);
 
-    // A window of requests ahead of the one being applied keeps the gate busy up to its
-    // concurrency limit, while a cancel leaves little sent in vain.
-    const qsizetype window = std::max(policy.maxConcurrent, 1) * 2;
+    // As many requests ahead of the one being applied as the gate runs at once: the gate stays
+    // busy, and a cancel leaves at most that many to finish. They are not cancelled but
+    // drained: a cancelled QFuture drops its result, and an answer to a request that reached
+    // WeChat Pay must still be recorded.
+    const qsizetype window = std::max(policy.maxConcurrent, 1);
     std::deque<QFuture<QueryAnswer>> inFlight;
     qsizetype next = 0;
     int done = 0;
     bool cancelled = false;
     while (next < targets.size() || !inFlight.empty()) {
-        if (promise.isCanceled() && !cancelled) {
+        if (promise.isCanceled())
             cancelled = true;
-            for (QFuture<QueryAnswer> &f : inFlight)
-                f.cancel();
-            next = targets.size();
-        }
         while (!cancelled && next < targets.size() && qsizetype(inFlight.size()) < window) {
             const Target &t = targets[next++];
             inFlight.push_back(gate.submit(t.kind, t.key, false));
@@ -91,7 +89,7 @@ Result<RequerySummary> requery(Ledger &ledger, QueryGate &gate, const RequeryPol
         QFuture<QueryAnswer> f = inFlight.front();
         inFlight.pop_front();
         f.waitForFinished();
-        if (f.isCanceled() || f.resultCount() == 0)
+        if (f.resultCount() == 0)
             continue;
         const QueryAnswer answer = f.result();
         if (answer.query.outcome == AnswerOutcome::Cancelled)
@@ -99,8 +97,10 @@ Result<RequerySummary> requery(Ledger &ledger, QueryGate &gate, const RequeryPol
         const auto report = applier.apply(answer, request.trigger, wallMs(),
                                           QRandomGenerator::global()->generateDouble());
         if (!report) {
+            // Let what is already submitted finish before giving up, so nothing sent is lost
+            // from the gate's view; the ledger error itself is what the caller gets.
             for (QFuture<QueryAnswer> &g : inFlight)
-                g.cancel();
+                g.waitForFinished();
             return report.error();
         }
         ++summary.queried;

@@ -43,8 +43,9 @@ struct RequerySummary
 /// MANUAL), so an order still unpaid afterwards stays under the scheduler's watch.
 ///
 /// Each finished target is added to `promise` as an ApplyReport as soon as it is applied;
-/// progress is 0..number of targets. Cancel stops sending (answers in flight are still
-/// applied) and returns Cancelled.
+/// progress is 0..number of targets. Cancel stops submitting: the at most
+/// RequeryPolicy::maxConcurrent queries already handed to the gate still finish and are
+/// applied (an answer from WeChat Pay is never dropped), then it returns Cancelled.
 ///
 /// Runs on the calling thread, which owns `ledger` and must NOT be the gate's thread (it waits
 /// for the gate's answers). Errors: InvalidInput when there is nothing to query, Database,

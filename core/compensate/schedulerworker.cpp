@@ -33,6 +33,7 @@ SchedulerWorker::SchedulerWorker(QString ledgerPath, QueryGate &gate, const Requ
     , m_policy(policy)
     , m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
     , m_random([] { return QRandomGenerator::global()->generateDouble(); })
+    , m_timer(this) // a child, so that it moves to the scheduler's thread with the worker
 {
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
