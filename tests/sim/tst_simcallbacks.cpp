@@ -213,6 +213,8 @@ void TstSimCallbacks::lostDuplicatedAndDelayed_data()
     QTest::newRow("lost") << QStringLiteral("notify:lost=1") << 0 << 0;
     QTest::newRow("duplicated") << QStringLiteral("notify:duplicate=1") << 2 << 0;
     QTest::newRow("delayed 300 ms") << QStringLiteral("notify:delay=300") << 1 << 290;
+    QTest::newRow("delayed 150-600 ms, log-uniform")
+        << QStringLiteral("notify:delay=150-600:log") << 1 << 145;
 }
 
 void TstSimCallbacks::lostDuplicatedAndDelayed()

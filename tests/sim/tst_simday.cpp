@@ -229,6 +229,7 @@ private slots:
     void validation();
     void commandLine_data();
     void commandLine();
+    void fixtureIsUpToDate();
 };
 
 void TstSimDay::deterministic()
@@ -615,6 +616,28 @@ void TstSimDay::commandLine()
     } else {
         QVERIFY(!p.readAllStandardError().isEmpty());
     }
+}
+
+void TstSimDay::fixtureIsUpToDate()
+{
+    // tests/data/sim/README.md: the command that made the fixture, as options.
+    DayOptions opt = options(400, 7);
+    opt.gzip = false;
+    for (const char *setting :
+         {"MISSING_IN_LEDGER=0.01", "MISSING_IN_BILL=0.01", "AMOUNT_MISMATCH=0.01",
+          "STATUS_MISMATCH=0.01", "REFUND_MISMATCH=0.01", "DUPLICATE_IN_BILL=0.01",
+          "CROSS_DAY_PENDING=0.01", "AFTER_MIDNIGHT=0.01", "PREVIOUS_DAY=0.01", "REFUND=0.1"})
+        QVERIFY_RESULT(applyRate(opt, QString::fromLatin1(setting)));
+    QTemporaryDir dir;
+    const auto names = writeDayFiles(generateDay(opt), dir.path());
+    QVERIFY_RESULT(names);
+    const QDir fixture(QStringLiteral(WXR_TEST_DATA_DIR "/sim/day-2026-11-25"));
+    QCOMPARE(fixture.entryList(QDir::Files).size(), names->size());
+    for (const QString &n : *names)
+        QVERIFY2(
+            readFile(dir.filePath(n)) == readFile(fixture.filePath(n)),
+            qPrintable(
+                n + QStringLiteral(" differs from the fixture; see tests/data/sim/README.md")));
 }
 
 QTEST_GUILESS_MAIN(TstSimDay)

@@ -130,12 +130,14 @@ Status parseFaults(const QString &spec, FaultSettings &base)
                 } else if (key == u"probe") {
                     st = needShare(n.probe);
                 } else if (key == u"delay" || key == u"timeout") {
-                    const auto ms = millis(value);
+                    const bool log = key == u"delay" && value.endsWith(u":log");
+                    const auto ms = millis(log ? value.chopped(4) : value);
                     if (!ms)
                         return bad(clause, Tr::tr("%1 needs milliseconds or MIN-MAX").arg(key));
-                    if (key == u"delay")
+                    if (key == u"delay") {
                         std::tie(n.delayMinMs, n.delayMaxMs) = *ms;
-                    else
+                        n.delayLogUniform = log && ms->first > 0;
+                    } else
                         n.replyTimeoutMs = std::max(1, ms->second);
                 } else {
                     return bad(clause, Tr::tr("unknown key “%1”").arg(key));
@@ -191,12 +193,13 @@ QString FaultSettings::toSpec() const
     }
     const NotifyFaults &n = notify;
     clauses << QStringLiteral(
-                   "notify:lost=%1,duplicate=%2,delay=%3-%4,pubkey=%5,probe=%6,timeout=%7")
+                   "notify:lost=%1,duplicate=%2,delay=%3-%4%8,pubkey=%5,probe=%6,timeout=%7")
                    .arg(fmtShare(n.lost), fmtShare(n.duplicate))
                    .arg(n.delayMinMs)
                    .arg(n.delayMaxMs)
                    .arg(fmtShare(n.publicKeyShare), fmtShare(n.probe))
-                   .arg(n.replyTimeoutMs);
+                   .arg(n.replyTimeoutMs)
+                   .arg(n.delayLogUniform ? QStringLiteral(":log") : QString());
     if (clockSkewSeconds != 0)
         clauses << QStringLiteral("clock:skew=%1").arg(clockSkewSeconds);
     return clauses.join(u';');

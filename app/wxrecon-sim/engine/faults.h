@@ -37,6 +37,7 @@ struct NotifyFaults
     double duplicate = 0;
     int delayMinMs = 0;
     int delayMaxMs = 0;
+    bool delayLogUniform = false; ///< skewed towards MIN with a long tail ("MIN-MAX:log")
     double publicKeyShare = 0.5;
     double probe = 0;
     int replyTimeoutMs = 5000; ///< WeChat counts a reply slower than 5 s as a failure
@@ -49,7 +50,8 @@ struct NotifyFaults
 ///           download | * (every endpoint) | notify | clock
 ///   endpoint keys  latency=MS or MIN-MAX, error500=R, error429=R, drop=R, badsig=R, nosig=R,
 ///                  oldcert=R, truncate=R, wronghash=R, expire=R, limit=N, fail-next=N
-///   notify keys    lost=R, duplicate=R, delay=MS or MIN-MAX, pubkey=R, probe=R, timeout=MS
+///   notify keys    lost=R, duplicate=R, delay=MS or MIN-MAX or MIN-MAX:log, pubkey=R, probe=R,
+///                  timeout=MS
 ///   clock keys     skew=SECONDS (the stand-in's clock runs that far ahead, negative: behind)
 ///
 /// Example: `query:error500=0.1,latency=50-400;download:truncate=1;notify:lost=0.05;clock:skew=400`

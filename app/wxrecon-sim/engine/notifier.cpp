@@ -15,6 +15,7 @@
 #include <QTimer>
 #include <QUuid>
 
+#include <cmath>
 #include <memory>
 
 namespace wxr::sim {
@@ -121,9 +122,13 @@ void Notifier::send(const Notification &notification)
         {QStringLiteral("resource"), resource}};
     e->body = QJsonDocument(envelope).toJson(QJsonDocument::Compact);
     ++m_pending;
-    const int delay = m_faults.delayMaxMs > 0
-                          ? static_cast<int>(m_rng.range(m_faults.delayMinMs, m_faults.delayMaxMs))
-                          : 0;
+    int delay = 0;
+    if (m_faults.delayLogUniform) // most deliveries quick, a long tail of slow ones
+        delay = static_cast<int>(
+            m_faults.delayMinMs
+            * std::pow(double(m_faults.delayMaxMs) / m_faults.delayMinMs, m_rng.unit()));
+    else if (m_faults.delayMaxMs > 0)
+        delay = static_cast<int>(m_rng.range(m_faults.delayMinMs, m_faults.delayMaxMs));
     QTimer::singleShot(delay, this, [this, e] { deliver(e, false); });
 }
 
