@@ -396,6 +396,13 @@ Result<ApplyReport> AnswerApplier::apply(const QueryAnswer &a, const RequeryTrig
         it.rateLimited = 0;
         it.lastResult = answerOutcomeWord(querySent ? a.query.outcome : a.closeExchange.outcome);
         it.lastError = last.message;
+        if (a.query.outcome == AnswerOutcome::NotFound && rep.ledgerBefore.isEmpty()
+            && it.reason == RequeryReason::Manual) {
+            // A number someone typed that neither WeChat Pay nor the ledger knows: asking again
+            // will not change that.
+            it.state = QueueState::Done;
+            it.note = Tr::tr("unknown to WeChat Pay and to the ledger");
+        }
     }
     if (it.state == QueueState::Pending && !settled && needsAttention.isEmpty()) {
         const qint64 delay

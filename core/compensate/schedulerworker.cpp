@@ -214,6 +214,9 @@ void SchedulerWorker::publish(bool force)
     }
     if (m_enabled && !s.nextRunMs)
         s.nextRunMs = m_nextScanMs;
+    if (s.nextRunMs && *s.nextRunMs < now)
+        s.nextRunMs = now; // overdue items (in flight, or waiting for a free slot) run now
+
     emit statusChanged(s);
 }
 

@@ -376,6 +376,23 @@ private slots:
         QVERIFY(history->first().applied.isEmpty());
     }
 
+    void unknownNumberIsNotRetried()
+    {
+        // A person's typo: neither WeChat Pay nor the ledger knows it, so it is settled.
+        AnswerApplier applier(ledger(), testPolicy());
+        auto r = applier.apply(failedAnswer(QStringLiteral("TYPO1"), AnswerOutcome::NotFound),
+                               RequeryTrigger::person(QStringLiteral("alice")), nowMs(), 0.5);
+        QVERIFY_RESULT(r);
+        QCOMPARE(r->itemState, QueueState::Done);
+        QCOMPARE(item(QStringLiteral("TYPO1")).reason, RequeryReason::Manual);
+        // An order the ledger has keeps being asked about (WeChat Pay may just be late).
+        addOrder(QStringLiteral("T20261125000013"), QStringLiteral("NOTPAY"));
+        r = applier.apply(failedAnswer(QStringLiteral("T20261125000013"), AnswerOutcome::NotFound),
+                          RequeryTrigger::person(QStringLiteral("alice")), nowMs(), 0.5);
+        QVERIFY_RESULT(r);
+        QCOMPARE(r->itemState, QueueState::Pending);
+    }
+
     void attemptsRunOut()
     {
         const QString otn = QStringLiteral("T20261125000004");
