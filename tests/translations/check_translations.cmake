@@ -8,7 +8,9 @@ file(GLOB_RECURSE sources
 list(JOIN sources "\n" list_text)
 file(WRITE "${WORK_DIR}/sources.lst" "${list_text}\n")
 execute_process(
-    COMMAND "${LUPDATE}" -silent -no-obsolete -locations none "@${WORK_DIR}/sources.lst" -ts "${copy}"
+    COMMAND "${LUPDATE}" -silent -no-obsolete -locations none
+        -I "${SOURCE_DIR}/core" -I "${SOURCE_DIR}/ui" -I "${SOURCE_DIR}/app" -I "${SOURCE_DIR}/app/common"
+        "@${WORK_DIR}/sources.lst" -ts "${copy}"
     RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
     message(FATAL_ERROR "lupdate failed (${rc})")
