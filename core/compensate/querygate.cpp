@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The API side of re-queries. This file talks to ApiClient and turns its typed results into
-// the neutral QueryAnswer; it must not include the ledger's headers (the ledger has its own
+// The API side of re-queries. This file talks to ApiClient and turns its answers into the
+// neutral QueryAnswer; it must not include the ledger's headers (the ledger has its own
 // TradeState enum in the same namespace as wechatpay's — see docs/requery.md).
 #include "compensate/querygate.h"
 
@@ -9,7 +9,10 @@
 #include "wechatpay/merchantconfig.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPromise>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -65,6 +68,28 @@ void fillError(Exchange &x, const ApiError &e)
     x.requestId = e.requestId;
 }
 
+bool validIdentifier(const QString &s, int maxLength, QStringView extra)
+{
+    if (s.isEmpty() || s.size() > maxLength)
+        return false;
+    return std::all_of(s.begin(), s.end(), [&](QChar c) {
+        return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z')
+               || extra.contains(c);
+    });
+}
+
+// A verified 2xx body that cannot be read: an API error (the answer was WeChat Pay's, but
+// nothing of it can be applied).
+void fillUnreadable(Exchange &x, const ApiClient::Response &r, const QString &what,
+                    const QString &why)
+{
+    x.outcome = AnswerOutcome::ApiError;
+    x.httpStatus = r.httpStatus;
+    x.httpAttempts = r.attempts;
+    x.requestId = r.requestId;
+    x.message = Tr::tr("The answer of WeChat Pay to %1 cannot be read: %2").arg(what, why);
+}
+
 OrderAnswer orderAnswer(const WechatTransaction &t)
 {
     OrderAnswer a;
@@ -96,9 +121,11 @@ RefundAnswer refundAnswer(const WechatRefund &r)
 
 } // namespace
 
-QueryGate::QueryGate(ApiClient &client, const RequeryPolicy &policy, QObject *parent)
+QueryGate::QueryGate(ApiClient &client, const QString &mchid, const RequeryPolicy &policy,
+                     QObject *parent)
     : QObject(parent)
     , m_client(client)
+    , m_mchid(mchid)
     , m_policy(policy)
     , m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
     , m_wake(this) // a child, so that it follows the gate to another thread
@@ -114,7 +141,7 @@ Result<std::unique_ptr<QueryGate>> QueryGate::create(MerchantConfig config,
     auto client = ApiClient::create(config);
     if (!client)
         return client.error();
-    auto gate = std::make_unique<QueryGate>(**client, policy);
+    auto gate = std::make_unique<QueryGate>(**client, config.mchid, policy);
     // A QObject child, so that moving the gate to another thread moves its client along.
     (*client).release()->setParent(gate.get());
     return gate;
@@ -246,6 +273,10 @@ void QueryGate::noteExchange(const Exchange &x)
     }
 }
 
+// Every exchange is a single HTTP attempt (Request::idempotent = false turns off the client's
+// own retries): the queue's back-off is the retry policy, so that an order is never asked more
+// often than its back-off allows and a 429 reaches the cool-down at once. The endpoints are
+// those of ApiClient::queryOrderByOutTradeNo, queryRefund and closeOrder (spec §5.1).
 void QueryGate::start(const std::shared_ptr<Job> &job)
 {
     if (!job->closeFirst) {
@@ -255,22 +286,41 @@ void QueryGate::start(const std::shared_ptr<Job> &job)
     Exchange &x = job->answer.closeExchange;
     x.requestedAtMs = nowMs();
     job->timer.start();
-    m_client.closeOrder(job->key).then(this, [this, job](ApiResult<CloseOrderResult> r) {
+    if (!validIdentifier(job->key, 32, u"_-*")) {
+        x.outcome = AnswerOutcome::LocalError;
+        x.message = Tr::tr("The merchant order number “%1” must be 1 to 32 letters, digits, “_”, "
+                           "“-” or “*”.")
+                        .arg(job->key.left(64));
+        job->answer.close = CloseOutcome::Failed;
+        job->answer.query.outcome = AnswerOutcome::Cancelled;
+        finish(job);
+        return;
+    }
+    ApiClient::Request r;
+    r.method = "POST";
+    r.url = m_client.endpointUrl("/v3/pay/transactions/out-trade-no/"
+                                 + QUrl::toPercentEncoding(job->key, "_-*") + "/close");
+    r.body = QJsonDocument(QJsonObject{{QStringLiteral("mchid"), m_mchid}})
+                 .toJson(QJsonDocument::Compact);
+    r.idempotent = false;
+    r.what = Tr::tr("closing order %1").arg(job->key);
+    m_client.send(r).then(this, [this, job](ApiResult<ApiClient::Response> res) {
         Exchange &cx = job->answer.closeExchange;
         cx.latencyMs = job->timer.elapsed();
-        if (r) {
+        if (res) {
             cx.outcome = AnswerOutcome::Answered;
-            cx.requestId = r->requestId;
-            cx.httpStatus = 204;
+            cx.requestId = res->requestId;
+            cx.httpStatus = res->httpStatus;
+            cx.httpAttempts = res->attempts;
             job->answer.close = CloseOutcome::Closed;
         } else {
-            fillError(cx, r.apiError());
+            fillError(cx, res.apiError());
             // A paid order cannot be closed (spec §5.1): that answer is the race we look for,
             // so the query still runs. Both codes come as 400 with an unauthenticated body;
             // the query that follows is verified and decides.
-            if (r.apiError().code == u"ORDER_PAID")
+            if (res.apiError().code == u"ORDER_PAID")
                 job->answer.close = CloseOutcome::AlreadyPaid;
-            else if (r.apiError().code == u"ORDER_CLOSED")
+            else if (res.apiError().code == u"ORDER_CLOSED")
                 job->answer.close = CloseOutcome::AlreadyClosed;
             else
                 job->answer.close = CloseOutcome::Failed;
@@ -290,34 +340,68 @@ void QueryGate::sendQuery(const std::shared_ptr<Job> &job)
     Exchange &x = job->answer.query;
     x.requestedAtMs = nowMs();
     job->timer.start();
-    if (job->kind == RequeryKind::Order) {
-        m_client.queryOrderByOutTradeNo(job->key).then(this,
-                                                       [this, job](ApiResult<WechatTransaction> r) {
-                                                           Exchange &qx = job->answer.query;
-                                                           qx.latencyMs = job->timer.elapsed();
-                                                           if (r) {
-                                                               qx.outcome = AnswerOutcome::Answered;
-                                                               qx.requestId = r->requestId;
-                                                               qx.httpStatus = 200;
-                                                               job->answer.order = orderAnswer(*r);
-                                                           } else {
-                                                               fillError(qx, r.apiError());
-                                                           }
-                                                           noteExchange(qx);
-                                                           finish(job);
-                                                       });
+    const bool order = job->kind == RequeryKind::Order;
+    const bool valid
+        = order ? validIdentifier(job->key, 32, u"_-*") : validIdentifier(job->key, 64, u"_-|*@");
+    if (!valid) {
+        x.outcome = AnswerOutcome::LocalError;
+        x.message = order ? Tr::tr("The merchant order number “%1” must be 1 to 32 letters, "
+                                   "digits, “_”, “-” or “*”.")
+                                .arg(job->key.left(64))
+                          : Tr::tr("The merchant refund number “%1” must be 1 to 64 letters, "
+                                   "digits, “_”, “-”, “|”, “*” or “@”.")
+                                .arg(job->key.left(80));
+        finish(job);
         return;
     }
-    m_client.queryRefund(job->key).then(this, [this, job](ApiResult<WechatRefund> r) {
+    ApiClient::Request r;
+    r.idempotent = false;
+    if (order) {
+        r.url = m_client.endpointUrl("/v3/pay/transactions/out-trade-no/"
+                                     + QUrl::toPercentEncoding(job->key, "_-*")
+                                     + "?mchid=" + QUrl::toPercentEncoding(m_mchid));
+        r.what = Tr::tr("the query of order %1").arg(job->key);
+    } else {
+        r.url = m_client.endpointUrl("/v3/refund/domestic/refunds/"
+                                     + QUrl::toPercentEncoding(job->key, "_-*@"));
+        r.what = Tr::tr("the query of refund %1").arg(job->key);
+    }
+    m_client.send(r).then(this, [this, job, what = r.what](ApiResult<ApiClient::Response> res) {
         Exchange &qx = job->answer.query;
         qx.latencyMs = job->timer.elapsed();
-        if (r) {
-            qx.outcome = AnswerOutcome::Answered;
-            qx.requestId = r->requestId;
-            qx.httpStatus = 200;
-            job->answer.refund = refundAnswer(*r);
+        if (!res) {
+            fillError(qx, res.apiError());
         } else {
-            fillError(qx, r.apiError());
+            const QJsonDocument doc = QJsonDocument::fromJson(res->body);
+            if (!doc.isObject()) {
+                fillUnreadable(qx, *res, what, Tr::tr("it is not a JSON object."));
+            } else if (job->kind == RequeryKind::Order) {
+                const auto t = WechatTransaction::fromJson(doc.object());
+                if (!t)
+                    fillUnreadable(qx, *res, what, t.error().message);
+                else if (t->outTradeNo != job->key)
+                    fillUnreadable(
+                        qx, *res, what,
+                        Tr::tr("it describes order %1 instead.").arg(t->outTradeNo.left(64)));
+                else
+                    job->answer.order = orderAnswer(*t);
+            } else {
+                const auto f = WechatRefund::fromJson(doc.object());
+                if (!f)
+                    fillUnreadable(qx, *res, what, f.error().message);
+                else if (f->outRefundNo != job->key)
+                    fillUnreadable(
+                        qx, *res, what,
+                        Tr::tr("it describes refund %1 instead.").arg(f->outRefundNo.left(80)));
+                else
+                    job->answer.refund = refundAnswer(*f);
+            }
+            if (job->answer.order || job->answer.refund) {
+                qx.outcome = AnswerOutcome::Answered;
+                qx.requestId = res->requestId;
+                qx.httpStatus = res->httpStatus;
+                qx.httpAttempts = res->attempts;
+            }
         }
         noteExchange(qx);
         finish(job);

@@ -34,7 +34,9 @@ struct GateStatus
 /// the scheduler, the GUI's button and the CLI alike, so that they share one budget.
 ///
 /// - The QPS budget is the ApiClient's query token bucket (configure it with applyBudget()
-///   before the client is built): every request, retries included, waits for its token there.
+///   before the client is built): every request waits for its token there.
+/// - Every exchange is one HTTP attempt: the client's own retries are off for re-queries, the
+///   durable queue's back-off decides when to ask again.
 /// - At most RequeryPolicy::maxConcurrent re-queries are in flight; the rest wait in order.
 /// - A rate-limited answer (429, RATELIMIT_EXCEEDED, FREQUENCY_LIMITED) starts a cool-down for
 ///   everyone using the gate: nothing is sent until it ends. It doubles with every further
@@ -54,8 +56,10 @@ class QueryGate final : public QObject
 public:
     using Clock = std::function<qint64()>; ///< Unix milliseconds
 
-    /// Shares `client`, which must outlive the gate and live in the gate's thread.
-    QueryGate(ApiClient &client, const RequeryPolicy &policy, QObject *parent = nullptr);
+    /// Shares `client` (of merchant `mchid`), which must outlive the gate and live in the
+    /// gate's thread.
+    QueryGate(ApiClient &client, const QString &mchid, const RequeryPolicy &policy,
+              QObject *parent = nullptr);
     /// Builds its own client from `config` (with the policy's budget applied) and owns it.
     /// Errors as ApiClient::create (key files, configuration).
     static Result<std::unique_ptr<QueryGate>> create(MerchantConfig config,
@@ -93,6 +97,7 @@ private:
     void publish();
 
     ApiClient &m_client;
+    QString m_mchid;
     RequeryPolicy m_policy;
     Clock m_clock;
     QList<std::shared_ptr<Job>> m_waiting;
