@@ -73,11 +73,11 @@ export QT_QPA_PLATFORM=offscreen
 echo "bootstrap: running the test suite (Release)"
 ctest --test-dir "$build" --output-on-failure -j "$jobs"
 
-echo "bootstrap: running the core tests under AddressSanitizer + UndefinedBehaviorSanitizer"
+echo "bootstrap: running the core tests (except those labelled slow) under AddressSanitizer + UndefinedBehaviorSanitizer"
 configure_and_build "$asan_build" -DCMAKE_BUILD_TYPE=Debug -DWXR_SANITIZE=ON \
     -DWXR_BUILD_GUI=OFF -DWXR_BUILD_BENCH=OFF -DWXR_WERROR=$werror
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    ctest --test-dir "$asan_build" --output-on-failure -j "$jobs" -L core
+    ctest --test-dir "$asan_build" --output-on-failure -j "$jobs" -L core -LE slow
 
 echo "bootstrap: building the packages"
 (cd "$build" && cpack -G "DEB;TGZ" > cpack.log)
