@@ -447,7 +447,7 @@ void TstSimDay::injectedCounts_data()
 {
     QTest::addColumn<DayOptions>("opt");
     QTest::newRow("defaults, 1000 orders") << options(1000, 7);
-    QTest::newRow("defaults, 20000 orders") << options(20000, 8);
+    QTest::newRow("defaults, 8000 orders") << options(8000, 8);
     DayOptions one = options(1000, 1);
     QVERIFY_RESULT(applyRate(one, QStringLiteral("missing_in_bill=0.01")));
     QVERIFY_RESULT(applyRate(one, QStringLiteral("CROSS_DAY_PENDING=0.005")));
