@@ -44,6 +44,8 @@ public:
     {
         setObjectName(QLatin1String(kName));
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] {
+            if (m_broken)
+                return;
             m_buffer += socket->peek(socket->bytesAvailable());
             parse();
         });
@@ -77,8 +79,17 @@ private:
             m_buffer.remove(0, end + 4);
             m_targets << lines.first().trimmed().split(' ').value(1);
             for (const QByteArray &line : lines) {
-                if (line.toLower().startsWith("content-length:"))
+                const QByteArray lower = line.toLower();
+                if (lower.startsWith("content-length:"))
                     m_bodyLeft = line.mid(15).trimmed().toLongLong();
+                // Chunked bodies are not followed: stop tapping this connection, the server
+                // falls back to Qt's view of the target (never used by our clients).
+                if (lower.startsWith("transfer-encoding:") && lower.contains("chunked"))
+                    m_broken = true;
+            }
+            if (m_broken) {
+                m_buffer.clear();
+                return;
             }
         }
     }
@@ -86,6 +97,7 @@ private:
     QByteArray m_buffer;
     qint64 m_bodyLeft = 0;
     QList<QByteArray> m_targets;
+    bool m_broken = false;
 };
 
 class TapServer final : public QTcpServer
@@ -300,8 +312,12 @@ protected:
             p.method = "OTHER";
             break;
         }
-        if (auto *tap = RequestTap::of(socket))
+        if (auto *tap = RequestTap::of(socket)) {
             p.target = tap->takeTarget();
+            // Same path as Qt parsed, or the tap lost track: then Qt's form is used.
+            if (QUrl::fromEncoded("http://h" + p.target).path() != request.url().path())
+                p.target.clear();
+        }
         if (p.target.isEmpty()) // not seen by the tap: fall back to Qt's (normalised) form
             p.target = core::signing::canonicalUrl(request.url());
         const qsizetype q = p.target.indexOf('?');
