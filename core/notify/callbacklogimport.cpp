@@ -61,7 +61,7 @@ Result<CallbackImportStats> importCallbackLog(Ledger &ledger, const QString &pat
             const auto seen = store.deliveriesOf(event->notificationId);
             if (!seen)
                 return seen.error();
-            event->attempt = *seen + 1;
+            event->attempt = seen->count + 1;
         }
         CallbackStore::Extras extras;
         // The key ignores `attempt`, which may have been computed just now.

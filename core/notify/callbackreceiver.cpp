@@ -197,6 +197,10 @@ void CallbackReceiver::handle(const QHttpServerRequest &request, QHttpServerResp
     in.body = request.body();
 
     auto p = std::make_shared<Pending>(std::move(responder));
+    // The answer leaves in several small writes; without TCP_NODELAY Nagle's algorithm can hold
+    // the last one until the client's delayed ACK (tens of milliseconds).
+    if (p->socket)
+        p->socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     p->deadlineMs = in.receivedAtMs + m_options.answerDeadlineMs;
     p->decoded = m_decoder->decode(in);
     const quint64 ticket = ++m_nextTicket;

@@ -65,11 +65,15 @@ std::optional<AnomalyKind> parseAnomalyKind(QStringView name)
 struct CallbackStore::Statements
 {
     explicit Statements(Ledger &l)
-        : deliveries(l, "SELECT COUNT(*) FROM callbacks WHERE notification_id = ?1")
-        , acknowledged(l, "SELECT 1 FROM callbacks WHERE notification_id = ?1 AND outcome IN "
-                          "('applied', 'duplicate', 'ignored') LIMIT 1")
-        , stateAcked(l, "SELECT 1 FROM callbacks WHERE out_trade_no = ?1 AND out_refund_no = ?2 "
-                        "AND state = ?3 AND outcome IN ('applied', 'duplicate') LIMIT 1")
+        // The "<> ''" terms repeat the partial indexes' conditions: SQLite uses a partial index
+        // only when the query's WHERE clause implies the index's, which a bound parameter
+        // never does on its own.
+        : deliveries(l, "SELECT COUNT(*), COALESCE(MAX(outcome IN ('applied', 'duplicate', "
+                        "'ignored')), 0) FROM callbacks WHERE notification_id = ?1 AND "
+                        "notification_id <> ''")
+        , stateAcked(l, "SELECT 1 FROM callbacks WHERE out_trade_no = ?1 AND out_trade_no <> '' "
+                        "AND out_refund_no = ?2 AND state = ?3 AND outcome IN ('applied', "
+                        "'duplicate') LIMIT 1")
         , insert(l, "INSERT INTO callbacks (source, received_at_ms, notification_id, event_type, "
                     "out_trade_no, transaction_id, out_refund_no, state, amount_fen, "
                     "success_time, success_time_text, http_status, outcome, cause, "
@@ -83,7 +87,6 @@ struct CallbackStore::Statements
     {}
 
     SqliteStatement deliveries;
-    SqliteStatement acknowledged;
     SqliteStatement stateAcked;
     SqliteStatement insert;
     SqliteStatement anomaly;
@@ -96,29 +99,22 @@ CallbackStore::CallbackStore(Ledger &ledger)
 
 CallbackStore::~CallbackStore() = default;
 
-Result<int> CallbackStore::deliveriesOf(const QString &notificationId)
+Result<CallbackStore::Deliveries> CallbackStore::deliveriesOf(const QString &notificationId)
 {
     SqliteStatement &q = m_st->deliveries;
     if (Status s = q.prepared(); !s)
         return s.error();
     q.bindText(1, notificationId);
     const Result<bool> row = q.step();
-    const int n = row && *row ? static_cast<int>(q.int64(0)) : 0;
+    Deliveries d;
+    if (row && *row) {
+        d.count = static_cast<int>(q.int64(0));
+        d.acknowledged = q.int64(1) != 0;
+    }
     q.reset();
     if (!row)
         return row.error();
-    return n;
-}
-
-Result<bool> CallbackStore::wasAcknowledged(const QString &notificationId)
-{
-    SqliteStatement &q = m_st->acknowledged;
-    if (Status s = q.prepared(); !s)
-        return s.error();
-    q.bindText(1, notificationId);
-    const Result<bool> row = q.step();
-    q.reset();
-    return row;
+    return d;
 }
 
 Result<bool> CallbackStore::stateAcknowledged(const QString &outTradeNo, const QString &outRefundNo,

@@ -55,10 +55,14 @@ public:
     CallbackStore(const CallbackStore &) = delete;
     CallbackStore &operator=(const CallbackStore &) = delete;
 
-    /// How many deliveries of `notificationId` are recorded (any outcome).
-    Result<int> deliveriesOf(const QString &notificationId);
-    /// True when a delivery of `notificationId` was acknowledged (applied, duplicate, ignored).
-    Result<bool> wasAcknowledged(const QString &notificationId);
+    /// What is recorded about one notification id: how many deliveries (any outcome), and
+    /// whether one of them was acknowledged (applied, duplicate, ignored). One indexed query.
+    struct Deliveries
+    {
+        int count = 0;
+        bool acknowledged = false;
+    };
+    Result<Deliveries> deliveriesOf(const QString &notificationId);
     /// True when an acknowledged callback already brought this order (and refund, when
     /// `outRefundNo` is not empty) to `state`: a second notification of the same business
     /// event is a duplicate even with another id (spec §4.7).

@@ -128,11 +128,13 @@ QList<CallbackEvent> LedgerCallbackSink::apply(const QList<DecodedCallback> &bat
 
 Status LedgerCallbackSink::applyOne(const DecodedCallback &d, CallbackEvent &e)
 {
+    CallbackStore::Deliveries seen;
     if (!e.notificationId.isEmpty()) {
-        const auto seen = m_store->deliveriesOf(e.notificationId);
-        if (!seen)
-            return seen.error();
-        e.attempt = *seen + 1;
+        const auto history = m_store->deliveriesOf(e.notificationId);
+        if (!history)
+            return history.error();
+        seen = *history;
+        e.attempt = seen.count + 1;
     }
     CallbackStore::Extras extras{d.headersJson, d.bodySha256, QString(), QByteArray()};
     auto record = [&]() -> Result<qint64> {
@@ -147,10 +149,7 @@ Status LedgerCallbackSink::applyOne(const DecodedCallback &d, CallbackEvent &e)
         return r ? Status() : Status(r.error());
     }
 
-    const auto acked = m_store->wasAcknowledged(e.notificationId);
-    if (!acked)
-        return acked.error();
-    bool duplicate = *acked;
+    bool duplicate = seen.acknowledged;
     if (!duplicate) {
         const auto sameState = m_store->stateAcknowledged(e.outTradeNo, e.outRefundNo, e.state);
         if (!sameState)
