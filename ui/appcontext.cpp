@@ -2,7 +2,9 @@
 #include "appcontext.h"
 
 #include "common/settings.h"
+#include "compensate/compensateschema.h"
 #include "jobrunner.h"
+#include "merchantservices.h"
 #include "notify/notifyschema.h"
 #include "statusmodel.h"
 
@@ -19,6 +21,7 @@ AppContext::AppContext(std::unique_ptr<Settings> settings, SecretStore::Backend 
     , m_secrets(new SecretStore(secretBackend, this))
     , m_jobs(new JobRunner(2, this))
     , m_status(new StatusModel(this))
+    , m_merchant(new MerchantServices(*this, this))
 {
     updateMerchantStatus();
 }
@@ -33,8 +36,16 @@ AppContext::~AppContext()
 core::LedgerOptions AppContext::ledgerOptions()
 {
     core::LedgerOptions options;
-    options.extraMigrations = {core::notifyMigrations()};
+    options.extraMigrations = {core::notifyMigrations(), core::compensateMigrations()};
     return options;
+}
+
+QString AppContext::actor()
+{
+    QString login = qEnvironmentVariable("USER");
+    if (login.isEmpty())
+        login = qEnvironmentVariable("USERNAME");
+    return QStringLiteral("user ") + (login.isEmpty() ? QStringLiteral("wxrecon") : login);
 }
 
 QString AppContext::ledgerPath() const

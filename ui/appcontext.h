@@ -17,6 +17,7 @@ class Settings;
 namespace wxr::ui {
 
 class JobRunner;
+class MerchantServices;
 class StatusModel;
 
 /// What every view shares: the typed settings, the secret store, the job runner and the
@@ -43,8 +44,13 @@ public:
     SecretStore *secrets() { return m_secrets; }
     JobRunner *jobs() { return m_jobs; }
     StatusModel *status() { return m_status; }
+    /// The active merchant's WeChat Pay connection (client and query gate).
+    MerchantServices *merchant() { return m_merchant; }
     const Options &options() const { return m_options; }
     bool demo() const { return m_options.demo; }
+
+    /// Who acts, for audit rows and run records: "user <login name>".
+    static QString actor();
 
     /// Makes `name` the active merchant profile (stored in the settings) and tells everyone.
     void setActiveProfile(const QString &name);
@@ -89,6 +95,7 @@ private:
     SecretStore *m_secrets = nullptr;
     JobRunner *m_jobs = nullptr;
     StatusModel *m_status = nullptr;
+    MerchantServices *m_merchant = nullptr;
 };
 
 } // namespace wxr::ui

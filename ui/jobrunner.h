@@ -96,6 +96,37 @@ public:
         return future;
     }
 
+    /// runTask for operations that also stream results (`QPromise<P>`: e.g. one report per
+    /// re-queried order): `onItem(const P &)` runs on the GUI thread as each one arrives,
+    /// then `onSuccess(T)` with the outcome.
+    template<typename T, typename P, typename Fn, typename OnItem, typename OnSuccess>
+    QFuture<P> runStreaming(const QString &title, Fn &&fn, QObject *context, OnItem &&onItem,
+                            OnSuccess &&onSuccess)
+    {
+        auto outcome = std::make_shared<std::optional<Result<T>>>();
+        QFuture<P> future = QtConcurrent::run(
+            &m_pool, [f = std::forward<Fn>(fn), outcome](QPromise<P> &promise) mutable {
+                outcome->emplace(f(promise));
+            });
+        auto *watcher = new QFutureWatcher<P>(this);
+        QPointer<QObject> guard(context);
+        connect(watcher, &QFutureWatcherBase::resultsReadyAt, this,
+                [watcher, guard, item = std::forward<OnItem>(onItem)](int begin, int end) {
+                    if (!guard)
+                        return;
+                    for (int i = begin; i < end; ++i)
+                        item(watcher->resultAt(i));
+                });
+        connect(watcher, &QFutureWatcherBase::finished, this,
+                [this, watcher, title, guard, outcome,
+                 done = std::forward<OnSuccess>(onSuccess)]() mutable {
+                    deliver<T>(watcher, title, *outcome, guard, done);
+                });
+        watcher->setFuture(future);
+        announce(title, watcher);
+        return future;
+    }
+
 signals:
     /// A job started; the watcher lives until the job's outcome was delivered.
     void jobStarted(const QString &title, QFutureWatcherBase *watcher);

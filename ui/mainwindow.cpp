@@ -6,9 +6,12 @@
 #include "common/settings.h"
 #include "glyphicon.h"
 #include "jobrunner.h"
+#include "merchantservices.h"
 #include "noticebar.h"
 #include "progresspresenter.h"
+#include "reconcileview.h"
 #include "settingsview.h"
+#include "stuckordersview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -75,6 +78,8 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     }
     m_settingsView = new SettingsView(m_ctx);
     setViewWidget(View::Settings, m_settingsView);
+    setViewWidget(View::Reconcile, new ReconcileView(m_ctx));
+    setViewWidget(View::StuckOrders, new StuckOrdersView(m_ctx));
 
     m_notices = new NoticeBar(this);
     m_progress = new ProgressPresenter(m_ctx.jobs(), this);
@@ -125,6 +130,9 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     refreshMerchants();
     resize(1180, 760);
     restoreState();
+    // The scheduler runs whenever it was left on (it continues from the ledger's queue).
+    if (m_ctx.settings().schedulerEnabled() && m_ctx.settings().activeProfile())
+        m_ctx.merchant()->setSchedulerEnabled(true);
 }
 
 MainWindow::~MainWindow() = default;

@@ -3,6 +3,7 @@
 #include "common/settings.h"
 #include "common/translation.h"
 #include "common/version.h"
+#include "demosession.h"
 #include "mainwindow.h"
 #include "screenshotter.h"
 
@@ -89,12 +90,23 @@ int main(int argc, char *argv[])
         secretBackend = wxr::ui::SecretStore::Backend::SessionOnly;
     }
     wxr::ui::AppContext context(std::move(settings), secretBackend, options);
+    std::unique_ptr<wxr::demo::DemoSession> demo;
+    if (options.demo) {
+        demo = std::make_unique<wxr::demo::DemoSession>(context, scratch.path(),
+                                                        wxr::demo::DemoSession::Options{});
+        if (const wxr::Status s = demo->prepare(); !s.ok()) {
+            std::fprintf(stderr, "%s\n", qPrintable(s.error().message));
+            return 1;
+        }
+    }
     wxr::ui::MainWindow window(context);
     window.show();
 
     int screenshotStatus = 0;
     wxr::ui::Screenshotter screenshots(&window, screenshotDir);
     if (!screenshotDir.isEmpty()) {
+        // The same size on every run, so that the pictures in the README stay comparable.
+        window.resize(1440, 900);
         QObject::connect(&screenshots, &wxr::ui::Screenshotter::finished, &app,
                          [&](const wxr::Status &status) {
                              if (!status.ok()) {
@@ -104,8 +116,22 @@ int main(int argc, char *argv[])
                              window.close();
                              QApplication::quit();
                          });
-        screenshots.start();
+        if (demo) {
+            // Pictures of the demo show its data: wait until the ledger is filled.
+            QObject::connect(demo.get(), &wxr::demo::DemoSession::ready, &screenshots,
+                             &wxr::ui::Screenshotter::start);
+            QObject::connect(demo.get(), &wxr::demo::DemoSession::failed, &app,
+                             [&](const wxr::Error &error) {
+                                 std::fprintf(stderr, "%s\n", qPrintable(error.message));
+                                 screenshotStatus = 1;
+                                 QApplication::quit();
+                             });
+        } else {
+            screenshots.start();
+        }
     }
+    if (demo)
+        demo->populate();
     const int rc = QApplication::exec();
     return screenshotStatus != 0 ? screenshotStatus : rc;
 }

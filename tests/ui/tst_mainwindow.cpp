@@ -108,7 +108,7 @@ private slots:
             MainWindow w(*t.context);
             w.show();
             QVERIFY(QTest::qWaitForWindowExposed(&w));
-            w.resize(1000, 640);
+            w.resize(1300, 820);
             w.showView(View::Lookup);
             w.close();
         }
@@ -116,7 +116,7 @@ private slots:
         QVERIFY(!t.settings().windowGeometry().isEmpty());
         MainWindow again(*t.context);
         QCOMPARE(again.currentView(), View::Lookup);
-        QCOMPARE(again.size(), QSize(1000, 640));
+        QCOMPARE(again.size(), QSize(1300, 820));
     }
 
     void firstRunWithoutMerchantOpensSettings()

@@ -23,6 +23,8 @@ struct TestContext
         context = std::make_unique<wxr::ui::AppContext>(std::make_unique<wxr::Settings>(iniPath()),
                                                         wxr::ui::SecretStore::Backend::SessionOnly,
                                                         options);
+        // Never the user's own ledger.
+        context->setLedgerPath(dir.filePath(QStringLiteral("ledger.sqlite")));
     }
     QString iniPath() const { return dir.filePath(QStringLiteral("settings.ini")); }
     wxr::Settings &settings() { return context->settings(); }

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "demosession.h"
+
+#include "appcontext.h"
+#include "common/coretr.h"
+#include "common/cstime.h"
+#include "common/settings.h"
+#include "compensate/requerypolicy.h"
+#include "compensate/stuckdetector.h"
+#include "demoledger.h"
+#include "jobrunner.h"
+#include "ledger/ledger.h"
+#include "merchantservices.h"
+#include "reconjobs.h"
+#include "simserver.h"
+#include "statusmodel.h"
+#include "wechatpay/merchantconfig.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QProcessEnvironment>
+
+namespace wxr::demo {
+
+DemoSession::DemoSession(ui::AppContext &context, const QString &scratchDir, Options options)
+    : QObject(nullptr)
+    , m_ctx(context)
+    , m_dir(scratchDir)
+    , m_options(options)
+{}
+
+DemoSession::~DemoSession() = default;
+
+Status DemoSession::prepare()
+{
+    m_lastDay = cst::billDateOf(cst::now()).addDays(-1);
+    sim::SimSettings s;
+    s.stateDir = QDir(m_dir).filePath(QStringLiteral("stand-in"));
+    s.day.date = m_lastDay;
+    s.day.orders = m_options.ordersPerDay;
+    s.day.seed = m_options.seed;
+    s.keyMode = KeyMode::Certificates;
+    // A third of the unpaid orders get paid a little later, so re-querying stuck orders finds
+    // some of them settled, as it would in real life.
+    s.autoPayShare = 0.3;
+    s.autoPayAfterSeconds = 20;
+    m_server = std::make_unique<sim::SimServer>(s);
+    auto port = m_server->start(0);
+    if (!port.ok())
+        return port.error();
+    auto config = core::MerchantConfig::load(m_server->merchantIniPath(), QProcessEnvironment());
+    if (!config.ok())
+        return config.error();
+
+    MerchantProfile profile;
+    profile.name = Tr::tr("Demo merchant");
+    profile.mchid = config->mchid;
+    profile.serialNo = config->serialNo;
+    profile.privateKeyFile = config->privateKeyFile;
+    profile.apiBase = config->apiBase;
+    profile.keyMode = config->keyMode;
+    profile.publicKeyId = config->publicKeyId;
+    profile.publicKeyFile = config->publicKeyFile;
+    profile.platformCertDir = config->platformCertDir;
+    Settings &settings = m_ctx.settings();
+    settings.setProfiles({profile});
+    settings.setActiveProfileName(profile.name);
+    settings.setLedgerPath(QDir(m_dir).filePath(QStringLiteral("ledger.sqlite")));
+    m_ctx.secrets()->store(profile.name, ui::SecretKind::ApiV3Key,
+                           QString::fromLatin1(config->apiV3Key), nullptr);
+    m_ctx.setLedgerPath(settings.ledgerPath());
+    m_ctx.notifyProfilesChanged();
+    return {};
+}
+
+void DemoSession::populate()
+{
+    const QString ledgerPath = m_ctx.ledgerPath();
+    const QString daysDir = QDir(m_dir).filePath(QStringLiteral("days"));
+    const Options options = m_options;
+    const QDate last = m_lastDay;
+    core::ReconOptions recon;
+    recon.crossDayWindowSeconds = m_ctx.settings().crossMidnightWindowSeconds();
+    recon.actor = QStringLiteral("demo");
+    const sim::SimDay *served = &m_server->day();
+    const core::RequeryPolicy policy
+        = core::RequeryPolicy::fromRules(m_ctx.settings().requeryRules());
+    const QString title = Tr::tr("Preparing the demo ledger");
+    m_ctx.merchant()->acquire(this, [=, this](Result<ui::MerchantConnectionPtr> connection) {
+        if (!connection.ok()) {
+            emit failed(connection.error());
+            return;
+        }
+        ui::MerchantConnectionPtr conn = *connection;
+        m_ctx.jobs()->runTask<core::ReconRun>(
+            title,
+            [=](QPromise<void> &promise) -> Result<core::ReconRun> {
+                {
+                    auto ledger = core::Ledger::open(ledgerPath, ui::AppContext::ledgerOptions());
+                    if (!ledger.ok())
+                        return ledger.error();
+                    auto history = buildHistory(**ledger, last.addDays(-1), options.historyDays,
+                                                options.ordersPerDay, options.seed + 1, daysDir,
+                                                recon, promise);
+                    if (!history.ok())
+                        return history.error();
+                    // The stand-in's day: the merchant's side is imported here, WeChat's side
+                    // is fetched through the API below, as a user would.
+                    if (const Status s = importLedgerSide(**ledger, *served, daysDir, promise);
+                        !s.ok())
+                        return s.error();
+                }
+                auto run = ui::jobs::fetchAndReconcile(conn->client.get(), ledgerPath, last, recon,
+                                                       promise);
+                if (!run.ok())
+                    return run;
+                // Fill the re-query queue as the scheduler's first scan would.
+                auto ledger = core::Ledger::open(ledgerPath, ui::AppContext::ledgerOptions());
+                if (!ledger.ok())
+                    return ledger.error();
+                auto scanned = core::StuckDetector(**ledger, policy)
+                                   .scan(QDateTime::currentMSecsSinceEpoch());
+                if (!scanned.ok())
+                    return scanned.error();
+                return run;
+            },
+            this,
+            [this, last](const core::ReconRun &) {
+                m_ctx.status()->setLastBillFetched(last, cst::now());
+                m_ctx.notifyLedgerChanged();
+                emit ready();
+            });
+    });
+    // A failure of the job is shown by the main window's notice bar like any job's.
+    connect(m_ctx.jobs(), &ui::JobRunner::jobFailed, this,
+            [this, title](const QString &failedTitle, const Error &error) {
+                if (failedTitle == title)
+                    emit failed(error);
+            });
+}
+
+} // namespace wxr::demo

@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "merchantservices.h"
+
+#include "appcontext.h"
+#include "common/cstime.h"
+#include "common/settings.h"
+#include "compensate/querygate.h"
+#include "compensate/requerypolicy.h"
+#include "compensate/requeryscheduler.h"
+#include "merchantconfigloader.h"
+#include "noticebar.h"
+#include "statusmodel.h"
+#include "wechatpay/apiclient.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+#include <QThread>
+
+#include <algorithm>
+
+namespace wxr::ui {
+
+MerchantConnection::~MerchantConnection()
+{
+    // The scheduler uses the gate, the gate the client: in that order.
+    scheduler.reset();
+    gate.reset();
+    client.reset();
+}
+
+namespace {
+
+// The last reference may be dropped by a worker thread; QObjects must die on their own thread.
+MerchantConnectionPtr share(MerchantConnection *connection)
+{
+    return MerchantConnectionPtr(connection, [](MerchantConnection *c) {
+        QCoreApplication *app = QCoreApplication::instance();
+        if (!app || QThread::currentThread() == app->thread()) {
+            delete c;
+            return;
+        }
+        QMetaObject::invokeMethod(
+            app, [c] { delete c; }, Qt::QueuedConnection);
+    });
+}
+
+} // namespace
+
+MerchantServices::MerchantServices(AppContext &context, QObject *parent)
+    : QObject(parent)
+    , m_ctx(context)
+{
+    connect(&m_ctx, &AppContext::activeProfileChanged, this, &MerchantServices::invalidate);
+    connect(&m_ctx, &AppContext::settingsChanged, this, &MerchantServices::invalidate);
+}
+
+MerchantServices::~MerchantServices() = default;
+
+void MerchantServices::invalidate()
+{
+    const bool running
+        = m_connection && m_connection->scheduler && m_connection->scheduler->isEnabled();
+    m_connection.reset();
+    // A new merchant or new rules: the scheduler continues with them (its state is in the
+    // ledger).
+    if (running)
+        setSchedulerEnabled(true);
+    else
+        m_ctx.status()->setSchedulerState(StatusModel::SchedulerState::Off);
+}
+
+bool MerchantServices::schedulerEnabled() const
+{
+    return m_connection && m_connection->scheduler && m_connection->scheduler->isEnabled();
+}
+
+void MerchantServices::scanNow()
+{
+    if (schedulerEnabled())
+        m_connection->scheduler->scanNow();
+}
+
+void MerchantServices::setSchedulerEnabled(bool enabled)
+{
+    m_ctx.settings().setSchedulerEnabled(enabled);
+    if (!enabled) {
+        if (m_connection && m_connection->scheduler)
+            m_connection->scheduler->setEnabled(false);
+        m_ctx.status()->setSchedulerState(StatusModel::SchedulerState::Off);
+        return;
+    }
+    acquire(this, [this](Result<MerchantConnectionPtr> connection) {
+        if (!connection.ok()) {
+            m_ctx.status()->setSchedulerState(StatusModel::SchedulerState::Failing,
+                                              connection.error().message);
+            m_ctx.notice(NoticeBar::Level::Error, connection.error().message,
+                         connection.error().detail);
+            return;
+        }
+        startScheduler(*connection);
+    });
+}
+
+void MerchantServices::startScheduler(const MerchantConnectionPtr &connection)
+{
+    if (!connection->scheduler) {
+        const core::RequeryPolicy policy
+            = core::RequeryPolicy::fromRules(m_ctx.settings().requeryRules());
+        connection->scheduler = std::make_unique<core::RequeryScheduler>(m_ctx.ledgerPath(),
+                                                                         *connection->gate, policy);
+        connect(connection->scheduler.get(), &core::RequeryScheduler::statusChanged, this,
+                [this](const core::RequeryStatus &status) {
+                    showSchedulerStatus(status);
+                    emit schedulerStatusChanged(status);
+                });
+        connect(connection->scheduler.get(), &core::RequeryScheduler::itemApplied, this,
+                [this](const core::ApplyReport &report) {
+                    emit schedulerApplied(report);
+                    m_ctx.notifyLedgerChanged();
+                });
+    }
+    connection->scheduler->setEnabled(true);
+    showSchedulerStatus(connection->scheduler->status());
+}
+
+void MerchantServices::showSchedulerStatus(const core::RequeryStatus &status)
+{
+    if (!status.enabled) {
+        m_ctx.status()->setSchedulerState(StatusModel::SchedulerState::Off);
+        return;
+    }
+    QString detail = tr("%n pending", nullptr, int(status.pending)) + QStringLiteral(", ")
+                     + tr("%n due", nullptr, int(status.due)) + QStringLiteral(", ")
+                     + tr("%n need attention", nullptr, int(status.needsAttention));
+    if (status.nextRunMs)
+        detail += QStringLiteral("; ")
+                  + tr("next run %1").arg(cst::formatBillTime(*status.nextRunMs / 1000).mid(11));
+    if (!status.lastError.isEmpty())
+        detail += QStringLiteral("; ") + status.lastError;
+    StatusModel::SchedulerState state = StatusModel::SchedulerState::Idle;
+    if (!status.lastError.isEmpty() && status.lastErrorMs >= status.lastScanMs)
+        state = StatusModel::SchedulerState::Failing;
+    else if (status.inFlight > 0 || status.due > 0)
+        state = StatusModel::SchedulerState::Running;
+    m_ctx.status()->setSchedulerState(state, detail);
+}
+
+void MerchantServices::refreshKeyHealth(const MerchantConnectionPtr &connection)
+{
+    // The status bar shows how long the verifying key stays valid: download the platform
+    // certificates now (the client then keeps them fresh), or report the public key.
+    std::weak_ptr<MerchantConnection> weak = connection;
+    connection->client->refreshCertificates().then(
+        this, [this, weak](const core::ApiResult<core::CertificateRefresh> &r) {
+            const MerchantConnectionPtr c = weak.lock();
+            if (!c || c != m_connection)
+                return;
+            StatusModel::KeyStatus key;
+            if (!r.ok()) {
+                key.health = StatusModel::KeyHealth::Missing;
+                key.keyName = r.error().message;
+            } else if (!r->certificates.isEmpty()) {
+                const auto newest = std::max_element(
+                    r->certificates.cbegin(), r->certificates.cend(),
+                    [](const auto &a, const auto &b) { return a.effectiveTime < b.effectiveTime; });
+                key = StatusModel::keyStatusFor(newest->expireTime, cst::now(), newest->serialNo);
+            } else {
+                key.health = StatusModel::KeyHealth::Ok;
+                key.hasExpiry = false;
+                key.keyName
+                    = m_ctx.settings().activeProfile().value_or(MerchantProfile{}).publicKeyId;
+            }
+            m_ctx.status()->setKeyStatus(key);
+        });
+    connection->client->startAutomaticRefresh();
+}
+
+void MerchantServices::acquire(QObject *context,
+                               std::function<void(Result<MerchantConnectionPtr>)> done)
+{
+    const auto profile = m_ctx.settings().activeProfile();
+    if (!profile) {
+        done(makeError(ErrorCode::Config,
+                       tr("No merchant is configured; add one under Settings first.")));
+        return;
+    }
+    if (m_connection && m_connection->profileName == profile->name) {
+        done(m_connection);
+        return;
+    }
+    QPointer<QObject> guard(context);
+    const core::RequeryPolicy policy
+        = core::RequeryPolicy::fromRules(m_ctx.settings().requeryRules());
+    loadMerchantConfig(m_ctx.secrets(), *profile, QString(), this,
+                       [this, guard, policy, name = profile->name,
+                        done = std::move(done)](Result<core::MerchantConfig> config) {
+                           if (!guard)
+                               return;
+                           if (!config.ok())
+                               return done(config.error());
+                           core::applyBudget(*config, policy);
+                           auto client = core::ApiClient::create(*config);
+                           if (!client.ok())
+                               return done(client.error());
+                           auto *connection = new MerchantConnection;
+                           connection->profileName = name;
+                           connection->client = std::move(client.value());
+                           connection->gate = std::make_unique<core::QueryGate>(
+                               *connection->client, config->mchid, policy);
+                           m_connection = share(connection);
+                           refreshKeyHealth(m_connection);
+                           done(m_connection);
+                       });
+}
+
+} // namespace wxr::ui

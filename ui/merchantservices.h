@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/result.h"
+
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+namespace wxr::core {
+class ApiClient;
+class QueryGate;
+class RequeryScheduler;
+struct ApplyReport;
+struct RequeryStatus;
+} // namespace wxr::core
+
+namespace wxr::ui {
+
+class AppContext;
+
+/// The active merchant's connection to WeChat Pay: one ApiClient (bills, certificates, queries)
+/// and the QueryGate through which every re-query — the buttons and the scheduler — shares
+/// the QPS budget of the settings. Both live on the GUI thread; jobs on worker threads call
+/// them (their methods are thread-safe and answer through futures).
+struct MerchantConnection
+{
+    QString profileName;
+    std::unique_ptr<core::ApiClient> client;
+    std::unique_ptr<core::QueryGate> gate;
+    std::unique_ptr<core::RequeryScheduler> scheduler; ///< created when first switched on
+    ~MerchantConnection();
+};
+using MerchantConnectionPtr = std::shared_ptr<MerchantConnection>;
+
+/// Builds the MerchantConnection of the active profile on first use and hands out shared
+/// references; a job keeps its connection alive until it ends even if the profile changes
+/// meanwhile (the connection is then destroyed on the GUI thread). Rebuilt after the active
+/// profile or the settings changed. GUI thread only.
+class MerchantServices final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MerchantServices)
+
+public:
+    explicit MerchantServices(AppContext &context, QObject *parent = nullptr);
+    ~MerchantServices() override;
+
+    /// Calls `done` with the connection, or with one sentence why there is none (no profile,
+    /// unreadable key, bad configuration). May call back before returning.
+    void acquire(QObject *context, std::function<void(Result<MerchantConnectionPtr>)> done);
+    /// Forgets the current connection; the next acquire() builds a new one.
+    void invalidate();
+
+    /// Switches the re-query scheduler of the active merchant on or off and remembers the
+    /// choice in the settings. Errors (no merchant) are shown as a notice.
+    void setSchedulerEnabled(bool enabled);
+    bool schedulerEnabled() const;
+    /// Asks the running scheduler to scan for stuck orders now; no-op when it is off.
+    void scanNow();
+
+signals:
+    /// The scheduler's status (also mirrored into the status bar).
+    void schedulerStatusChanged(const wxr::core::RequeryStatus &status);
+    /// The scheduler applied an answer; views showing the ledger reload.
+    void schedulerApplied(const wxr::core::ApplyReport &report);
+
+private:
+    void refreshKeyHealth(const MerchantConnectionPtr &connection);
+    void startScheduler(const MerchantConnectionPtr &connection);
+    void showSchedulerStatus(const core::RequeryStatus &status);
+
+    AppContext &m_ctx;
+    MerchantConnectionPtr m_connection;
+};
+
+} // namespace wxr::ui

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "reconjobs.h"
+
+#include "appcontext.h"
+#include "common/cstime.h"
+#include "ledger/billrepository.h"
+#include "ledger/ledger.h"
+#include "report/csvreport.h"
+#include "wechatpay/apiclient.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QThread>
+
+namespace wxr::ui::jobs {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(wxr::ui::jobs)
+};
+
+Result<std::unique_ptr<core::Ledger>> openLedger(const QString &path)
+{
+    return core::Ledger::open(path, AppContext::ledgerOptions());
+}
+
+Error cancelled()
+{
+    return makeError(ErrorCode::Cancelled, Tr::tr("Cancelled; nothing was changed."));
+}
+
+// Waits on a worker thread for a future the GUI thread's event loop completes, checking for
+// cancellation meanwhile. The short sleeps are on the worker, never on the GUI thread.
+template<typename T>
+bool waitFor(QFuture<T> &future, QPromise<void> &promise)
+{
+    while (!future.isFinished()) {
+        if (promise.isCanceled()) {
+            future.cancel();
+            return false;
+        }
+        QThread::msleep(20);
+    }
+    return !future.isCanceled() && future.resultCount() > 0;
+}
+
+} // namespace
+
+Result<core::ReconRun> fetchAndReconcile(core::ApiClient *client, const QString &ledgerPath,
+                                         QDate billDate, const core::ReconOptions &options,
+                                         QPromise<void> &promise)
+{
+    const QString date = billDate.toString(Qt::ISODate);
+    promise.setProgressRange(0, 0);
+    promise.setProgressValueAndText(0, Tr::tr("Downloading the bill of %1").arg(date));
+    QFuture<core::ApiResult<core::BillFile>> download = client->downloadTradeBill(billDate);
+    if (!waitFor(download, promise))
+        return cancelled();
+    const core::ApiResult<core::BillFile> file = download.result();
+    if (!file.ok())
+        return file.error();
+    switch (file->status) {
+    case core::BillFile::Status::Empty:
+        return makeError(
+            ErrorCode::NotFound,
+            Tr::tr("WeChat Pay has no bill for %1: there was no payment or refund that "
+                   "day.")
+                .arg(date),
+            file->apiMessage);
+    case core::BillFile::Status::NotReady:
+        return makeError(
+            ErrorCode::Conflict,
+            Tr::tr("WeChat Pay is still preparing the bill of %1; try again after 10:00 "
+                   "(China Standard Time).")
+                .arg(date),
+            file->apiMessage);
+    case core::BillFile::Status::Ready:
+        break;
+    }
+
+    auto ledger = openLedger(ledgerPath);
+    if (!ledger.ok())
+        return ledger.error();
+    promise.setProgressValueAndText(0, Tr::tr("Importing the bill of %1").arg(date));
+    QByteArray data = file->data;
+    QBuffer buffer(&data);
+    buffer.open(QIODevice::ReadOnly);
+    core::BillImportOptions importOptions;
+    importOptions.billDate = billDate;
+    importOptions.sourceName = QStringLiteral("tradebill_ALL_%1.csv").arg(date);
+    importOptions.expectedSha1 = file->sha1Hex;
+    importOptions.fetchedAt = cst::now();
+    importOptions.actor = options.actor;
+    auto imported = core::BillRepository(**ledger).import(buffer, importOptions, promise);
+    if (!imported.ok())
+        return imported.error();
+    if (promise.isCanceled())
+        return cancelled();
+    promise.setProgressValueAndText(0, Tr::tr("Reconciling %1").arg(date));
+    return core::reconcile(**ledger, billDate, options, promise);
+}
+
+Result<core::ReconRun> reconcileDate(const QString &ledgerPath, QDate billDate,
+                                     const core::ReconOptions &options, QPromise<void> &promise)
+{
+    auto ledger = openLedger(ledgerPath);
+    if (!ledger.ok())
+        return ledger.error();
+    promise.setProgressValueAndText(0,
+                                    Tr::tr("Reconciling %1").arg(billDate.toString(Qt::ISODate)));
+    return core::reconcile(**ledger, billDate, options, promise);
+}
+
+Result<QString> exportReport(const QString &ledgerPath, const core::ReportRange &range,
+                             ReportFormat format, const QString &path, QPromise<void> &promise)
+{
+    auto ledger = openLedger(ledgerPath);
+    if (!ledger.ok())
+        return ledger.error();
+    promise.setProgressValueAndText(0, Tr::tr("Writing %1").arg(path));
+    Status written;
+    switch (format) {
+    case ReportFormat::Csv:
+        written = core::CsvReport::writeFile(**ledger, range, path, promise);
+        break;
+    }
+    if (!written.ok())
+        return written.error();
+    return path;
+}
+
+} // namespace wxr::ui::jobs

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "summarycards.h"
+
+#include "common/money.h"
+
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace wxr::ui {
+
+namespace {
+
+QString countAndYuan(qint64 count, Fen fen)
+{
+    return SummaryCards::tr("%n item(s), ¥%1", nullptr, int(count)).arg(money::formatYuan(fen));
+}
+
+} // namespace
+
+SummaryCards::SummaryCards(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("summaryCards"));
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    addCard(QStringLiteral("payments"), tr("Payments (ledger | bill)"));
+    addCard(QStringLiteral("refunds"), tr("Refunds (ledger | bill)"));
+    addCard(QStringLiteral("fees"), tr("Bill fees and settlement"));
+    addCard(QStringLiteral("discrepancies"), tr("Discrepancies"));
+    setRun(std::nullopt, 0);
+}
+
+SummaryCards::~SummaryCards() = default;
+
+QLabel *SummaryCards::addCard(const QString &key, const QString &title)
+{
+    auto *card = new QFrame(this);
+    card->setFrameShape(QFrame::StyledPanel);
+    card->setObjectName(QStringLiteral("card_") + key);
+    auto *titleLabel = new QLabel(title, card);
+    QFont small = titleLabel->font();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    titleLabel->setFont(small);
+    titleLabel->setForegroundRole(QPalette::PlaceholderText);
+    auto *value = new QLabel(card);
+    value->setObjectName(QStringLiteral("value_") + key);
+    value->setTextFormat(Qt::PlainText);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    QFont big = value->font();
+    big.setBold(true);
+    value->setFont(big);
+    auto *box = new QVBoxLayout(card);
+    box->addWidget(titleLabel);
+    box->addWidget(value);
+    static_cast<QHBoxLayout *>(layout())->addWidget(card, 1);
+    m_values.append(value);
+    return value;
+}
+
+QString SummaryCards::cardText(const QString &card) const
+{
+    for (QLabel *l : m_values) {
+        if (l->objectName() == QStringLiteral("value_") + card)
+            return l->text();
+    }
+    return {};
+}
+
+void SummaryCards::setRun(const std::optional<core::ReconRun> &run, qint64 openCount)
+{
+    if (!run) {
+        for (QLabel *l : std::as_const(m_values))
+            l->setText(tr("—"));
+        m_values[3]->setText(tr("Not reconciled yet"));
+        return;
+    }
+    const core::ReconSummary &s = run->summary;
+    m_values[0]->setText(countAndYuan(s.ledgerPaymentCount, s.ledgerPaymentFen)
+                         + QStringLiteral("\n")
+                         + countAndYuan(s.billPaymentCount, s.billPaymentFen));
+    m_values[1]->setText(countAndYuan(s.ledgerRefundCount, s.ledgerRefundFen) + QStringLiteral("\n")
+                         + countAndYuan(s.billRefundCount, s.billRefundFen));
+    m_values[2]->setText(tr("Fees ¥%1").arg(money::formatYuanMilli(s.billFeeMilli))
+                         + QStringLiteral("\n")
+                         + tr("Settlement ¥%1").arg(money::formatYuan(s.billSettlementFen)));
+    m_values[3]->setText(tr("%n found", nullptr, int(run->discrepancyCount)) + QStringLiteral("\n")
+                         + tr("%n still open", nullptr, int(openCount)));
+    // The payment card turns red when the two sides disagree, green when they agree.
+    const bool paymentsAgree
+        = s.ledgerPaymentFen == s.billPaymentFen && s.ledgerPaymentCount == s.billPaymentCount;
+    QPalette pal = m_values[0]->palette();
+    pal.setColor(QPalette::WindowText,
+                 paymentsAgree ? QColor(0x1b, 0x7f, 0x3a) : QColor(0xc6, 0x28, 0x28));
+    m_values[0]->setPalette(pal);
+}
+
+} // namespace wxr::ui
