@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "compensate/requeryqueue.h"
+#include "copyabletableview.h"
+#include "demosession.h"
+#include "jobrunner.h"
+#include "ledger/ledger.h"
+#include "mainwindow.h"
+#include "models/discrepancymodel.h"
+#include "models/requeryqueuemodel.h"
+#include "reconcileview.h"
+#include "simserver.h"
+#include "statusmodel.h"
+#include "stuckordersview.h"
+#include "uitestutil.h"
+
+#include <QAbstractItemModelTester>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace wxr;
+using namespace wxr::ui;
+
+// `wxrecon --demo` end to end: the stand-in in this process, the demo ledger, the views on it,
+// and re-querying stuck orders from the stuck-orders view.
+class tst_DemoSession final : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TestContext> m_t;
+    std::unique_ptr<demo::DemoSession> m_demo;
+    std::unique_ptr<MainWindow> m_window;
+
+private slots:
+    void initTestCase()
+    {
+        m_t = std::make_unique<TestContext>(true);
+        demo::DemoSession::Options options;
+        options.historyDays = 1;
+        options.ordersPerDay = 400;
+        m_demo = std::make_unique<demo::DemoSession>(*m_t->context, m_t->dir.filePath(QStringLiteral("demo")),
+                                                     options);
+        const Status prepared = m_demo->prepare();
+        QVERIFY2(prepared.ok(), prepared.ok() ? "" : qPrintable(prepared.error().message));
+        m_window = std::make_unique<MainWindow>(*m_t->context);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QSignalSpy ready(m_demo.get(), &demo::DemoSession::ready);
+        QSignalSpy failed(m_demo.get(), &demo::DemoSession::failed);
+        m_demo->populate();
+        QTRY_VERIFY_WITH_TIMEOUT(ready.count() + failed.count() > 0, 60000);
+        QVERIFY2(failed.isEmpty(),
+                 failed.isEmpty() ? "" : qPrintable(failed.at(0).at(0).value<Error>().message));
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        m_demo.reset();
+        m_t.reset();
+    }
+
+    void opensOnYesterdayWithTheStandInsDiscrepancies()
+    {
+        auto *view = qobject_cast<ReconcileView *>(m_window->viewWidget(MainWindow::View::Reconcile));
+        QVERIFY(view);
+        QCOMPARE(view->currentDate(), m_demo->lastDay());
+        QAbstractItemModelTester tester(view->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(view->model()->totalCount(), qint64(m_demo->server()->day().truth.size()));
+        QCOMPARE(m_t->context->status()->lastBillDate(), m_demo->lastDay());
+        QTRY_COMPARE_WITH_TIMEOUT(m_t->context->status()->keyStatus().health,
+                                  StatusModel::KeyHealth::Ok, 10000);
+    }
+
+    void fetchingAgainChangesNothing()
+    {
+        auto *view = qobject_cast<ReconcileView *>(m_window->viewWidget(MainWindow::View::Reconcile));
+        const qint64 before = view->model()->totalCount();
+        QSignalSpy finished(view, &ReconcileView::jobFinished);
+        view->fetchAndReconcile();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        QCOMPARE(view->model()->totalCount(), before);
+    }
+
+    void requeryFromTheStuckView()
+    {
+        auto *view = qobject_cast<StuckOrdersView *>(m_window->viewWidget(MainWindow::View::StuckOrders));
+        QVERIFY(view);
+        QAbstractItemModelTester tester(view->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(view->model()->rowCount() >= 3);
+        m_window->showView(MainWindow::View::StuckOrders);
+        view->table()->selectRow(0);
+        view->table()->selectionModel()->select(view->model()->index(1, 0),
+                                                QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        const QStringList keys = view->selectedKeys();
+        QCOMPARE(keys.size(), 2);
+        QSignalSpy finished(view, &StuckOrdersView::jobFinished);
+        view->findChild<QPushButton *>(QStringLiteral("requerySelected"))->click();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        // Each re-queried order shows what WeChat Pay answered, inline.
+        for (const QString &key : keys)
+            QVERIFY2(!view->model()->inlineResult(key).isEmpty(), qPrintable(key));
+        // And the queue recorded the attempt.
+        auto ledger = m_t->context->ledger();
+        QVERIFY(ledger.ok());
+        for (const QString &key : keys) {
+            auto item = core::RequeryQueue(**ledger).find(core::RequeryKind::Order, key);
+            QVERIFY(item.ok() && item->has_value());
+            QVERIFY((*item)->attempts >= 1 || (*item)->state == core::QueueState::Done);
+        }
+    }
+};
+
+QTEST_MAIN(tst_DemoSession)
+#include "tst_demosession.moc"
