@@ -272,7 +272,7 @@ void TstSimDay::billLayout_data()
                  {"REFUND", TradeBillType::Refund, 29}};
     for (const auto &s : styles) {
         for (const auto &t : types) {
-            DayOptions o = options(3000, 5);
+            DayOptions o = options(1500, 5);
             o.style = {s.bom, s.crlf, s.rounded, s.decimal};
             o.rates[static_cast<size_t>(Scenario::Coupon)] = s.couponPct / 100.0;
             QTest::addRow("%s, %s", t.name, s.name) << o << static_cast<int>(t.type) << t.columns;
@@ -411,7 +411,7 @@ void TstSimDay::truthMatchesIndependentRules_data()
 {
     QTest::addColumn<DayOptions>("opt");
     QTest::newRow("defaults, 1000 orders") << options(1000, 7);
-    QTest::newRow("defaults, 5000 orders, other seed") << options(5000, 2026);
+    QTest::newRow("defaults, 3000 orders, other seed") << options(3000, 2026);
     DayOptions heavy = options(2000, 3);
     for (Scenario s :
          {Scenario::MissingInLedger, Scenario::MissingInBill, Scenario::AmountMismatch,
