@@ -425,6 +425,12 @@ void TstSimDay::truthMatchesIndependentRules_data()
     for (double &r : clean.rates)
         r = 0;
     QTest::newRow("no discrepancies at all") << clean;
+    DayOptions tiny = options(40, 13);
+    for (Scenario s : {Scenario::MissingInBill, Scenario::RefundMismatch, Scenario::DuplicateInBill,
+                       Scenario::CrossDayPending})
+        tiny.rates[static_cast<size_t>(s)] = 0.1;
+    tiny.rates[static_cast<size_t>(Scenario::Refund)] = 0.5;
+    QTest::newRow("tiny day, heavy rates") << tiny;
     DayOptions window = options(1500, 12);
     window.crossDayWindowSeconds = 900;
     QTest::newRow("15-minute cross-day window") << window;
