@@ -241,12 +241,16 @@ int runServe(const QStringList &args)
     const QCommandLineOption autoPayAfter(
         QStringLiteral("auto-pay-after"),
         Tr::tr("Seconds until those orders are paid (default 30)."), QStringLiteral("SECONDS"));
+    const QCommandLineOption refundAfter(
+        QStringLiteral("refund-after"),
+        Tr::tr("Seconds until a refund made through the control API succeeds (default 5)."),
+        QStringLiteral("SECONDS"));
     const QCommandLineOption noCerts(
         QStringLiteral("no-certificates"),
         Tr::tr("/v3/certificates answer in pubkey mode: empty, resource_not_exists or not_found."),
         QStringLiteral("ANSWER"));
     p.addOptions({port, stateDir, keyMode, notifyUrl, timeScale, faults, ttl, requestWindow,
-                  billsReady, autoPay, autoPayAfter, noCerts});
+                  billsReady, autoPay, autoPayAfter, refundAfter, noCerts});
     if (auto exit = parse(p, QStringLiteral("serve"), args))
         return *exit;
     if (!p.isSet(port) || !p.isSet(stateDir))
@@ -307,6 +311,10 @@ int runServe(const QStringList &args)
             {&autoPayAfter, 0, 86400,
              [&](double v) {
                  s.autoPayAfterSeconds = static_cast<int>(v);
+             }},
+            {&refundAfter, 0, 86400,
+             [&](double v) {
+                 s.refundSuccessSeconds = static_cast<int>(v);
              }},
         };
     for (const auto &[option, lo, hi, apply] : numbers) {
