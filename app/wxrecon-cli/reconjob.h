@@ -38,7 +38,7 @@ Result<T> runLedgerJob(const QString &dbPath, const QString &label, Job job)
     });
     const bool show = stderrIsTerminal();
     int shown = -1;
-    while (!future.isFinished()) {
+    while (show && !future.isFinished()) {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
         if (show && future.progressMaximum() > 0 && future.progressValue() != shown) {
             shown = future.progressValue();

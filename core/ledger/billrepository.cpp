@@ -5,6 +5,7 @@
 #include "common/coretr.h"
 #include "ledger/auditlog.h"
 #include "ledger/ledger.h"
+#include "ledger/rowpipe.h"
 #include "ledger/sqlitestatement.h"
 #include "ledger/transaction.h"
 
@@ -12,6 +13,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+
+#include <cstring>
+#include <thread>
 
 namespace wxr::core {
 
@@ -103,6 +107,84 @@ Status visitRows(SqliteStatement &q, const BillRepository::RowVisitor &visitor)
     }
 }
 
+// Parsed rows on their way from the parsing thread to the inserting one: copies of the fields
+// the ledger keeps, in a fixed block so that the views stay valid (the parser's views die
+// with its callback).
+struct RowBatch
+{
+    static constexpr size_t kRows = 8192;
+    static constexpr size_t kBytes = 2 << 20;
+
+    std::vector<TradeBillRow> trade;
+    std::vector<FundFlowRow> fund;
+    std::unique_ptr<char[]> bytes{new char[kBytes]};
+    size_t used = 0;
+
+    bool full() const { return trade.size() + fund.size() >= kRows; }
+
+    std::string_view keep(std::string_view v)
+    {
+        if (v.empty())
+            return {};
+        char *p = bytes.get() + used;
+        std::memcpy(p, v.data(), v.size());
+        used += v.size();
+        return std::string_view(p, v.size());
+    }
+
+    bool add(const TradeBillRow &r)
+    {
+        const size_t need = r.transactionId.size() + r.outTradeNo.size() + r.tradeState.size()
+                            + r.tradeType.size() + r.refundId.size() + r.outRefundNo.size()
+                            + r.refundType.size() + r.refundStatus.size();
+        if (used + need > kBytes)
+            return false;
+        TradeBillRow c;
+        c.line = r.line;
+        c.tradeTime = r.tradeTime;
+        c.transactionId = keep(r.transactionId);
+        c.outTradeNo = keep(r.outTradeNo);
+        c.tradeState = keep(r.tradeState);
+        c.tradeType = keep(r.tradeType);
+        c.settlementFen = r.settlementFen;
+        c.couponFen = r.couponFen;
+        c.refundApplyTime = r.refundApplyTime;
+        c.refundSuccessTime = r.refundSuccessTime;
+        c.refundId = keep(r.refundId);
+        c.outRefundNo = keep(r.outRefundNo);
+        c.refundFen = r.refundFen;
+        c.rechargeRefundFen = r.rechargeRefundFen;
+        c.refundType = keep(r.refundType);
+        c.refundStatus = keep(r.refundStatus);
+        c.feeMilli = r.feeMilli;
+        c.orderFen = r.orderFen;
+        c.refundAppliedFen = r.refundAppliedFen;
+        c.fieldCountMismatch = r.fieldCountMismatch;
+        trade.push_back(c);
+        return true;
+    }
+
+    bool add(const FundFlowRow &r)
+    {
+        const size_t need = r.businessOrderNo.size() + r.flowNo.size() + r.businessName.size()
+                            + r.businessType.size() + r.applicant.size() + r.remark.size()
+                            + r.voucherNo.size();
+        if (used + need > kBytes)
+            return false;
+        FundFlowRow c = r;
+        c.bookTimeText = {};
+        c.businessOrderNo = keep(r.businessOrderNo);
+        c.flowNo = keep(r.flowNo);
+        c.businessName = keep(r.businessName);
+        c.businessType = keep(r.businessType);
+        c.applicant = keep(r.applicant);
+        c.remark = keep(r.remark);
+        c.voucherNo = keep(r.voucherNo);
+        fund.push_back(c);
+        return true;
+    }
+};
+
 } // namespace
 
 Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImportOptions &options,
@@ -179,79 +261,131 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
             ++lastRow; // one transaction, one writer: rowids are consecutive
         }
     };
-    BillParser parser(
-        [&](const TradeBillRow &r) -> Status {
-            // A payment is filed on its success time and a refund on its initiation time, both
-            // CST (spec §7.4); a row outside the day means the wrong --date or the wrong file.
-            // The REFUND layout's 交易时间 is the payment's, so its 退款申请时间 is checked.
-            const cst::Instant filed = r.refundApplyTime ? *r.refundApplyTime : r.tradeTime;
-            if (filed < dayStart || filed >= dayEnd)
-                return outsideDay(r.line, filed);
-            insertTrade.bind(1, billId);
-            insertTrade.bind(2, r.line);
-            insertTrade.bind(3, qint64(r.isRefund()));
-            insertTrade.bind(4, r.tradeTime);
-            insertTrade.bindView(5, r.transactionId);
-            insertTrade.bindView(6, r.outTradeNo);
-            insertTrade.bindView(7, r.tradeState);
-            insertTrade.bindView(8, r.tradeType);
-            insertTrade.bind(9, r.orderFen);
-            insertTrade.bind(10, r.settlementFen);
-            insertTrade.bind(11, r.couponFen);
-            insertTrade.bind(12, r.feeMilli);
-            if (r.isRefund()) {
-                insertTrade.bindView(13, r.refundId);
-                insertTrade.bindView(14, r.outRefundNo);
-                insertTrade.bind(15, r.refundFen);
-                insertTrade.bind(16, r.refundAppliedFen);
-                insertTrade.bind(17, r.rechargeRefundFen);
-                insertTrade.bindView(18, r.refundType);
-                insertTrade.bindView(19, r.refundStatus);
-            } else {
-                for (int i = 13; i <= 19; ++i)
-                    insertTrade.bindNull(i);
-            }
-            insertTrade.bind(20, qint64(r.fieldCountMismatch));
-            if (Status s = insertTrade.exec(); !s)
-                return s;
-            noteRow();
-            return {};
-        },
-        [&](const FundFlowRow &r) -> Status {
-            if (r.bookTime < dayStart || r.bookTime >= dayEnd)
-                return outsideDay(r.line, r.bookTime);
-            insertFund.bind(1, billId);
-            insertFund.bind(2, r.line);
-            insertFund.bind(3, r.bookTime);
-            insertFund.bindView(4, r.businessOrderNo);
-            insertFund.bindView(5, r.flowNo);
-            insertFund.bindView(6, r.businessName);
-            insertFund.bindView(7, r.businessType);
-            insertFund.bind(8, qint64(r.income));
-            insertFund.bind(9, r.amountFen);
-            insertFund.bind(10, r.balanceFen);
-            insertFund.bindView(11, r.applicant);
-            insertFund.bindView(12, r.remark);
-            insertFund.bindView(13, r.voucherNo);
-            insertFund.bind(14, qint64(r.fieldCountMismatch));
-            if (Status s = insertFund.exec(); !s)
-                return s;
-            noteRow();
-            return {};
-        });
+    const auto insertTradeRow = [&](const TradeBillRow &r) -> Status {
+        // A payment is filed on its success time and a refund on its initiation time, both
+        // CST (spec §7.4); a row outside the day means the wrong --date or the wrong file.
+        // The REFUND layout's 交易时间 is the payment's, so its 退款申请时间 is checked.
+        const cst::Instant filed = r.refundApplyTime ? *r.refundApplyTime : r.tradeTime;
+        if (filed < dayStart || filed >= dayEnd)
+            return outsideDay(r.line, filed);
+        insertTrade.bind(1, billId);
+        insertTrade.bind(2, r.line);
+        insertTrade.bind(3, qint64(r.isRefund()));
+        insertTrade.bind(4, r.tradeTime);
+        insertTrade.bindView(5, r.transactionId);
+        insertTrade.bindView(6, r.outTradeNo);
+        insertTrade.bindView(7, r.tradeState);
+        insertTrade.bindView(8, r.tradeType);
+        insertTrade.bind(9, r.orderFen);
+        insertTrade.bind(10, r.settlementFen);
+        insertTrade.bind(11, r.couponFen);
+        insertTrade.bind(12, r.feeMilli);
+        if (r.isRefund()) {
+            insertTrade.bindView(13, r.refundId);
+            insertTrade.bindView(14, r.outRefundNo);
+            insertTrade.bind(15, r.refundFen);
+            insertTrade.bind(16, r.refundAppliedFen);
+            insertTrade.bind(17, r.rechargeRefundFen);
+            insertTrade.bindView(18, r.refundType);
+            insertTrade.bindView(19, r.refundStatus);
+        } else {
+            for (int i = 13; i <= 19; ++i)
+                insertTrade.bindNull(i);
+        }
+        insertTrade.bind(20, qint64(r.fieldCountMismatch));
+        if (Status s = insertTrade.exec(); !s)
+            return s;
+        noteRow();
+        return {};
+    };
+    const auto insertFundRow = [&](const FundFlowRow &r) -> Status {
+        if (r.bookTime < dayStart || r.bookTime >= dayEnd)
+            return outsideDay(r.line, r.bookTime);
+        insertFund.bind(1, billId);
+        insertFund.bind(2, r.line);
+        insertFund.bind(3, r.bookTime);
+        insertFund.bindView(4, r.businessOrderNo);
+        insertFund.bindView(5, r.flowNo);
+        insertFund.bindView(6, r.businessName);
+        insertFund.bindView(7, r.businessType);
+        insertFund.bind(8, qint64(r.income));
+        insertFund.bind(9, r.amountFen);
+        insertFund.bind(10, r.balanceFen);
+        insertFund.bindView(11, r.applicant);
+        insertFund.bindView(12, r.remark);
+        insertFund.bindView(13, r.voucherNo);
+        insertFund.bind(14, qint64(r.fieldCountMismatch));
+        if (Status s = insertFund.exec(); !s)
+            return s;
+        noteRow();
+        return {};
+    };
+
+    // Parsing (inflate, SHA-1, splitting) runs on a second thread and hands over batches of
+    // copied rows; this thread, which owns the connection, inserts them.
+    RowPipe<RowBatch> pipe;
+    std::optional<Result<BillFileInfo>> info;
+    std::optional<Result<BillSummary>> summary;
     QByteArray archive;
-    const auto info = readBill(device, parser, promise, &archive);
-    if (!info)
-        return fail(info.error());
-    const auto summary = parser.finish();
-    if (!summary)
-        return fail(summary.error());
-    kind = summary->kind;
+    std::thread producer([&] {
+        auto batch = std::make_unique<RowBatch>();
+        const auto handOver = [&]() -> Status {
+            if (!pipe.push(std::move(batch)))
+                return makeError(ErrorCode::Cancelled, QString());
+            batch = std::make_unique<RowBatch>();
+            return {};
+        };
+        BillParser parser(
+            [&](const TradeBillRow &r) -> Status {
+                if (!batch->add(r))
+                    if (Status st = handOver(); !st || !batch->add(r))
+                        return st ? Status(
+                                   makeError(ErrorCode::Internal, QStringLiteral("row too large")))
+                                  : st;
+                return batch->full() ? handOver() : Status();
+            },
+            [&](const FundFlowRow &r) -> Status {
+                if (!batch->add(r))
+                    if (Status st = handOver(); !st || !batch->add(r))
+                        return st ? Status(
+                                   makeError(ErrorCode::Internal, QStringLiteral("row too large")))
+                                  : st;
+                return batch->full() ? handOver() : Status();
+            });
+        info.emplace(readBill(device, parser, promise, &archive));
+        if (info->ok()) {
+            summary.emplace(parser.finish());
+            if (summary->ok())
+                (void)handOver();
+        }
+        pipe.close();
+    });
+    Status inserted;
+    while (auto b = pipe.pop()) {
+        if (!inserted.ok())
+            continue; // drain so that the producer can finish
+        for (const TradeBillRow &r : b->trade)
+            if (inserted = insertTradeRow(r); !inserted.ok())
+                break;
+        for (const FundFlowRow &r : b->fund)
+            if (inserted.ok() && !(inserted = insertFundRow(r)).ok())
+                break;
+        if (!inserted.ok())
+            pipe.abort();
+    }
+    producer.join();
+    if (!inserted.ok())
+        return fail(inserted.error());
+    if (!*info)
+        return fail(info->error());
+    if (!summary || !*summary)
+        return fail(summary ? summary->error() : makeError(ErrorCode::Internal, QString()));
+    kind = (*summary)->kind;
     if (!options.expectedSha1.isEmpty()
-        && info->sha1Hex.compare(options.expectedSha1.trimmed(), Qt::CaseInsensitive) != 0)
+        && (*info)->sha1Hex.compare(options.expectedSha1.trimmed(), Qt::CaseInsensitive) != 0)
         return fail(makeError(ErrorCode::Verification,
                               Tr::tr("its SHA-1 is %1 but WeChat Pay's hash_value is %2")
-                                  .arg(QString::fromLatin1(info->sha1Hex),
+                                  .arg(QString::fromLatin1((*info)->sha1Hex),
                                        QString::fromLatin1(options.expectedSha1))));
     const QString billType = billKindName(*kind);
     const QString accountType
@@ -260,7 +394,7 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
               : QString();
 
     BillImportResult result;
-    result.flaggedLines = summary->flaggedLines;
+    result.flaggedLines = (*summary)->flaggedLines;
     // An earlier import of this date and type: the same bytes mean nothing to do.
     SqliteStatement existing(m_ledger, "SELECT id, sha1, first_row_id, last_row_id FROM bills "
                                        "WHERE bill_date = ?1 AND bill_type = ?2 AND "
@@ -286,7 +420,7 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
                      existing.optionalInt64(3)});
     }
     for (const Old &old : olds) {
-        if (old.sha1 == info->sha1Hex) {
+        if (old.sha1 == (*info)->sha1Hex) {
             tx.rollback();
             const auto bill = find(old.id);
             if (!bill)
@@ -318,7 +452,7 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
         entry.entity = QStringLiteral("bill");
         entry.entityKey = date + u' ' + billType;
         entry.oldValue = QString::fromLatin1(old.sha1);
-        entry.newValue = QString::fromLatin1(info->sha1Hex);
+        entry.newValue = QString::fromLatin1((*info)->sha1Hex);
         if (const auto r = audit.append(entry); !r)
             return fail(r.error());
         result.replacedBillId = old.id;
@@ -332,11 +466,11 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
         "order_fen = ?13, refund_applied_fen = ?14, income_count = ?15, income_fen = ?16, "
         "expense_count = ?17, expense_fen = ?18, legacy_layout = ?19, header = ?20, "
         "first_row_id = ?21, last_row_id = ?22, raw_gzip = ?23 WHERE id = ?24");
-    const BillSummary &s = *summary;
+    const BillSummary &s = **summary;
     const bool fund = *kind == BillKind::FundFlow;
     complete.bindText(1, billType);
     complete.bindText(2, accountType);
-    complete.bindText(3, QString::fromLatin1(info->sha1Hex));
+    complete.bindText(3, QString::fromLatin1((*info)->sha1Hex));
     complete.bind(4, fund ? s.fundComputed.rows : s.computed.rows);
     complete.bind(5, s.paymentRows);
     complete.bind(6, s.refundRows);
@@ -366,7 +500,7 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
     entry.action = QStringLiteral("import");
     entry.entity = QStringLiteral("bill");
     entry.entityKey = date + u' ' + billType;
-    entry.newValue = QString::fromLatin1(info->sha1Hex);
+    entry.newValue = QString::fromLatin1((*info)->sha1Hex);
     entry.detail = QStringLiteral("%1: %2 rows (%3 payments, %4 refunds, %5 flagged)")
                        .arg(name)
                        .arg(fund ? s.fundComputed.rows : s.computed.rows)
@@ -477,6 +611,29 @@ Result<QSet<QString>> BillRepository::billedAmong(const QStringList &outTradeNos
             out.insert(key);
     }
     return out;
+}
+
+BillRepository::BillRepository(Ledger &ledger)
+    : m_ledger(ledger)
+{}
+
+BillRepository::~BillRepository() = default;
+
+Result<bool> BillRepository::isBilled(std::string_view outTradeNo) const
+{
+    if (!m_billed) {
+        m_billed = std::make_unique<SqliteStatement>(
+            m_ledger, "SELECT 1 FROM bill_rows WHERE out_trade_no = ?1 AND is_refund = 0 LIMIT 1");
+        if (Status s = m_billed->prepared(); !s) {
+            Error e = s.error();
+            m_billed.reset();
+            return e;
+        }
+    }
+    m_billed->bindView(1, outTradeNo);
+    const Result<bool> row = m_billed->step();
+    m_billed->reset();
+    return row;
 }
 
 } // namespace wxr::core

@@ -14,12 +14,14 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string_view>
 
 namespace wxr::core {
 
 class Ledger;
+class SqliteStatement;
 
 /// An imported bill file as the ledger records it.
 struct ImportedBill
@@ -98,9 +100,10 @@ class BillRepository final
 public:
     using RowVisitor = std::function<Status(const BillRowView &)>;
 
-    explicit BillRepository(Ledger &ledger)
-        : m_ledger(ledger)
-    {}
+    explicit BillRepository(Ledger &ledger);
+    ~BillRepository();
+    BillRepository(const BillRepository &) = delete;
+    BillRepository &operator=(const BillRepository &) = delete;
 
     /// Parses a trade or fund-flow bill (plain or gzip) from `device` and stores it with its
     /// rows and a gzip copy of the file, all in one transaction. Nothing is stored when the
@@ -125,8 +128,12 @@ public:
     /// Which of `outTradeNos` appear as a payment row in any imported bill.
     Result<QSet<QString>> billedAmong(const QStringList &outTradeNos) const;
 
+    /// Whether any imported bill holds `outTradeNo` as a payment; for many lookups in a row.
+    Result<bool> isBilled(std::string_view outTradeNo) const;
+
 private:
     Ledger &m_ledger;
+    mutable std::unique_ptr<SqliteStatement> m_billed;
 };
 
 } // namespace wxr::core

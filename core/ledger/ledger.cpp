@@ -71,6 +71,10 @@ Result<std::unique_ptr<Ledger>> Ledger::open(const QString &path, const LedgerOp
             return makeError(ErrorCode::Database,
                              Tr::tr("The Qt SQLite driver does not expose its SQLite handle."));
     }
+    // 16 KiB pages: a million-row import writes and checkpoints a quarter of the pages it would
+    // with the 4 KiB default. Takes effect only on a new, empty file (before WAL is set).
+    if (Status s = ledger->execute("PRAGMA page_size=16384"); !s)
+        return s.error().prefixed(ledger->m_path);
     // journal_mode answers with the mode actually set: a file system without shared memory
     // support (some network mounts) silently stays in rollback mode, which we refuse.
     {

@@ -9,6 +9,7 @@
 #include "ledger/ledger.h"
 #include "ledger/sqlitestatement.h"
 #include "ledger/statemachine.h"
+#include "ledger/timetext.h"
 #include "ledger/transaction.h"
 
 #include <QFile>
@@ -166,6 +167,34 @@ Error cancelled()
     return makeError(ErrorCode::Cancelled, Tr::tr("The import was cancelled."));
 }
 
+// The state words without a QString per row.
+TradeState tradeState(std::string_view w)
+{
+    for (TradeState s :
+         {TradeState::Success, TradeState::NotPay, TradeState::Closed, TradeState::Refund,
+          TradeState::Revoked, TradeState::UserPaying, TradeState::PayError, TradeState::Accept}) {
+        static_assert(sizeof(char16_t) == 2);
+        const QString word = tradeStateWord(s);
+        if (w.size() == size_t(word.size())
+            && QLatin1StringView(w.data(), qsizetype(w.size())) == word)
+            return s;
+    }
+    return TradeState::Unknown;
+}
+
+RefundState refundState(std::string_view w)
+{
+    if (w == "SUCCESS")
+        return RefundState::Success;
+    if (w == "PROCESSING")
+        return RefundState::Processing;
+    if (w == "CLOSED")
+        return RefundState::Closed;
+    if (w == "ABNORMAL")
+        return RefundState::Abnormal;
+    return RefundState::Unknown;
+}
+
 std::optional<cst::Instant> parseTime(std::string_view v)
 {
     return cst::parseRfc3339(v);
@@ -232,7 +261,7 @@ Status importOrders(Ledger &ledger, QIODevice &device, const QString &path, Prog
                 cAmount,
                 Tr::tr("“%1” is not a whole, non-negative number of fen").arg(qs(amountText)));
         const std::string_view status = table.field(cStatus);
-        const TradeState state = tradeStateFromWord(qs(status));
+        const TradeState state = tradeState(status);
         if (state == TradeState::Unknown || state == TradeState::Accept)
             return table.error(cStatus, Tr::tr("“%1” is not an order status (SUCCESS, NOTPAY, "
                                                "CLOSED, REFUND, PAYERROR, USERPAYING, REVOKED)")
@@ -257,9 +286,9 @@ Status importOrders(Ledger &ledger, QIODevice &device, const QString &path, Prog
         insert.bind(3, *amount);
         insert.bindView(4, status);
         insert.bind(5, *created);
-        insert.bindView(6, createdText);
+        insert.bindView(6, timetext::stored(createdText));
         insert.bind(7, paid);
-        insert.bindView(8, paidText);
+        insert.bindView(8, timetext::stored(paidText));
         insert.bind(9, eventAt);
         insert.bind(10, now);
         if (Status s = insert.exec(); !s)
@@ -299,8 +328,9 @@ Status importOrders(Ledger &ledger, QIODevice &device, const QString &path, Prog
             = outcome == StateOutcome::Applied || outcome == StateOutcome::PaidAfterClose;
         const bool fillTxn = oldTxn.isEmpty() && !txn.empty();
         const bool fillPaid = !oldPaid && paid;
-        const bool fieldsChange
-            = oldAmount != *amount || oldCreatedText != qs(createdText) || fillTxn || fillPaid;
+        const bool fieldsChange = oldAmount != *amount
+                                  || oldCreatedText != qs(timetext::stored(createdText)) || fillTxn
+                                  || fillPaid;
         if (outcome == StateOutcome::IgnoredFinal || outcome == StateOutcome::IgnoredStale)
             ++stats.ordersStateIgnored;
         if (!applyState && !fieldsChange) {
@@ -317,9 +347,9 @@ Status importOrders(Ledger &ledger, QIODevice &device, const QString &path, Prog
             = fillTxn ? QByteArray(txn.data(), qsizetype(txn.size())) : oldTxn.toUtf8();
         update.bindView(4, std::string_view(txnBytes.constData(), size_t(txnBytes.size())));
         update.bind(5, *created);
-        update.bindView(6, createdText);
+        update.bindView(6, timetext::stored(createdText));
         update.bind(7, fillPaid ? paid : oldPaid);
-        update.bindText(8, fillPaid ? qs(paidText) : oldPaidText);
+        update.bindText(8, fillPaid ? qs(timetext::stored(paidText)) : oldPaidText);
         update.bind(9, qint64(oldReview || !reason.isEmpty()));
         update.bindText(10, reason);
         update.bind(11, now);
@@ -400,7 +430,7 @@ Status importRefunds(Ledger &ledger, QIODevice &device, const QString &path, Pro
                 cAmount,
                 Tr::tr("“%1” is not a whole, non-negative number of fen").arg(qs(amountText)));
         const std::string_view status = table.field(cStatus);
-        const RefundState state = refundStateFromWord(qs(status));
+        const RefundState state = refundState(status);
         if (state == RefundState::Unknown)
             return table.error(cStatus, Tr::tr("“%1” is not a refund status (SUCCESS, PROCESSING, "
                                                "CLOSED, ABNORMAL)")
@@ -426,9 +456,9 @@ Status importRefunds(Ledger &ledger, QIODevice &device, const QString &path, Pro
         insert.bind(4, *amount);
         insert.bindView(5, status);
         insert.bind(6, *created);
-        insert.bindView(7, createdText);
+        insert.bindView(7, timetext::stored(createdText));
         insert.bind(8, success);
-        insert.bindView(9, successText);
+        insert.bindView(9, timetext::stored(successText));
         insert.bind(10, eventAt);
         insert.bind(11, now);
         if (Status s = insert.exec(); !s)
@@ -465,7 +495,8 @@ Status importRefunds(Ledger &ledger, QIODevice &device, const QString &path, Pro
         const bool applyState = outcome == StateOutcome::Applied;
         const bool fillRefundId = oldRefundId.isEmpty() && !refundId.empty();
         const bool fillSuccess = !oldSuccess && success;
-        const bool fieldsChange = oldAmount != *amount || oldCreatedText != qs(createdText)
+        const bool fieldsChange = oldAmount != *amount
+                                  || oldCreatedText != qs(timetext::stored(createdText))
                                   || fillRefundId || fillSuccess || oldTrade != qs(trade);
         if (outcome == StateOutcome::IgnoredFinal || outcome == StateOutcome::IgnoredStale)
             ++stats.refundsStateIgnored;
@@ -478,9 +509,9 @@ Status importRefunds(Ledger &ledger, QIODevice &device, const QString &path, Pro
         update.bind(3, *amount);
         update.bindText(4, fillRefundId ? qs(refundId) : oldRefundId);
         update.bind(5, *created);
-        update.bindView(6, createdText);
+        update.bindView(6, timetext::stored(createdText));
         update.bind(7, fillSuccess ? success : oldSuccess);
-        update.bindText(8, fillSuccess ? qs(successText) : oldSuccessText);
+        update.bindText(8, fillSuccess ? qs(timetext::stored(successText)) : oldSuccessText);
         update.bindView(9, trade);
         update.bind(10, now);
         update.bind(11, id);

@@ -6,6 +6,7 @@
 #include "ledger/ledger.h"
 #include "ledger/sqlbind.h"
 #include "ledger/sqlitestatement.h"
+#include "ledger/timetext.h"
 #include "ledger/transaction.h"
 
 #include <QSqlError>
@@ -61,9 +62,9 @@ Order orderFrom(const QSqlQuery &q)
     o.amountFen = q.value(3).toLongLong();
     o.status = q.value(4).toString();
     o.createdAt = optionalInt(q.value(5));
-    o.createdAtText = q.value(6).toString();
+    o.createdAtText = timetext::shown(q.value(6).toString(), o.createdAt);
     o.paidAt = optionalInt(q.value(7));
-    o.paidAtText = q.value(8).toString();
+    o.paidAtText = timetext::shown(q.value(8).toString(), o.paidAt);
     o.stateAt = optionalInt(q.value(9));
     o.source = recordSourceFromWord(q.value(10).toString()).value_or(RecordSource::Import);
     o.needsReview = q.value(11).toBool();
@@ -78,6 +79,19 @@ Error queryError(const Ledger &ledger, const QSqlQuery &q, const QString &what)
         ErrorCode::Database,
         Tr::tr("The ledger “%1” could not %2: %3").arg(ledger.path(), what, q.lastError().text()),
         q.lastQuery());
+}
+
+// The partial index over pending orders is used only when a query repeats its WHERE clause
+// literally; add it when the asked statuses are all pending ones.
+QString pendingClause(const QStringList &statuses)
+{
+    static const QStringList pending{QStringLiteral("NOTPAY"), QStringLiteral("USERPAYING"),
+                                     QStringLiteral("ACCEPT")};
+    for (const QString &s : statuses) {
+        if (!pending.contains(s))
+            return {};
+    }
+    return QStringLiteral(" AND (status = 'NOTPAY' OR status = 'USERPAYING' OR status = 'ACCEPT')");
 }
 
 } // namespace
@@ -131,13 +145,9 @@ Result<ApplyResult> OrderRepository::applyTradeState(const TradeEvent &event)
         q.addBindValue(event.amountFen.value_or(0));
         q.addBindValue(sqlbind::text(event.state));
         q.addBindValue(sqlbind::integer(created));
-        q.addBindValue(sqlbind::text(!event.createdAtText.isEmpty() ? event.createdAtText
-                                     : created                      ? cst::formatRfc3339(*created)
-                                                                    : QString()));
+        q.addBindValue(sqlbind::text(timetext::stored(event.createdAtText)));
         q.addBindValue(sqlbind::integer(event.paidAt));
-        q.addBindValue(sqlbind::text(!event.paidAtText.isEmpty() ? event.paidAtText
-                                     : event.paidAt              ? cst::formatRfc3339(*event.paidAt)
-                                                                 : QString()));
+        q.addBindValue(sqlbind::text(timetext::stored(event.paidAtText)));
         q.addBindValue(sqlbind::integer(event.at));
         q.addBindValue(sqlbind::text(recordSourceWord(event.source)));
         q.addBindValue(review ? 1 : 0);
@@ -184,9 +194,7 @@ Result<ApplyResult> OrderRepository::applyTradeState(const TradeEvent &event)
                              "needs_review = CASE WHEN ? THEN 1 ELSE needs_review END, "
                              "review_reason = CASE WHEN ? <> '' THEN ? ELSE review_reason END, "
                              "updated_at = ? WHERE id = ?"));
-    const QString paidText = !event.paidAtText.isEmpty() ? event.paidAtText
-                             : event.paidAt              ? cst::formatRfc3339(*event.paidAt)
-                                                         : QString();
+    const QString paidText = timetext::stored(event.paidAtText);
     const QString reason = reasons.join(QStringLiteral("; "));
     q.addBindValue(sqlbind::text(event.state));
     q.addBindValue(sqlbind::integer(event.at));
@@ -226,7 +234,8 @@ Result<QList<Order>> OrderRepository::withStatus(const QStringList &statuses,
         marks << QStringLiteral("?");
     q.prepare(QStringLiteral("SELECT ") + kColumns
               + QStringLiteral(" FROM orders WHERE status IN (") + marks.join(u',')
-              + QStringLiteral(") AND created_at < ? ORDER BY created_at, id LIMIT ?"));
+              + QStringLiteral(") AND created_at < ?") + pendingClause(statuses)
+              + QStringLiteral(" ORDER BY created_at, id LIMIT ?"));
     for (const QString &s : statuses)
         q.addBindValue(sqlbind::text(s));
     q.addBindValue(createdBefore);
@@ -346,6 +355,30 @@ Status OrderRepository::forEachOf(const std::vector<std::string> &outTradeNos,
         q.reset();
     }
     return {};
+}
+
+OrderRepository::OrderRepository(Ledger &ledger)
+    : m_ledger(ledger)
+{}
+
+OrderRepository::~OrderRepository() = default;
+
+Status OrderRepository::findView(std::string_view key, const Visitor &visitor) const
+{
+    if (!m_lookup) {
+        m_lookup = std::make_unique<SqliteStatement>(
+            m_ledger, "SELECT out_trade_no, transaction_id, status, amount_fen, created_at, "
+                      "paid_at FROM orders WHERE out_trade_no = ?1");
+        if (Status s = m_lookup->prepared(); !s) {
+            Error e = s.error();
+            m_lookup.reset();
+            return e;
+        }
+    }
+    m_lookup->bindView(1, key);
+    const Status s = visitOrders(*m_lookup, visitor);
+    m_lookup->reset();
+    return s;
 }
 
 } // namespace wxr::core

@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@
 namespace wxr::core {
 
 class Ledger;
+class SqliteStatement;
 
 /// Orders in the ledger. Every state change goes through applyTradeState(), which enforces the
 /// monotonic rules of decideTradeTransition() and writes the change and its audit row in one
@@ -23,9 +25,10 @@ class Ledger;
 class OrderRepository final
 {
 public:
-    explicit OrderRepository(Ledger &ledger)
-        : m_ledger(ledger)
-    {}
+    explicit OrderRepository(Ledger &ledger);
+    ~OrderRepository();
+    OrderRepository(const OrderRepository &) = delete;
+    OrderRepository &operator=(const OrderRepository &) = delete;
 
     /// nullopt when the ledger does not know the order.
     Result<std::optional<Order>> find(const QString &outTradeNo) const;
@@ -53,8 +56,13 @@ public:
     /// Streams the orders among `outTradeNos` that exist (point lookups).
     Status forEachOf(const std::vector<std::string> &outTradeNos, const Visitor &visitor) const;
 
+    /// One record by key, for many lookups in a row (the statement is prepared once per
+    /// repository object); the visitor is not called when there is no such record.
+    Status findView(std::string_view outTradeNo, const Visitor &visitor) const;
+
 private:
     Ledger &m_ledger;
+    mutable std::unique_ptr<SqliteStatement> m_lookup;
 };
 
 } // namespace wxr::core

@@ -6,6 +6,7 @@
 #include "ledger/ledger.h"
 #include "ledger/sqlbind.h"
 #include "ledger/sqlitestatement.h"
+#include "ledger/timetext.h"
 #include "ledger/transaction.h"
 
 #include <QSqlError>
@@ -37,9 +38,9 @@ Refund refundFrom(const QSqlQuery &q)
     r.amountFen = q.value(4).toLongLong();
     r.status = q.value(5).toString();
     r.createdAt = optionalInt(q.value(6));
-    r.createdAtText = q.value(7).toString();
+    r.createdAtText = timetext::shown(q.value(7).toString(), r.createdAt);
     r.successAt = optionalInt(q.value(8));
-    r.successAtText = q.value(9).toString();
+    r.successAtText = timetext::shown(q.value(9).toString(), r.successAt);
     r.stateAt = optionalInt(q.value(10));
     r.source = recordSourceFromWord(q.value(11).toString()).value_or(RecordSource::Import);
     r.needsReview = q.value(12).toBool();
@@ -56,11 +57,21 @@ Error queryError(const Ledger &ledger, const QSqlQuery &q, const QString &what)
         q.lastQuery());
 }
 
-QString timeText(const QString &text, std::optional<cst::Instant> at)
+QString timeText(const QString &text, std::optional<cst::Instant>)
 {
-    if (!text.isEmpty())
-        return text;
-    return at ? cst::formatRfc3339(*at) : QString();
+    return timetext::stored(text);
+}
+
+// The partial index over pending refunds is used only when a query repeats its WHERE clause
+// literally; add it when the asked statuses are all pending ones.
+QString pendingClause(const QStringList &statuses)
+{
+    static const QStringList pending{QStringLiteral("PROCESSING"), QStringLiteral("ABNORMAL")};
+    for (const QString &s : statuses) {
+        if (!pending.contains(s))
+            return {};
+    }
+    return QStringLiteral(" AND (status = 'PROCESSING' OR status = 'ABNORMAL')");
 }
 
 } // namespace
@@ -218,7 +229,8 @@ Result<QList<Refund>> RefundRepository::withStatus(const QStringList &statuses,
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT ") + kColumns
               + QStringLiteral(" FROM refunds WHERE status IN (") + marks.join(u',')
-              + QStringLiteral(") AND created_at < ? ORDER BY created_at, id LIMIT ?"));
+              + QStringLiteral(") AND created_at < ?") + pendingClause(statuses)
+              + QStringLiteral(" ORDER BY created_at, id LIMIT ?"));
     for (const QString &s : statuses)
         q.addBindValue(sqlbind::text(s));
     q.addBindValue(createdBefore);
@@ -293,6 +305,30 @@ Status RefundRepository::forEachOf(const std::vector<std::string> &outRefundNos,
         q.reset();
     }
     return {};
+}
+
+RefundRepository::RefundRepository(Ledger &ledger)
+    : m_ledger(ledger)
+{}
+
+RefundRepository::~RefundRepository() = default;
+
+Status RefundRepository::findView(std::string_view key, const Visitor &visitor) const
+{
+    if (!m_lookup) {
+        m_lookup = std::make_unique<SqliteStatement>(
+            m_ledger, "SELECT out_refund_no, out_trade_no, refund_id, status, amount_fen, "
+                      "created_at FROM refunds WHERE out_refund_no = ?1");
+        if (Status s = m_lookup->prepared(); !s) {
+            Error e = s.error();
+            m_lookup.reset();
+            return e;
+        }
+    }
+    m_lookup->bindView(1, key);
+    const Status s = visitRefunds(*m_lookup, visitor);
+    m_lookup->reset();
+    return s;
 }
 
 } // namespace wxr::core

@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,14 +16,16 @@
 namespace wxr::core {
 
 class Ledger;
+class SqliteStatement;
 
 /// Refunds in the ledger; the counterpart of OrderRepository with decideRefundTransition().
 class RefundRepository final
 {
 public:
-    explicit RefundRepository(Ledger &ledger)
-        : m_ledger(ledger)
-    {}
+    explicit RefundRepository(Ledger &ledger);
+    ~RefundRepository();
+    RefundRepository(const RefundRepository &) = delete;
+    RefundRepository &operator=(const RefundRepository &) = delete;
 
     Result<std::optional<Refund>> find(const QString &outRefundNo) const;
     /// Refunds of one order, oldest first.
@@ -40,8 +43,13 @@ public:
     /// Streams the refunds among `outRefundNos` that exist (point lookups).
     Status forEachOf(const std::vector<std::string> &outRefundNos, const Visitor &visitor) const;
 
+    /// One record by key, for many lookups in a row (the statement is prepared once per
+    /// repository object); the visitor is not called when there is no such record.
+    Status findView(std::string_view outRefundNo, const Visitor &visitor) const;
+
 private:
     Ledger &m_ledger;
+    mutable std::unique_ptr<SqliteStatement> m_lookup;
 };
 
 } // namespace wxr::core

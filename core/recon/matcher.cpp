@@ -2,9 +2,9 @@
 #include "recon/matcher.h"
 
 #include "ledger/statemachine.h"
+#include "recon/keyindex.h"
 
 #include <algorithm>
-#include <unordered_map>
 
 namespace wxr::core {
 
@@ -26,14 +26,15 @@ bool liveRefund(std::string_view status)
     return status == "SUCCESS" || status == "PROCESSING" || status == "ABNORMAL";
 }
 
+// Position of each record by key; the first of repeated keys wins (ledger keys are unique, so
+// repeats only come from a caller's mistake) and the repeats are marked in `repeated`.
 template<typename Record, typename Key>
-std::unordered_map<std::string_view, const Record *> indexBy(const std::vector<Record> &records,
-                                                             Key key)
+KeyIndex indexBy(const std::vector<Record> &records, Key key, std::vector<bool> &repeated)
 {
-    std::unordered_map<std::string_view, const Record *> index;
-    index.reserve(records.size());
-    for (const Record &r : records)
-        index.emplace(key(r), &r); // first one wins: keys are unique in the ledger anyway
+    KeyIndex index(records.size());
+    repeated.assign(records.size(), false);
+    for (size_t i = 0; i < records.size(); ++i)
+        repeated[i] = !index.insert(key(records[i]), static_cast<std::uint32_t>(i)).second;
     return index;
 }
 
@@ -50,12 +51,35 @@ MatchResult match(const MatchInput &in)
         return t && *t >= dayStart && *t < dayEnd;
     };
 
-    const auto orders = indexBy(in.orders, [](const LedgerOrderRecord &o) { return o.outTradeNo; });
-    const auto ledgerRefunds
-        = indexBy(in.ledgerRefunds, [](const LedgerRefundRecord &r) { return r.outRefundNo; });
-    const auto orderOf = [&](std::string_view key) -> const LedgerOrderRecord * {
-        const auto it = orders.find(key);
-        return it == orders.end() ? nullptr : it->second;
+    std::vector<bool> repeatedOrder;
+    std::vector<bool> repeatedRefund;
+    const KeyIndex orders = indexBy(
+        in.orders, [](const LedgerOrderRecord &o) { return o.outTradeNo; }, repeatedOrder);
+    const KeyIndex ledgerRefunds = indexBy(
+        in.ledgerRefunds, [](const LedgerRefundRecord &r) { return r.outRefundNo; },
+        repeatedRefund);
+    // Which of in.orders a payment row of the date's bill names (saves a lookup per order in
+    // the ledger-side pass).
+    std::vector<bool> inBill(in.orders.size(), false);
+    const auto orderOf
+        = [&](std::string_view key, bool billed = false) -> const LedgerOrderRecord * {
+        const std::uint32_t i = orders.find(key);
+        if (i != KeyIndex::npos) {
+            if (billed)
+                inBill[i] = true;
+            return &in.orders[i];
+        }
+        return in.findOrder ? in.findOrder(key) : nullptr;
+    };
+    const auto refundOf = [&](std::string_view key) -> const LedgerRefundRecord * {
+        const std::uint32_t i = ledgerRefunds.find(key);
+        if (i != KeyIndex::npos)
+            return &in.ledgerRefunds[i];
+        return in.findRefund ? in.findRefund(key) : nullptr;
+    };
+    const auto billedElsewhere = [&](std::string_view key) {
+        return in.billedElsewhere.count(key) > 0
+               || (in.isBilledElsewhere && in.isBilledElsewhere(key));
     };
 
     const auto add = [&](DiscrepancyKind kind, std::string_view outTradeNo,
@@ -69,9 +93,10 @@ MatchResult match(const MatchInput &in)
         return out.back();
     };
 
-    // Bill payments, in file order.
-    std::unordered_map<std::string_view, int> seenPayments;
-    seenPayments.reserve(in.payments.size());
+    // Bill payments, in file order; `seen` counts the occurrences of each key.
+    KeyIndex seenPayments(in.payments.size());
+    std::vector<std::uint32_t> paymentCount;
+    paymentCount.reserve(in.payments.size());
     for (const BillPaymentRecord &p : in.payments) {
         sum.billFeeMilli += p.feeMilli;
         sum.billSettlementFen += p.settlementFen;
@@ -79,9 +104,13 @@ MatchResult match(const MatchInput &in)
             ++sum.billPaymentCount;
             sum.billPaymentFen += p.orderFen;
         }
-        const LedgerOrderRecord *o = orderOf(p.outTradeNo);
-        int &seen = seenPayments[p.outTradeNo];
-        if (++seen > 1) {
+        const auto [slot, first]
+            = seenPayments.insert(p.outTradeNo, static_cast<std::uint32_t>(paymentCount.size()));
+        if (first)
+            paymentCount.push_back(0);
+        const std::uint32_t seen = ++paymentCount[slot];
+        const LedgerOrderRecord *o = orderOf(p.outTradeNo, true);
+        if (seen > 1) {
             if (seen == 2) {
                 Discrepancy &d
                     = add(DiscrepancyKind::DuplicateInBill, p.outTradeNo, p.transactionId);
@@ -117,14 +146,14 @@ MatchResult match(const MatchInput &in)
     }
 
     // Bill refunds, in file order.
-    std::unordered_map<std::string_view, int> seenRefunds;
-    seenRefunds.reserve(in.refunds.size());
+    KeyIndex seenRefunds(in.refunds.size());
+    std::vector<std::uint32_t> refundCount;
+    refundCount.reserve(in.refunds.size());
     for (const BillRefundRecord &r : in.refunds) {
         sum.billFeeMilli += r.feeMilli;
         ++sum.billRefundCount;
         sum.billRefundFen += r.appliedFen;
-        const auto it = ledgerRefunds.find(r.outRefundNo);
-        const LedgerRefundRecord *l = it == ledgerRefunds.end() ? nullptr : it->second;
+        const LedgerRefundRecord *l = refundOf(r.outRefundNo);
         const auto fill = [&](Discrepancy &d) {
             d.outRefundNo = qs(r.outRefundNo);
             d.billStatus = qs(r.refundStatus);
@@ -134,8 +163,12 @@ MatchResult match(const MatchInput &in)
                 d.ledgerRefundFen = l->amountFen;
             }
         };
-        int &seen = seenRefunds[r.outRefundNo];
-        if (++seen > 1) {
+        const auto [slot, first]
+            = seenRefunds.insert(r.outRefundNo, static_cast<std::uint32_t>(refundCount.size()));
+        if (first)
+            refundCount.push_back(0);
+        const std::uint32_t seen = ++refundCount[slot];
+        if (seen > 1) {
             if (seen == 2)
                 fill(add(DiscrepancyKind::DuplicateInBill, r.outTradeNo, r.transactionId));
             continue;
@@ -146,15 +179,13 @@ MatchResult match(const MatchInput &in)
     }
 
     // The ledger's side of the day: paid orders and live refunds the bill lacks.
-    for (const LedgerOrderRecord &o : in.orders) {
-        if (!paidWord(o.status) || !onDay(o.paidAt))
+    for (size_t i = 0; i < in.orders.size(); ++i) {
+        const LedgerOrderRecord &o = in.orders[i];
+        if (repeatedOrder[i] || !paidWord(o.status) || !onDay(o.paidAt))
             continue;
-        if (orderOf(o.outTradeNo) != &o)
-            continue; // a repeated record of the same order
         ++sum.ledgerPaymentCount;
         sum.ledgerPaymentFen += o.amountFen;
-        if (!in.paymentsCovered || seenPayments.count(o.outTradeNo) > 0
-            || in.billedElsewhere.count(o.outTradeNo) > 0)
+        if (!in.paymentsCovered || inBill[i] || billedElsewhere(o.outTradeNo))
             continue;
         const bool inWindow = dayEnd - *o.paidAt <= in.crossDayWindowSeconds;
         Discrepancy &d = add(inWindow && !in.nextDayBillImported ? DiscrepancyKind::CrossDayPending
@@ -163,17 +194,15 @@ MatchResult match(const MatchInput &in)
         d.ledgerStatus = qs(o.status);
         d.ledgerAmountFen = o.amountFen;
     }
-    for (const LedgerRefundRecord &r : in.ledgerRefunds) {
-        if (!onDay(r.createdAt))
-            continue;
-        const auto it = ledgerRefunds.find(r.outRefundNo);
-        if (it->second != &r)
+    for (size_t i = 0; i < in.ledgerRefunds.size(); ++i) {
+        const LedgerRefundRecord &r = in.ledgerRefunds[i];
+        if (repeatedRefund[i] || !onDay(r.createdAt))
             continue;
         if (r.status != "CLOSED") {
             ++sum.ledgerRefundCount;
             sum.ledgerRefundFen += r.amountFen;
         }
-        if (!in.refundsCovered || !liveRefund(r.status) || seenRefunds.count(r.outRefundNo) > 0)
+        if (!in.refundsCovered || !liveRefund(r.status) || seenRefunds.contains(r.outRefundNo))
             continue;
         const LedgerOrderRecord *o = orderOf(r.outTradeNo);
         Discrepancy &d = add(DiscrepancyKind::RefundMismatch, r.outTradeNo,

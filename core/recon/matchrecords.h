@@ -7,6 +7,7 @@
 
 #include <QDate>
 
+#include <functional>
 #include <optional>
 #include <string_view>
 #include <unordered_set>
@@ -81,6 +82,17 @@ struct MatchInput
     /// out_trade_nos of ledger orders that another imported bill (another date) holds as a
     /// payment; such an order is billed, only not on this date.
     std::unordered_set<std::string_view> billedElsewhere;
+
+    /// Optional lookups the matcher calls only for keys the vectors above lack, so that the
+    /// caller need not know in advance which records matter: an order named by a bill row or a
+    /// refund but paid on another day by the ledger's clock, a refund named by the bill but
+    /// initiated on another day, and whether a paid order the date's bill lacks is in another
+    /// imported bill (asked only for those few orders). Returned pointers must stay valid
+    /// until match() returns; nullptr / false for "no such record". The matcher itself does
+    /// no I/O; ReconEngine answers these from the ledger.
+    std::function<const LedgerOrderRecord *(std::string_view outTradeNo)> findOrder;
+    std::function<const LedgerRefundRecord *(std::string_view outRefundNo)> findRefund;
+    std::function<bool(std::string_view outTradeNo)> isBilledElsewhere;
     /// The next date's trade bill is imported: an order in the cross-day window that is in no
     /// bill is then MISSING_IN_BILL rather than CROSS_DAY_PENDING.
     bool nextDayBillImported = false;

@@ -7,13 +7,12 @@
 #include "ledger/orderrepository.h"
 #include "ledger/reconrepository.h"
 #include "ledger/refundrepository.h"
+#include "recon/keyindex.h"
 #include "recon/matcher.h"
 #include "recon/stringarena.h"
 
-#include <QSet>
-
-#include <string>
-#include <unordered_set>
+#include <deque>
+#include <optional>
 
 namespace wxr::core {
 
@@ -87,6 +86,8 @@ Result<ReconRun> reconcile(Ledger &ledger, QDate billDate, const ReconOptions &o
     in.refundsCovered = false;
     QList<qint64> billIds;
     for (const ImportedBill &b : use) {
+        in.payments.reserve(in.payments.size() + size_t(b.paymentCount));
+        in.refunds.reserve(in.refunds.size() + size_t(b.refundCount));
         billIds.append(b.id);
         in.paymentsCovered = in.paymentsCovered || b.billType != u"REFUND";
         in.refundsCovered = in.refundsCovered || b.billType != u"SUCCESS";
@@ -114,75 +115,75 @@ Result<ReconRun> reconcile(Ledger &ledger, QDate billDate, const ReconOptions &o
         return cancelled();
 
     const auto [dayStart, dayEnd] = cst::dayBounds(billDate);
-    std::unordered_set<std::string_view> haveOrders;
-    std::unordered_set<std::string_view> haveRefunds;
-    haveOrders.reserve(in.payments.size() + in.refunds.size() + 1024);
-    const auto keepOrder = [&](const OrderView &o) -> Status {
-        const std::string_view key = arena.store(o.outTradeNo);
-        if (!haveOrders.insert(key).second)
-            return {};
-        in.orders.push_back(
-            {key, arena.store(o.transactionId), arena.store(o.status), o.amountFen, o.paidAt});
-        return {};
-    };
-    const auto keepRefund = [&](const RefundView &r) -> Status {
-        const std::string_view key = arena.store(r.outRefundNo);
-        if (!haveRefunds.insert(key).second)
-            return {};
-        in.ledgerRefunds.push_back(
-            {key, arena.store(r.outTradeNo), arena.store(r.status), r.amountFen, r.createdAt});
-        return {};
-    };
-    if (Status s = orders.forEachPaidBetween(dayStart, dayEnd, keepOrder); !s)
+    in.orders.reserve(size_t(use.first().paymentCount) + 1024);
+    if (Status s = orders.forEachPaidBetween(
+            dayStart, dayEnd,
+            [&](const OrderView &o) -> Status {
+                in.orders.push_back({arena.store(o.outTradeNo), arena.store(o.transactionId),
+                                     arena.store(o.status), o.amountFen, o.paidAt});
+                return {};
+            });
+        !s)
         return s.error();
     promise.setProgressValue(45);
-    if (Status s = refunds.forEachCreatedBetween(dayStart, dayEnd, keepRefund); !s)
+    if (Status s = refunds.forEachCreatedBetween(
+            dayStart, dayEnd,
+            [&](const RefundView &r) -> Status {
+                in.ledgerRefunds.push_back({arena.store(r.outRefundNo), arena.store(r.outTradeNo),
+                                            arena.store(r.status), r.amountFen, r.createdAt});
+                return {};
+            });
+        !s)
         return s.error();
     if (promise.isCanceled())
         return cancelled();
 
-    // Records named by the bill or by the day's refunds but outside the date ranges (paid the
-    // day before by the merchant's clock, refunds of older orders, ...): by identity.
-    std::vector<std::string> missingRefunds;
-    for (const BillRefundRecord &r : in.refunds) {
-        if (!haveRefunds.count(r.outRefundNo))
-            missingRefunds.emplace_back(r.outRefundNo);
-    }
-    if (Status s = refunds.forEachOf(missingRefunds, keepRefund); !s)
-        return s.error();
-    std::vector<std::string> missingOrders;
-    std::unordered_set<std::string_view> asked;
-    const auto need = [&](std::string_view key) {
-        if (!haveOrders.count(key) && asked.insert(key).second)
-            missingOrders.emplace_back(key);
+    // What the matcher asks for beyond the date's records (orders paid the day before by the
+    // merchant's clock, refunds of older orders, ...) comes by identity from the ledger,
+    // remembered so that each key costs one query.
+    std::deque<LedgerOrderRecord> extraOrders;
+    std::deque<LedgerRefundRecord> extraRefunds;
+    KeyIndex askedOrders;
+    KeyIndex askedRefunds;
+    std::optional<Error> lookupError;
+    in.findOrder = [&](std::string_view key) -> const LedgerOrderRecord * {
+        const auto [slot, fresh] = askedOrders.insert(arena.store(key), KeyIndex::npos - 1);
+        if (!fresh)
+            return slot < extraOrders.size() ? &extraOrders[slot] : nullptr;
+        const Status s = orders.findView(key, [&](const OrderView &o) -> Status {
+            extraOrders.push_back({arena.store(o.outTradeNo), arena.store(o.transactionId),
+                                   arena.store(o.status), o.amountFen, o.paidAt});
+            return {};
+        });
+        if (!s && !lookupError)
+            lookupError = s.error();
+        if (extraOrders.empty() || extraOrders.back().outTradeNo != key)
+            return nullptr;
+        askedOrders.assign(key, std::uint32_t(extraOrders.size() - 1));
+        return &extraOrders.back();
     };
-    for (const BillPaymentRecord &p : in.payments)
-        need(p.outTradeNo);
-    for (const BillRefundRecord &r : in.refunds)
-        need(r.outTradeNo);
-    for (const LedgerRefundRecord &r : in.ledgerRefunds)
-        need(r.outTradeNo);
-    if (Status s = orders.forEachOf(missingOrders, keepOrder); !s)
-        return s.error();
-    promise.setProgressValue(60);
-
-    // Paid orders of the date that the date's bill lacks: are they in another imported bill?
-    std::unordered_set<std::string_view> inBill;
-    inBill.reserve(in.payments.size());
-    for (const BillPaymentRecord &p : in.payments)
-        inBill.insert(p.outTradeNo);
-    QStringList candidates;
-    for (const LedgerOrderRecord &o : in.orders) {
-        if ((o.status == "SUCCESS" || o.status == "REFUND") && o.paidAt && *o.paidAt >= dayStart
-            && *o.paidAt < dayEnd && !inBill.count(o.outTradeNo))
-            candidates.append(
-                QString::fromUtf8(o.outTradeNo.data(), qsizetype(o.outTradeNo.size())));
-    }
-    const auto billedElsewhere = bills.billedAmong(candidates);
-    if (!billedElsewhere)
-        return billedElsewhere.error();
-    for (const QString &key : *billedElsewhere)
-        in.billedElsewhere.insert(arena.store(key.toStdString()));
+    in.findRefund = [&](std::string_view key) -> const LedgerRefundRecord * {
+        const auto [slot, fresh] = askedRefunds.insert(arena.store(key), KeyIndex::npos - 1);
+        if (!fresh)
+            return slot < extraRefunds.size() ? &extraRefunds[slot] : nullptr;
+        const Status s = refunds.findView(key, [&](const RefundView &r) -> Status {
+            extraRefunds.push_back({arena.store(r.outRefundNo), arena.store(r.outTradeNo),
+                                    arena.store(r.status), r.amountFen, r.createdAt});
+            return {};
+        });
+        if (!s && !lookupError)
+            lookupError = s.error();
+        if (extraRefunds.empty() || extraRefunds.back().outRefundNo != key)
+            return nullptr;
+        askedRefunds.assign(key, std::uint32_t(extraRefunds.size() - 1));
+        return &extraRefunds.back();
+    };
+    in.isBilledElsewhere = [&](std::string_view key) {
+        const Result<bool> billed = bills.isBilled(key);
+        if (!billed && !lookupError)
+            lookupError = billed.error();
+        return billed.valueOr(false);
+    };
     const auto nextDay = bills.billsOf(billDate.addDays(1));
     if (!nextDay)
         return nextDay.error();
@@ -194,21 +195,23 @@ Result<ReconRun> reconcile(Ledger &ledger, QDate billDate, const ReconOptions &o
     const auto pending = runs.openPending(billDate.addDays(-1));
     if (!pending)
         return pending.error();
-    QStringList pendingKeys;
-    for (const Discrepancy &d : *pending)
-        pendingKeys.append(d.outTradeNo);
-    const auto pendingBilled = bills.billedAmong(pendingKeys);
-    if (!pendingBilled)
-        return pendingBilled.error();
     QList<PendingFollowUp> followUps;
-    for (const Discrepancy &d : *pending)
-        followUps.append({d.id, pendingBilled->contains(d.outTradeNo)});
-    readTx.end();
-    promise.setProgressValue(70);
+    for (const Discrepancy &d : *pending) {
+        const QByteArray key = d.outTradeNo.toUtf8();
+        const Result<bool> billed
+            = bills.isBilled(std::string_view(key.constData(), size_t(key.size())));
+        if (!billed)
+            return billed.error();
+        followUps.append({d.id, *billed});
+    }
+    promise.setProgressValue(60);
     if (promise.isCanceled())
         return cancelled();
 
     const MatchResult result = match(in);
+    readTx.end();
+    if (lookupError)
+        return *lookupError;
     promise.setProgressValue(80);
     const QList<Discrepancy> found(result.discrepancies.begin(), result.discrepancies.end());
     const auto run = runs.saveRun(result.summary, found, billIds, startedAt, options.actor,

@@ -24,7 +24,8 @@ public:
             return {};
         if (text.size() > m_left) {
             const size_t size = std::max(kBlock, text.size());
-            m_blocks.push_back(std::make_unique<char[]>(size));
+            // Not make_unique<char[]>: that zero-fills a block only to overwrite it.
+            m_blocks.push_back(std::unique_ptr<char[]>(new char[size]));
             m_next = m_blocks.back().get();
             m_left = size;
         }
