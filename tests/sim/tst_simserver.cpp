@@ -111,6 +111,7 @@ private slots:
     void rateLimitAndCounters();
     void clockSkew();
     void certificateRotation();
+    void rotationAnnouncedAhead();
     void keyModes_data();
     void keyModes();
     void controlApi();
@@ -749,6 +750,35 @@ void TstSimServer::certificateRotation()
     QVERIFY(verify(r).ok());
     // The rotation is kept in the state directory.
     QCOMPARE(SimKeys::openOrCreate(m_server->stateDir(), "1900000001")->platform().size(), 3);
+}
+
+void TstSimServer::rotationAnnouncedAhead()
+{
+    // A new certificate listed a day ahead (spec §3.3): signing stays with the current one,
+    // whose announced expiry moves to a day after the switch.
+    const QByteArray current = m_server->keys().signingPlatform(cst::now()).serial;
+    const HttpResult rot = m_client->send("POST", "/_sim/rotate?ahead=86400");
+    QCOMPARE(rot.status, 200);
+    const QByteArray upcoming = rot.json().value(QStringLiteral("serial")).toString().toLatin1();
+    const HttpResult r = get("/v3/certificates");
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.header("Wechatpay-Serial"), current);
+    QVERIFY(verify(r).ok());
+    qint64 upcomingEffective = 0, currentExpire = 0;
+    for (const auto &v : r.json().value(QStringLiteral("data")).toArray()) {
+        const QJsonObject o = v.toObject();
+        const QByteArray serial = o.value(QStringLiteral("serial_no")).toString().toLatin1();
+        if (serial == upcoming)
+            upcomingEffective
+                = *cst::parseRfc3339(o.value(QStringLiteral("effective_time")).toString());
+        if (serial == current)
+            currentExpire = *cst::parseRfc3339(o.value(QStringLiteral("expire_time")).toString());
+    }
+    QVERIFY(upcomingEffective >= cst::now() + 86400 - 5);
+    QCOMPARE(currentExpire, upcomingEffective + 86400);
+    // From the switch on, the new one signs.
+    QCOMPARE(m_server->keys().signingPlatform(upcomingEffective).serial, upcoming);
+    m_keys->replaceCertificates(decryptCertificates(r.json(), m_config.apiV3Key), cst::now());
 }
 
 void TstSimServer::keyModes_data()

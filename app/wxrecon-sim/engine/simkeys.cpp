@@ -104,14 +104,19 @@ Result<SimKeys> SimKeys::openOrCreate(const QString &dir, const QByteArray &mchi
         k.m_publicKeyPrivate = *pk;
         const QJsonArray platform = o.value(QStringLiteral("platform")).toArray();
         for (const auto &v : platform) {
-            const QString base = d.filePath(QStringLiteral("sim/platform_") + v.toString());
+            // {"serial": …, "expire": …}; early state files held the serial alone.
+            const QString serial = v.isObject()
+                                       ? v.toObject().value(QStringLiteral("serial")).toString()
+                                       : v.toString();
+            const qint64 expire = v.toObject().value(QStringLiteral("expire")).toInteger();
+            const QString base = d.filePath(QStringLiteral("sim/platform_") + serial);
             auto key = core::PrivateKey::loadFile(base + QStringLiteral("_key.pem"));
             if (!key)
                 return key.error();
             auto cert = core::Certificate::loadFile(base + QStringLiteral("_cert.pem"));
             if (!cert)
                 return cert.error();
-            k.m_platform.append({*key, *cert, v.toString().toLatin1()});
+            k.m_platform.append({*key, *cert, serial.toLatin1(), expire});
         }
         if (k.m_merchantSerial.isEmpty() || k.m_publicKeyId.isEmpty() || k.m_platform.isEmpty()
             || k.m_apiv3Key.size() != 32)
@@ -165,19 +170,36 @@ Result<SimKeys> SimKeys::openOrCreate(const QString &dir, const QByteArray &mchi
         if (Status s = writeFile(path, data, secret); !s)
             return s.error();
     }
-    if (Status s = k.rotatePlatform(0); !s) // 0: only save, no new key
+    if (Status s = k.save(); !s)
         return s.error();
     return k;
 }
 
-Status SimKeys::rotatePlatform(qint64 now)
+Status SimKeys::rotatePlatform(qint64 now, qint64 aheadSeconds)
 {
-    if (now != 0) {
-        auto p = makePlatform(now, now + 5 * kYear);
-        if (!p)
-            return p.error();
-        m_platform.append(*p);
+    const qint64 effective = now + std::max<qint64>(0, aheadSeconds);
+    auto p = makePlatform(effective, effective + 5 * kYear);
+    if (!p)
+        return p.error();
+    PlatformKey &outgoing = m_platform.last();
+    outgoing.announcedExpire = std::min(outgoing.expireTime(), effective + cst::kDaySeconds);
+    m_platform.append(*p);
+    return save();
+}
+
+const PlatformKey &SimKeys::signingPlatform(qint64 now, bool older) const
+{
+    // m_platform is in order of effective time (each rotation appends a later one).
+    qsizetype current = 0;
+    for (qsizetype i = 0; i < m_platform.size(); ++i) {
+        if (m_platform[i].certificate.notBefore() <= now)
+            current = i;
     }
+    return m_platform[older && current > 0 ? current - 1 : current];
+}
+
+Status SimKeys::save() const
+{
     const QDir d(m_dir);
     QJsonArray serials;
     for (const PlatformKey &p : m_platform) {
@@ -192,7 +214,8 @@ Status SimKeys::rotatePlatform(qint64 now)
                 !s)
                 return s;
         }
-        serials.append(QString::fromLatin1(p.serial));
+        serials.append(QJsonObject{{QStringLiteral("serial"), QString::fromLatin1(p.serial)},
+                                   {QStringLiteral("expire"), p.announcedExpire}});
     }
     const QJsonObject state{
         {QStringLiteral("merchant_serial"), QString::fromLatin1(m_merchantSerial)},

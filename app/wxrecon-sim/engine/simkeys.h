@@ -18,6 +18,11 @@ struct PlatformKey
     core::PrivateKey key;
     core::Certificate certificate;
     QByteArray serial; ///< upper-case hex, as listed by /v3/certificates
+    /// The expire_time /v3/certificates announces (Unix seconds); 0 = the certificate's own
+    /// notAfter. Moved forward for the outgoing certificate of a rotation (spec §3.3).
+    qint64 announcedExpire = 0;
+
+    qint64 expireTime() const { return announcedExpire ? announcedExpire : certificate.notAfter(); }
 };
 
 /// Every key of the stand-in's world, kept in a state directory so that a second start (and
@@ -46,9 +51,15 @@ public:
     /// public-key lines are written for the pubkey and both modes only.
     Status writeMerchantIni(const QString &apiBase, KeyMode mode) const;
 
-    /// Certificate rotation "now": a new platform key whose certificate is effective from now
-    /// and becomes the newest; the old ones stay listed. Saved to the state directory.
-    Status rotatePlatform(qint64 now);
+    /// Certificate rotation: a new platform key whose certificate is effective from
+    /// now + `aheadSeconds` (listed at once, used for signing from its effective time); the
+    /// outgoing certificate's announced expire_time moves to 24 h after that (spec §3.3). Saved
+    /// to the state directory.
+    Status rotatePlatform(qint64 now, qint64 aheadSeconds = 0);
+
+    /// The platform key that signs at `now`: the one with the latest effective time not after
+    /// `now`. `older` = true: the one effective before it (mid-rotation answers), if any.
+    const PlatformKey &signingPlatform(qint64 now, bool older = false) const;
 
     QString dir() const { return m_dir; }
     QString merchantIniPath() const;
@@ -63,6 +74,8 @@ public:
     const QList<PlatformKey> &platform() const { return m_platform; }
 
 private:
+    Status save() const; ///< new key files and sim/state.json
+
     QString m_dir;
     QByteArray m_mchid;
     QByteArray m_merchantSerial;

@@ -490,12 +490,12 @@ CallbackSignature SimServer::signCallback(const QByteArray &body, bool publicKey
 {
     const bool usePublic = m_settings.keyMode == KeyMode::PublicKey
                            || (m_settings.keyMode == KeyMode::Both && publicKey);
-    const core::PrivateKey &key
-        = usePublic ? m_keys->publicKeyPrivate() : m_keys->platform().last().key;
+    const PlatformKey &cert = m_keys->signingPlatform(now());
+    const core::PrivateKey &key = usePublic ? m_keys->publicKeyPrivate() : cert.key;
     CallbackSignature s;
     s.timestamp = QByteArray::number(now());
     s.nonce = core::random::nonceString(32);
-    s.serial = usePublic ? m_keys->publicKeyId() : m_keys->platform().last().serial;
+    s.serial = usePublic ? m_keys->publicKeyId() : cert.serial;
     const auto sig = key.signSha256(core::signing::responseMessage(s.timestamp, s.nonce, body));
     s.signature = sig ? sig->toBase64() : QByteArray();
     return s;
@@ -511,9 +511,7 @@ QByteArray SimServer::signatureHeaders(const Pending &p, const QByteArray &body,
     const bool usePublic
         = m_settings.keyMode == KeyMode::PublicKey
           || (m_settings.keyMode == KeyMode::Both && asked && *asked == m_keys->publicKeyId());
-    const QList<PlatformKey> &platform = m_keys->platform();
-    const PlatformKey &cert
-        = oldCertificate && platform.size() > 1 ? platform[platform.size() - 2] : platform.last();
+    const PlatformKey &cert = m_keys->signingPlatform(now(), oldCertificate);
     const core::PrivateKey &key = usePublic ? m_keys->publicKeyPrivate() : cert.key;
     serial = usePublic ? m_keys->publicKeyId() : cert.serial;
     const QByteArray ts = QByteArray::number(now());
@@ -878,7 +876,7 @@ SimServer::Reply SimServer::certificates()
         data.append(QJsonObject{
             {QStringLiteral("serial_no"), QString::fromLatin1(k.serial)},
             {QStringLiteral("effective_time"), cst::formatRfc3339(k.certificate.notBefore())},
-            {QStringLiteral("expire_time"), cst::formatRfc3339(k.certificate.notAfter())},
+            {QStringLiteral("expire_time"), cst::formatRfc3339(k.expireTime())},
             {QStringLiteral("encrypt_certificate"),
              QJsonObject{
                  {QStringLiteral("algorithm"), QStringLiteral("AEAD_AES_256_GCM")},
@@ -1103,9 +1101,9 @@ Status SimServer::setRefundStatus(const QByteArray &outRefundNo, RefundState sta
     return {};
 }
 
-Status SimServer::rotatePlatformCertificate()
+Status SimServer::rotatePlatformCertificate(qint64 aheadSeconds)
 {
-    return m_keys->rotatePlatform(now());
+    return m_keys->rotatePlatform(now(), aheadSeconds);
 }
 
 // --- control API (not signed, loopback only) ------------------------------------------------
@@ -1170,7 +1168,9 @@ SimServer::Reply SimServer::control(const Pending &p)
         return ok({{QStringLiteral("requests"), requestCounts()}});
     }
     if (what == "rotate" && post) {
-        if (Status s = rotatePlatformCertificate(); !s)
+        if (Status s
+            = rotatePlatformCertificate(q.queryItemValue(QStringLiteral("ahead")).toLongLong());
+            !s)
             return fail(s.error());
         return ok(
             {{QStringLiteral("serial"), QString::fromLatin1(m_keys->platform().last().serial)}});

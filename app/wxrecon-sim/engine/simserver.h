@@ -80,8 +80,9 @@ public:
     void setFaults(const FaultSettings &faults);
     Status setNotifyUrl(const QUrl &url);
 
-    /// A new platform certificate, effective now, used for signing from now on.
-    Status rotatePlatformCertificate();
+    /// A new platform certificate effective in `aheadSeconds` (listed at once, signing from its
+    /// effective time); the outgoing one's announced expiry moves to a day after that.
+    Status rotatePlatformCertificate(qint64 aheadSeconds = 0);
     /// NOTPAY/USERPAYING → SUCCESS now, with a TRANSACTION.SUCCESS callback. NotFound for an
     /// unknown order, Conflict when it is not payable.
     Status payOrder(const QByteArray &outTradeNo);
