@@ -520,6 +520,47 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
     return result;
 }
 
+Result<ImportedBill> BillRepository::recordEmpty(QDate billDate, const QString &billType,
+                                                 const QString &actor)
+{
+    const auto existing = billsOf(billDate);
+    if (!existing)
+        return existing.error();
+    for (const ImportedBill &b : *existing) {
+        if (b.billType == billType)
+            return b;
+    }
+    Transaction tx(m_ledger);
+    if (Status s = tx.begin(); !s)
+        return s.error();
+    SqliteStatement insert(m_ledger, "INSERT INTO bills (bill_date, bill_type, source_name, sha1, "
+                                     "fetched_at, imported_at) VALUES (?1, ?2, "
+                                     "'NO_STATEMENT_EXIST', '', ?3, ?3)");
+    insert.bindText(1, billDate.toString(Qt::ISODate));
+    insert.bindText(2, billType);
+    insert.bind(3, cst::now());
+    if (Status s = insert.exec(); !s)
+        return s.error();
+    SqliteStatement lastId(m_ledger, "SELECT last_insert_rowid()");
+    (void)lastId.step();
+    const qint64 id = lastId.int64(0);
+    lastId.reset();
+    AuditEntry entry;
+    entry.actor = actor;
+    entry.action = QStringLiteral("import");
+    entry.entity = QStringLiteral("bill");
+    entry.entityKey = billDate.toString(Qt::ISODate) + u' ' + billType;
+    entry.detail = QStringLiteral("NO_STATEMENT_EXIST: no bill for the date");
+    if (const auto r = AuditLog(m_ledger).append(entry); !r)
+        return r.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    const auto bill = find(id);
+    if (!bill)
+        return bill.error();
+    return **bill;
+}
+
 Result<QList<ImportedBill>> BillRepository::billsOf(QDate date) const
 {
     QSqlQuery q(m_ledger.database());

@@ -115,6 +115,13 @@ public:
     Result<BillImportResult> import(QIODevice &device, const BillImportOptions &options,
                                     QPromise<void> &promise);
 
+    /// WeChat Pay answered NO_STATEMENT_EXIST: no trade on that date (spec §7.5, a normal empty
+    /// day). Recorded as a bill without rows (source "NO_STATEMENT_EXIST", empty SHA-1) so that
+    /// the date can be reconciled: any paid ledger order of the date is then missing in the
+    /// bill. Returns the existing bill unchanged when one is already recorded for the date and
+    /// type; a real file imported later replaces the marker.
+    Result<ImportedBill> recordEmpty(QDate billDate, const QString &billType, const QString &actor);
+
     /// Bills imported for a date, trade bills first.
     Result<QList<ImportedBill>> billsOf(QDate date) const;
     Result<std::optional<ImportedBill>> find(qint64 billId) const;
