@@ -608,6 +608,31 @@
         <source>No merchant is configured; add one under Settings first.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need attention</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>next run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wxr::ui::NoticeBar</name>
@@ -946,6 +971,113 @@
     </message>
 </context>
 <context>
+    <name>wxr::ui::RequeryQueueModel</name>
+    <message>
+        <source>Unpaid, no callback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status differs from bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing in bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing in ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund still processing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked by a person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WeChat Pay: %1; ledger: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order / refund no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next attempt (CST)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>wxr::ui::Screenshotter</name>
     <message>
         <source>The screenshot folder “%1” could not be created.</source>
@@ -1132,6 +1264,125 @@
     <message>
         <source>Settings saved.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>wxr::ui::StuckOrdersView</name>
+    <message>
+        <source>Orders and refunds waiting for WeChat Pay&apos;s answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-query automatically (with back-off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look for newly stuck orders and refunds by the rules in Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting or needing attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-query selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-query all stuck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stuck orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The scheduler is starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scheduler is off; re-query by hand or switch it on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Scheduler on: %n waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due now</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in flight</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need attention</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>next run in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-querying every stuck order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-querying %n order(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queried: %1 changed, %2 unchanged, %3 failed, %4 discrepancies resolved.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Looking for stuck orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stuck order(s) or refund(s) added to the queue.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3423,11 +3674,6 @@
         </translation>
     </message>
     <message>
-        <source>Imports a WeChat Pay bill into the ledger.
-  import: a trade bill (ALL, SUCCESS or REFUND) or fund-flow bill, plain or gzip; its summary is checked and nothing is imported if it does not add up.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>import</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3449,14 +3695,6 @@
     </message>
     <message>
         <source>Fund-flow bills: BASIC (default), OPERATION or FEES.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“wxrecon-cli bill” needs “import”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import a WeChat Pay bill into the ledger</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4111,6 +4349,48 @@
         <source>Reconcile one bill date against the ledger</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>--type must be ALL, SUCCESS or REFUND.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 bill of %2 is still being generated (STATEMENT_CREATING); try again after 10:00 China time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WeChat Pay has no %1 bill for %2 (NO_STATEMENT_EXIST: no trade that day); recorded as an empty day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imports a WeChat Pay bill into the ledger.
+  import: a trade bill (ALL, SUCCESS or REFUND) or fund-flow bill, plain or gzip; its summary is checked and nothing is imported if it does not add up.
+  fetch: downloads the trade bill of a date from WeChat Pay (SHA-1 checked) and imports it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import or fetch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fetch: merchant configuration (INI).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fetch: ALL (default), SUCCESS or REFUND.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“wxrecon-cli bill” needs “import” or “fetch”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import or fetch a WeChat Pay bill into the ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wxrecon_sim</name>
@@ -4300,6 +4580,10 @@
     </message>
     <message>
         <source>Unknown command “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds until a refund made through the control API succeeds (default 5).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -602,6 +602,28 @@
         <source>No merchant is configured; add one under Settings first.</source>
         <translation>未配置商户；请先在设置中添加商户。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation>
+            <numerusform>%n 项待处理</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due</source>
+        <translation>
+            <numerusform>%n 项到期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need attention</source>
+        <translation>
+            <numerusform>%n 项需关注</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>next run %1</source>
+        <translation>下次运行 %1</translation>
+    </message>
 </context>
 <context>
     <name>wxr::ui::NoticeBar</name>
@@ -933,6 +955,113 @@
     </message>
 </context>
 <context>
+    <name>wxr::ui::RequeryQueueModel</name>
+    <message>
+        <source>Unpaid, no callback</source>
+        <translation>未支付，无回调</translation>
+    </message>
+    <message>
+        <source>Status differs from bill</source>
+        <translation>状态与账单不符</translation>
+    </message>
+    <message>
+        <source>Missing in bill</source>
+        <translation>账单缺失</translation>
+    </message>
+    <message>
+        <source>Missing in ledger</source>
+        <translation>台账缺失</translation>
+    </message>
+    <message>
+        <source>Refund still processing</source>
+        <translation>退款仍在处理中</translation>
+    </message>
+    <message>
+        <source>Asked by a person</source>
+        <translation>人工发起</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>需关注</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>WeChat Pay: %1; ledger: %2</source>
+        <translation>微信支付：%1；台账：%2</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation>立即到期</translation>
+    </message>
+    <message>
+        <source>Order / refund no.</source>
+        <translation>商户订单号 / 退款单号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>最近结果</translation>
+    </message>
+    <message>
+        <source>Next attempt (CST)</source>
+        <translation>下次尝试（北京时间）</translation>
+    </message>
+    <message>
+        <source>Result just now</source>
+        <translation>刚刚的结果</translation>
+    </message>
+</context>
+<context>
     <name>wxr::ui::Screenshotter</name>
     <message>
         <source>The screenshot folder “%1” could not be created.</source>
@@ -1119,6 +1248,117 @@
     <message>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>wxr::ui::StuckOrdersView</name>
+    <message>
+        <source>Orders and refunds waiting for WeChat Pay&apos;s answer</source>
+        <translation>等待微信支付应答的订单和退款</translation>
+    </message>
+    <message>
+        <source>Re-query automatically (with back-off)</source>
+        <translation>自动补查（带退避）</translation>
+    </message>
+    <message>
+        <source>Scan now</source>
+        <translation>立即扫描</translation>
+    </message>
+    <message>
+        <source>Look for newly stuck orders and refunds by the rules in Settings</source>
+        <translation>按设置中的规则查找新的卡单和退款</translation>
+    </message>
+    <message>
+        <source>Waiting or needing attention</source>
+        <translation>等待中或需关注</translation>
+    </message>
+    <message>
+        <source>Re-query selected</source>
+        <translation>补查所选</translation>
+    </message>
+    <message>
+        <source>Re-query all stuck</source>
+        <translation>补查全部卡单</translation>
+    </message>
+    <message>
+        <source>Stuck orders</source>
+        <translation>待处理订单</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The scheduler is starting…</source>
+        <translation>调度器正在启动…</translation>
+    </message>
+    <message>
+        <source>The scheduler is off; re-query by hand or switch it on.</source>
+        <translation>调度器已关闭；请手动补查或将其开启。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scheduler on: %n waiting</source>
+        <translation>
+            <numerusform>调度器已开启：%n 项等待中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due now</source>
+        <translation>
+            <numerusform>%n 项立即到期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in flight</source>
+        <translation>
+            <numerusform>%n 项查询中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need attention</source>
+        <translation>
+            <numerusform>%n 项需关注</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>next run in %1</source>
+        <translation>%1 后下次运行</translation>
+    </message>
+    <message>
+        <source>last error: %1</source>
+        <translation>最近错误：%1</translation>
+    </message>
+    <message>
+        <source>Re-querying every stuck order</source>
+        <translation>正在补查所有卡单</translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-querying %n order(s)</source>
+        <translation>
+            <numerusform>正在补查 %n 笔订单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queried: %1 changed, %2 unchanged, %3 failed, %4 discrepancies resolved.</source>
+        <translation>
+            <numerusform>已查询 %n 项：%1 项有变化，%2 项无变化，%3 项失败，%4 条差异已解决。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Looking for stuck orders</source>
+        <translation>正在查找卡单</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stuck order(s) or refund(s) added to the queue.</source>
+        <translation>
+            <numerusform>已有 %n 笔卡单或退款加入队列。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2409,7 +2649,7 @@
     </message>
     <message>
         <source>it is not a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>它不是 JSON 对象。</translation>
     </message>
     <message>
         <source>The ledger “%1” could not %2: %3</source>
@@ -3405,12 +3645,6 @@
         </translation>
     </message>
     <message>
-        <source>Imports a WeChat Pay bill into the ledger.
-  import: a trade bill (ALL, SUCCESS or REFUND) or fund-flow bill, plain or gzip; its summary is checked and nothing is imported if it does not add up.</source>
-        <translation>将微信支付账单导入台账。
-  import：交易账单（ALL、SUCCESS 或 REFUND）或资金账单，可为纯文本或 gzip 格式；会校验账单汇总，若汇总不平则不导入任何内容。</translation>
-    </message>
-    <message>
         <source>import</source>
         <translation>import</translation>
     </message>
@@ -3433,14 +3667,6 @@
     <message>
         <source>Fund-flow bills: BASIC (default), OPERATION or FEES.</source>
         <translation>资金账单：BASIC（默认）、OPERATION 或 FEES。</translation>
-    </message>
-    <message>
-        <source>“wxrecon-cli bill” needs “import”.</source>
-        <translation>“wxrecon-cli bill”需要“import”。</translation>
-    </message>
-    <message>
-        <source>Import a WeChat Pay bill into the ledger</source>
-        <translation>将微信支付账单导入台账</translation>
     </message>
     <message>
         <source>refund %1</source>
@@ -4094,6 +4320,50 @@
         <source>Reconcile one bill date against the ledger</source>
         <translation>将某个账单日期与台账对账</translation>
     </message>
+    <message>
+        <source>--type must be ALL, SUCCESS or REFUND.</source>
+        <translation>--type 必须为 ALL、SUCCESS 或 REFUND。</translation>
+    </message>
+    <message>
+        <source>The %1 bill of %2 is still being generated (STATEMENT_CREATING); try again after 10:00 China time.</source>
+        <translation>%2 的 %1 账单仍在生成中（STATEMENT_CREATING）；请在北京时间 10:00 后重试。</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>正在记录</translation>
+    </message>
+    <message>
+        <source>WeChat Pay has no %1 bill for %2 (NO_STATEMENT_EXIST: no trade that day); recorded as an empty day.</source>
+        <translation>微信支付没有 %2 的 %1 账单（NO_STATEMENT_EXIST：当天无交易）；已记录为空账单日。</translation>
+    </message>
+    <message>
+        <source>Imports a WeChat Pay bill into the ledger.
+  import: a trade bill (ALL, SUCCESS or REFUND) or fund-flow bill, plain or gzip; its summary is checked and nothing is imported if it does not add up.
+  fetch: downloads the trade bill of a date from WeChat Pay (SHA-1 checked) and imports it.</source>
+        <translation>将微信支付账单导入台账。
+  import：导入交易账单（ALL、SUCCESS 或 REFUND）或资金账单，明文或 gzip；会核对汇总，汇总不符则不导入任何数据。
+  fetch：从微信支付下载某日的交易账单（校验 SHA-1）并导入。</translation>
+    </message>
+    <message>
+        <source>import or fetch</source>
+        <translation>import 或 fetch</translation>
+    </message>
+    <message>
+        <source>fetch: merchant configuration (INI).</source>
+        <translation>fetch：商户配置（INI）。</translation>
+    </message>
+    <message>
+        <source>fetch: ALL (default), SUCCESS or REFUND.</source>
+        <translation>fetch：ALL（默认）、SUCCESS 或 REFUND。</translation>
+    </message>
+    <message>
+        <source>“wxrecon-cli bill” needs “import” or “fetch”.</source>
+        <translation>“wxrecon-cli bill”需要“import”或“fetch”。</translation>
+    </message>
+    <message>
+        <source>Import or fetch a WeChat Pay bill into the ledger</source>
+        <translation>将微信支付账单导入或下载到台账</translation>
+    </message>
 </context>
 <context>
     <name>wxrecon_sim</name>
@@ -4284,6 +4554,10 @@
     <message>
         <source>Unknown command “%1”.</source>
         <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <source>Seconds until a refund made through the control API succeeds (default 5).</source>
+        <translation>通过控制 API 发起的退款在多少秒后成功（默认 5）。</translation>
     </message>
 </context>
 </TS>
