@@ -3,10 +3,18 @@
 // reconciled against the generated ledger, reports exactly the generator's truth.csv; a day
 // without trades is recorded as empty; a bill still being generated is a failure (exit 1).
 #include <QDate>
+#include <QDateTime>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+// WeChat Pay's calendar is China Standard Time (UTC+8, no daylight saving): "today" for the
+// bill API is the CST date, which differs from the machine's local date for part of each day.
+static QDate cstToday()
+{
+    return QDateTime::currentDateTimeUtc().addSecs(8 * 3600).date();
+}
 
 namespace {
 
@@ -60,7 +68,7 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         // The stand-in serves yesterday's bill (today's never exists, spec §7.4).
-        m_date = QDate::currentDate().addDays(-1).toString(Qt::ISODate);
+        m_date = cstToday().addDays(-1).toString(Qt::ISODate);
         const QStringList day{QStringLiteral("--orders"), QStringLiteral("3000"),
                               QStringLiteral("--date"),   m_date,
                               QStringLiteral("--seed"),   QStringLiteral("11")};
@@ -120,7 +128,7 @@ private slots:
     void dayWithoutTradesIsRecordedEmpty()
     {
         const QString db = path(QStringLiteral("empty.db"));
-        const QString other = QDate::currentDate().addDays(-5).toString(Qt::ISODate);
+        const QString other = cstToday().addDays(-5).toString(Qt::ISODate);
         Run r = cli({QStringLiteral("bill"), QStringLiteral("fetch"), QStringLiteral("--config"),
                      path(QStringLiteral("state/merchant.ini")), QStringLiteral("--db"), db,
                      QStringLiteral("--date"), other});
@@ -138,7 +146,7 @@ private slots:
         const Run r = cli({QStringLiteral("bill"), QStringLiteral("fetch"),
                            QStringLiteral("--config"), path(QStringLiteral("state/merchant.ini")),
                            QStringLiteral("--db"), path(QStringLiteral("today.db")),
-                           QStringLiteral("--date"), QDate::currentDate().toString(Qt::ISODate)});
+                           QStringLiteral("--date"), cstToday().toString(Qt::ISODate)});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(!r.err.isEmpty());
     }
