@@ -93,6 +93,41 @@ Result<bool> AnswerApplier::wantsClose(const RequeryItem &item, qint64 nowMs) co
     return *(*order)->createdAt * 1000 + m_policy.orderExpiryMs <= nowMs;
 }
 
+Result<bool> AnswerApplier::settleWithoutQuery(const RequeryItem &item, qint64 nowMs)
+{
+    if (item.reason != RequeryReason::Unpaid && item.reason != RequeryReason::RefundProcessing
+        && item.reason != RequeryReason::Manual)
+        return false;
+    QString state;
+    bool final = false;
+    if (item.kind == RequeryKind::Order) {
+        const auto o = OrderRepository(m_ledger).find(item.key);
+        if (!o)
+            return o.error();
+        if (o->has_value()) {
+            state = (*o)->status;
+            final = isFinal((*o)->state());
+        }
+    } else {
+        const auto r = RefundRepository(m_ledger).find(item.key);
+        if (!r)
+            return r.error();
+        if (r->has_value()) {
+            state = (*r)->status;
+            final = isFinal((*r)->state());
+        }
+    }
+    if (!final)
+        return false;
+    RequeryItem done = item;
+    done.state = QueueState::Done;
+    done.updatedMs = nowMs;
+    done.note = Tr::tr("settled without a query: the ledger already has %1").arg(state);
+    if (Status s = RequeryQueue(m_ledger).save(done); !s)
+        return s.error();
+    return true;
+}
+
 Result<ApplyReport> AnswerApplier::apply(const QueryAnswer &a, const RequeryTrigger &trigger,
                                          qint64 nowMs, double unitRandom)
 {

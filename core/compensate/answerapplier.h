@@ -82,6 +82,12 @@ public:
     /// created at least RequeryPolicy::orderExpiryMs before `nowMs`.
     Result<bool> wantsClose(const RequeryItem &item, qint64 nowMs) const;
 
+    /// Before a query: when the item exists only to learn a final state (reason UNPAID,
+    /// REFUND_PROCESSING or MANUAL) and the ledger already has one — a callback arrived in the
+    /// meantime — marks it DONE without asking WeChat Pay and returns true. Items of the
+    /// discrepancy rules are always queried (the answer is what explains the discrepancy).
+    Result<bool> settleWithoutQuery(const RequeryItem &item, qint64 nowMs);
+
 private:
     Ledger &m_ledger;
     RequeryPolicy m_policy;

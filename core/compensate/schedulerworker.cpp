@@ -24,6 +24,8 @@ constexpr qint64 kPublishIntervalMs = 200;
 constexpr qint64 kMinSleepMs = 5;
 // After a failed dispatch, try again this much later rather than spinning on the error.
 constexpr qint64 kRetryMs = 1000;
+// Extra due items read per round, for those a callback settled in the meantime.
+constexpr int kSettleBatch = 64;
 
 } // namespace
 
@@ -133,35 +135,51 @@ void SchedulerWorker::dispatch(qint64 now)
     if (free <= 0)
         return;
     RequeryQueue queue(*m_ledger);
-    const auto due = queue.due(now, free + int(m_inFlight.size()));
-    if (!due) {
-        fail(due.error().message);
-        return;
-    }
     AnswerApplier applier(*m_ledger, m_policy);
     int sent = 0;
-    for (const RequeryItem &item : *due) {
-        if (sent >= free)
-            break;
-        if (m_inFlight.contains(item.id))
-            continue;
-        const auto close = applier.wantsClose(item, now);
-        if (!close) {
-            fail(close.error().message);
+    // Items settled without a query free their slot for the next due one: read on until the
+    // slots are full or nothing due is left.
+    for (bool more = true; more && sent < free;) {
+        const int limit = free - sent + int(m_inFlight.size()) + kSettleBatch;
+        const auto due = queue.due(now, limit);
+        if (!due) {
+            fail(due.error().message);
             return;
         }
-        m_inFlight.insert(item.id);
-        ++sent;
-        auto *watcher = new QFutureWatcher<QueryAnswer>(this);
-        const qint64 id = item.id;
-        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, id] {
-            watcher->deleteLater();
-            if (watcher->future().resultCount() > 0)
-                onAnswer(id, watcher->result());
-            else
-                m_inFlight.remove(id);
-        });
-        watcher->setFuture(m_gate.submit(item.kind, item.key, *close));
+        more = false;
+        for (const RequeryItem &item : *due) {
+            if (sent >= free)
+                break;
+            if (m_inFlight.contains(item.id))
+                continue;
+            // A callback may have settled it since it was queued: no query needed then.
+            const auto settled = applier.settleWithoutQuery(item, now);
+            if (!settled) {
+                fail(settled.error().message);
+                return;
+            }
+            if (*settled) {
+                more = due->size() == limit;
+                continue;
+            }
+            const auto close = applier.wantsClose(item, now);
+            if (!close) {
+                fail(close.error().message);
+                return;
+            }
+            m_inFlight.insert(item.id);
+            ++sent;
+            auto *watcher = new QFutureWatcher<QueryAnswer>(this);
+            const qint64 id = item.id;
+            connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, id] {
+                watcher->deleteLater();
+                if (watcher->future().resultCount() > 0)
+                    onAnswer(id, watcher->result());
+                else
+                    m_inFlight.remove(id);
+            });
+            watcher->setFuture(m_gate.submit(item.kind, item.key, *close));
+        }
     }
 }
 

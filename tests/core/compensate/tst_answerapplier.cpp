@@ -393,6 +393,41 @@ private slots:
         QCOMPARE(r->itemState, QueueState::Pending);
     }
 
+    void settledByACallbackMeanwhile()
+    {
+        RequeryQueue queue(ledger());
+        AnswerApplier applier(ledger(), testPolicy());
+        // Unpaid when queued, paid by a callback since: done without a query.
+        addOrder(QStringLiteral("T-CB"), QStringLiteral("NOTPAY"));
+        QVERIFY_RESULT(queue.enqueue(RequeryKind::Order, QStringLiteral("T-CB"),
+                                     QStringLiteral("T-CB"), RequeryReason::Unpaid, nowMs()));
+        TradeEvent paid;
+        paid.outTradeNo = QStringLiteral("T-CB");
+        paid.state = QStringLiteral("SUCCESS");
+        paid.source = RecordSource::Callback;
+        QVERIFY_RESULT(OrderRepository(ledger()).applyTradeState(paid));
+        auto settled = applier.settleWithoutQuery(item(QStringLiteral("T-CB")), nowMs());
+        QVERIFY_RESULT(settled);
+        QVERIFY(*settled);
+        QCOMPARE(item(QStringLiteral("T-CB")).state, QueueState::Done);
+        QCOMPARE(item(QStringLiteral("T-CB")).attempts, 0);
+        // Still unpaid: it must be asked.
+        addOrder(QStringLiteral("T-WAIT"), QStringLiteral("NOTPAY"));
+        QVERIFY_RESULT(queue.enqueue(RequeryKind::Order, QStringLiteral("T-WAIT"),
+                                     QStringLiteral("T-WAIT"), RequeryReason::Unpaid, nowMs()));
+        settled = applier.settleWithoutQuery(item(QStringLiteral("T-WAIT")), nowMs());
+        QVERIFY_RESULT(settled);
+        QVERIFY(!*settled);
+        // A discrepancy is explained by the answer, so its order is asked even when final.
+        addOrder(QStringLiteral("T-MIB"), QStringLiteral("SUCCESS"));
+        QVERIFY_RESULT(queue.enqueue(RequeryKind::Order, QStringLiteral("T-MIB"),
+                                     QStringLiteral("T-MIB"), RequeryReason::MissingInBill,
+                                     nowMs()));
+        settled = applier.settleWithoutQuery(item(QStringLiteral("T-MIB")), nowMs());
+        QVERIFY_RESULT(settled);
+        QVERIFY(!*settled);
+    }
+
     void attemptsRunOut()
     {
         const QString otn = QStringLiteral("T20261125000004");
