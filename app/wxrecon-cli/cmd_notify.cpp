@@ -6,6 +6,7 @@
 #include "ledger/ledger.h"
 #include "monitor/alertconfig.h"
 #include "monitor/alertmonitor.h"
+#include "monitor/alertstore.h"
 #include "monitor/alertwebhook.h"
 #include "monitor/monitorschema.h"
 #include "notify/callbackreceiver.h"
@@ -211,12 +212,19 @@ int runServeNotify(const QStringList &args)
     // read beside the writer), recorded in the ledger, sent to the webhook when configured.
     std::unique_ptr<Ledger> alertLedger;
     std::unique_ptr<AlertWebhook> webhook;
+    QHash<QString, qint64> sending; // webhook text → alert id, to mark it notified
     if (!alerts->webhook.isEmpty()) {
         webhook = std::make_unique<AlertWebhook>(alerts->webhook);
         QObject::connect(
-            webhook.get(), &AlertWebhook::failed, [](const QString &, const QString &reason) {
+            webhook.get(), &AlertWebhook::failed, [&](const QString &text, const QString &reason) {
+                sending.remove(text);
                 err() << "wxrecon-cli: " << Tr::tr("warning:") << ' ' << reason << Qt::endl;
             });
+        QObject::connect(webhook.get(), &AlertWebhook::delivered, [&](const QString &text) {
+            const qint64 id = sending.take(text);
+            if (id > 0 && alertLedger)
+                (void)AlertStore(*alertLedger).markNotified(id);
+        });
     }
     QTimer alertTimer;
     alertTimer.setInterval(60 * 1000);
@@ -245,8 +253,10 @@ int runServeNotify(const QStringList &args)
         auto announce = [&](const RaisedAlert &a, bool resolved) {
             const QString text = alertWebhookText(a, resolved, mchid);
             err() << "wxrecon-cli: " << text << Qt::endl;
-            if (webhook)
+            if (webhook) {
+                sending.insert(text, a.id);
                 webhook->post(text);
+            }
         };
         for (const RaisedAlert &a : update->raised)
             announce(a, false);

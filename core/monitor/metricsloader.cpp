@@ -46,6 +46,7 @@ Status forEachLostCallback(Ledger &ledger, qint64 fromMs, qint64 untilMs, qint64
         "   AND a.new_value IN ('SUCCESS', 'REFUND') AND a.actor LIKE 'query%')))"
         " SELECT out_trade_no, MIN(paid_at), MIN(evidence) FROM paid p"
         " WHERE NOT EXISTS (SELECT 1 FROM callbacks c WHERE c.out_trade_no = p.out_trade_no"
+        "  AND c.out_trade_no <> ''"
         "  AND c.out_refund_no = '' AND c.event_type = 'TRANSACTION.SUCCESS'"
         "  AND c.outcome IN ('applied', 'duplicate'))"
         " GROUP BY out_trade_no ORDER BY 2, 1");
