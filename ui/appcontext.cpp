@@ -5,6 +5,7 @@
 #include "compensate/compensateschema.h"
 #include "jobrunner.h"
 #include "merchantservices.h"
+#include "monitor/monitorschema.h"
 #include "notify/notifyschema.h"
 #include "statusmodel.h"
 
@@ -36,7 +37,8 @@ AppContext::~AppContext()
 core::LedgerOptions AppContext::ledgerOptions()
 {
     core::LedgerOptions options;
-    options.extraMigrations = {core::notifyMigrations(), core::compensateMigrations()};
+    options.extraMigrations
+        = {core::notifyMigrations(), core::compensateMigrations(), core::monitorMigrations()};
     return options;
 }
 
@@ -79,6 +81,26 @@ void AppContext::notifyLedgerChanged()
     emit ledgerChanged();
 }
 
+void AppContext::setReportWriter(jobs::ReportFormat format, jobs::ReportWriter writer)
+{
+    // Only PDF comes from outside; CSV and XLSX are core's.
+    if (format == jobs::ReportFormat::Pdf)
+        m_pdfWriter = std::move(writer);
+}
+
+jobs::ReportWriter AppContext::reportWriter(jobs::ReportFormat format) const
+{
+    return format == jobs::ReportFormat::Pdf ? m_pdfWriter : jobs::builtInReportWriter(format);
+}
+
+QList<jobs::ReportFormat> AppContext::reportFormats() const
+{
+    QList<jobs::ReportFormat> formats{jobs::ReportFormat::Csv, jobs::ReportFormat::Xlsx};
+    if (m_pdfWriter)
+        formats.append(jobs::ReportFormat::Pdf);
+    return formats;
+}
+
 void AppContext::setActiveProfile(const QString &name)
 {
     if (name == m_settings->activeProfileName())
@@ -98,6 +120,11 @@ void AppContext::notifyProfilesChanged()
 void AppContext::notifySettingsChanged()
 {
     emit settingsChanged();
+    // A ledger path chosen in Settings takes effect at once: views reload from the new file.
+    if (m_ledger && m_ledger->path() != ledgerPath()) {
+        m_ledger.reset();
+        emit ledgerChanged();
+    }
 }
 
 void AppContext::notice(NoticeBar::Level level, const QString &sentence, const QString &detail)

@@ -4,6 +4,7 @@
 #include "common/result.h"
 #include "ledger/ledger.h"
 #include "noticebar.h"
+#include "reconjobs.h"
 #include "secretstore.h"
 
 #include <QObject>
@@ -73,6 +74,12 @@ public:
     Result<core::Ledger *> ledger();
     /// Call after a job wrote to the ledger; views reload.
     void notifyLedgerChanged();
+
+    /// Report writers by format: CSV and XLSX from core; PDF (QtGui) set by the application.
+    void setReportWriter(jobs::ReportFormat format, jobs::ReportWriter writer);
+    jobs::ReportWriter reportWriter(jobs::ReportFormat format) const;
+    /// The formats that can be written, in menu order.
+    QList<jobs::ReportFormat> reportFormats() const;
     /// Shows one sentence (and optional technical detail) in the main window's notice bar.
     void notice(NoticeBar::Level level, const QString &sentence, const QString &detail = {});
 
@@ -91,6 +98,7 @@ private:
     std::unique_ptr<Settings> m_settings;
     Options m_options;
     QString m_ledgerPath;
+    jobs::ReportWriter m_pdfWriter;
     std::unique_ptr<core::Ledger> m_ledger;
     SecretStore *m_secrets = nullptr;
     JobRunner *m_jobs = nullptr;

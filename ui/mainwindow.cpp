@@ -7,9 +7,12 @@
 #include "glyphicon.h"
 #include "jobrunner.h"
 #include "merchantservices.h"
+#include "monitorview.h"
 #include "noticebar.h"
+#include "orderlookupview.h"
 #include "progresspresenter.h"
 #include "reconcileview.h"
+#include "reportsview.h"
 #include "settingsview.h"
 #include "stuckordersview.h"
 
@@ -69,9 +72,8 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     m_stack = new QStackedWidget(this);
     m_stack->setObjectName(QStringLiteral("viewStack"));
     for (View v : kViews) {
-        // Until a view is wired to the engine it explains what it will show.
-        auto *placeholder = new QLabel(
-            tr("%1 needs a ledger; open or create one in Settings.").arg(viewTitle(v)), m_stack);
+        // Each page is replaced by its view below; the stack keeps sidebar order.
+        auto *placeholder = new QLabel(viewTitle(v), m_stack);
         placeholder->setAlignment(Qt::AlignCenter);
         placeholder->setWordWrap(true);
         m_stack->addWidget(placeholder);
@@ -79,7 +81,10 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     m_settingsView = new SettingsView(m_ctx);
     setViewWidget(View::Settings, m_settingsView);
     setViewWidget(View::Reconcile, new ReconcileView(m_ctx));
+    setViewWidget(View::Monitor, new MonitorView(m_ctx));
     setViewWidget(View::StuckOrders, new StuckOrdersView(m_ctx));
+    setViewWidget(View::Lookup, new OrderLookupView(m_ctx));
+    setViewWidget(View::Reports, new ReportsView(m_ctx));
 
     m_notices = new NoticeBar(this);
     m_progress = new ProgressPresenter(m_ctx.jobs(), this);

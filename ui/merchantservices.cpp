@@ -74,6 +74,27 @@ bool MerchantServices::schedulerEnabled() const
     return m_connection && m_connection->scheduler && m_connection->scheduler->isEnabled();
 }
 
+void MerchantServices::lookUpTransaction(const QString &transactionId, QObject *context,
+                                         std::function<void(Result<RemoteOrder>)> done)
+{
+    QPointer<QObject> guard(context);
+    acquire(this, [guard, transactionId,
+                   done = std::move(done)](Result<MerchantConnectionPtr> connection) mutable {
+        if (!guard)
+            return;
+        if (!connection.ok())
+            return done(connection.error());
+        MerchantConnectionPtr conn = *connection;
+        conn->client->queryOrderByTransactionId(transactionId)
+            .then(guard.data(), [conn, done = std::move(done)](
+                                    const core::ApiResult<core::WechatTransaction> &r) {
+                if (!r.ok())
+                    return done(r.error());
+                done(RemoteOrder{r->outTradeNo, r->tradeStateText});
+            });
+    });
+}
+
 void MerchantServices::scanNow()
 {
     if (schedulerEnabled())

@@ -60,6 +60,16 @@ public:
     /// Asks the running scheduler to scan for stuck orders now; no-op when it is off.
     void scanNow();
 
+    /// The merchant order number and trade state WeChat Pay holds for a transaction id (the
+    /// order query by transaction_id). NotFound when WeChat Pay does not know it.
+    struct RemoteOrder
+    {
+        QString outTradeNo;
+        QString tradeState;
+    };
+    void lookUpTransaction(const QString &transactionId, QObject *context,
+                           std::function<void(Result<RemoteOrder>)> done);
+
 signals:
     /// The scheduler's status (also mirrored into the status bar).
     void schedulerStatusChanged(const wxr::core::RequeryStatus &status);

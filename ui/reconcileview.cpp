@@ -86,7 +86,9 @@ ReconcileView::ReconcileView(AppContext &context, QWidget *parent)
     m_export->setToolTip(tr("Save the day's discrepancy report"));
     m_export->setPopupMode(QToolButton::InstantPopup);
     auto *exportMenu = new QMenu(m_export);
-    exportMenu->addAction(tr("CSV (Excel-friendly)…"), this, &ReconcileView::chooseExportFile);
+    for (jobs::ReportFormat format : m_ctx.reportFormats())
+        exportMenu->addAction(formatLabel(format), this,
+                              [this, format] { chooseExportFile(format); });
     m_export->setMenu(exportMenu);
     auto *header = new QHBoxLayout;
     header->addWidget(m_dateLabel, 1);
@@ -495,15 +497,30 @@ void ReconcileView::reconcileAgain()
         });
 }
 
-void ReconcileView::chooseExportFile()
+QString ReconcileView::formatLabel(jobs::ReportFormat format)
+{
+    switch (format) {
+    case jobs::ReportFormat::Csv:
+        return tr("CSV (Excel-friendly)…");
+    case jobs::ReportFormat::Xlsx:
+        return tr("Excel workbook (XLSX)…");
+    case jobs::ReportFormat::Pdf:
+        return tr("PDF summary…");
+    }
+    return {};
+}
+
+void ReconcileView::chooseExportFile(jobs::ReportFormat format)
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString suffix = jobs::reportSuffix(format);
     const QString suggested
-        = QStringLiteral("%1/discrepancies_%2.csv").arg(dir, m_date.toString(Qt::ISODate));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the discrepancy report"),
-                                                      suggested, tr("CSV files (*.csv)"));
+        = QStringLiteral("%1/discrepancies_%2.%3").arg(dir, m_date.toString(Qt::ISODate), suffix);
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Export the discrepancy report"), suggested,
+                                       tr("%1 files (*.%2)").arg(suffix.toUpper(), suffix));
     if (!path.isEmpty())
-        exportReport(path, jobs::ReportFormat::Csv);
+        exportReport(path, format);
 }
 
 void ReconcileView::exportReport(const QString &path, jobs::ReportFormat format)
@@ -512,8 +529,8 @@ void ReconcileView::exportReport(const QString &path, jobs::ReportFormat format)
     const core::ReportRange range{m_date, m_date};
     m_ctx.jobs()->runTask<QString>(
         tr("Exporting the report of %1").arg(m_date.toString(Qt::ISODate)),
-        [ledgerPath, range, format, path](QPromise<void> &promise) {
-            return jobs::exportReport(ledgerPath, range, format, path, promise);
+        [ledgerPath, range, writer = m_ctx.reportWriter(format), path](QPromise<void> &promise) {
+            return jobs::exportReport(ledgerPath, range, writer, path, promise);
         },
         this,
         [this](const QString &written) {

@@ -68,6 +68,8 @@ public:
     void exportReport(const QString &path, jobs::ReportFormat format);
     void requeryOrder(const QString &outTradeNo);
 
+    /// The export menu's label of a format.
+    static QString formatLabel(jobs::ReportFormat format);
     /// The latest reconciled date of the ledger, or yesterday (CST).
     static QDate initialDate(AppContext &context);
 
@@ -85,7 +87,7 @@ private:
     void applyFilter();
     void updateDetail();
     void refreshDay();
-    void chooseExportFile();
+    void chooseExportFile(jobs::ReportFormat format);
     core::ReconOptions reconOptions() const;
 
     AppContext &m_ctx;

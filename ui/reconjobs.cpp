@@ -6,6 +6,7 @@
 #include "ledger/billrepository.h"
 #include "ledger/ledger.h"
 #include "report/csvreport.h"
+#include "report/xlsxreport.h"
 #include "wechatpay/apiclient.h"
 
 #include <QBuffer>
@@ -113,20 +114,44 @@ Result<core::ReconRun> reconcileDate(const QString &ledgerPath, QDate billDate,
     return core::reconcile(**ledger, billDate, options, promise);
 }
 
-Result<QString> exportReport(const QString &ledgerPath, const core::ReportRange &range,
-                             ReportFormat format, const QString &path, QPromise<void> &promise)
+QString reportSuffix(ReportFormat format)
 {
+    switch (format) {
+    case ReportFormat::Csv:
+        return QStringLiteral("csv");
+    case ReportFormat::Xlsx:
+        return QStringLiteral("xlsx");
+    case ReportFormat::Pdf:
+        return QStringLiteral("pdf");
+    }
+    return {};
+}
+
+ReportWriter builtInReportWriter(ReportFormat format)
+{
+    switch (format) {
+    case ReportFormat::Csv:
+        return &core::CsvReport::writeFile;
+    case ReportFormat::Xlsx:
+        return &core::XlsxReport::writeFile;
+    case ReportFormat::Pdf:
+        return {};
+    }
+    return {};
+}
+
+Result<QString> exportReport(const QString &ledgerPath, const core::ReportRange &range,
+                             const ReportWriter &writer, const QString &path,
+                             QPromise<void> &promise)
+{
+    if (!writer)
+        return makeError(ErrorCode::Config,
+                         Tr::tr("This format cannot be written by this build of wxrecon."));
     auto ledger = openLedger(ledgerPath);
     if (!ledger.ok())
         return ledger.error();
     promise.setProgressValueAndText(0, Tr::tr("Writing %1").arg(path));
-    Status written;
-    switch (format) {
-    case ReportFormat::Csv:
-        written = core::CsvReport::writeFile(**ledger, range, path, promise);
-        break;
-    }
-    if (!written.ok())
+    if (const Status written = writer(**ledger, range, path, promise); !written.ok())
         return written.error();
     return path;
 }

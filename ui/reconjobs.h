@@ -10,6 +10,8 @@
 #include <QPromise>
 #include <QString>
 
+#include <functional>
+
 namespace wxr::core {
 class ApiClient;
 }
@@ -33,10 +35,20 @@ Result<core::ReconRun> reconcileDate(const QString &ledgerPath, QDate billDate,
                                      const core::ReconOptions &options, QPromise<void> &promise);
 
 /// Report formats the GUI exports.
-enum class ReportFormat { Csv };
+enum class ReportFormat { Csv, Xlsx, Pdf };
+/// "csv", "xlsx", "pdf" (file suffixes).
+QString reportSuffix(ReportFormat format);
 
-/// Writes the discrepancy report of `range` to `path` (replaced atomically). Returns the path.
+/// Writes a report of a range to a file (replaced atomically); runs on the ledger's thread.
+using ReportWriter = std::function<Status(core::Ledger &, const core::ReportRange &,
+                                          const QString &, QPromise<void> &)>;
+/// The writers core provides (CSV, XLSX); empty for PDF, which needs QtGui and is provided by
+/// the application (AppContext::setReportWriter).
+ReportWriter builtInReportWriter(ReportFormat format);
+
+/// Writes the discrepancy report of `range` to `path` with `writer`. Returns the path.
 Result<QString> exportReport(const QString &ledgerPath, const core::ReportRange &range,
-                             ReportFormat format, const QString &path, QPromise<void> &promise);
+                             const ReportWriter &writer, const QString &path,
+                             QPromise<void> &promise);
 
 } // namespace wxr::ui::jobs

@@ -6,11 +6,19 @@
 #include "ledger/billrepository.h"
 #include "ledger/ledger.h"
 #include "ledger/ledgercsv.h"
+#include "monitor/alertmonitor.h"
+#include "notify/callbacklog.h"
+#include "notify/callbacklogimport.h"
+#include "rng.h"
 #include "simday.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
+
+#include <algorithm>
+#include <cmath>
 
 namespace wxr::demo {
 
@@ -47,7 +55,8 @@ Status importTradeBill(core::Ledger &ledger, const sim::SimDay &day, QPromise<vo
 
 Result<qint64> buildHistory(core::Ledger &ledger, QDate last, int count, qint64 ordersPerDay,
                             quint64 seed, const QString &scratchDir,
-                            const core::ReconOptions &options, QPromise<void> &promise)
+                            const core::ReconOptions &options, QPromise<void> &promise,
+                            bool withCallbacks)
 {
     qint64 found = 0;
     for (int i = count - 1; i >= 0; --i) {
@@ -68,12 +77,118 @@ Result<qint64> buildHistory(core::Ledger &ledger, QDate last, int count, qint64 
             return s.error();
         if (const Status s = importTradeBill(ledger, day, promise); !s.ok())
             return s.error();
+        if (withCallbacks) {
+            if (const Status s
+                = importDemoCallbacks(ledger, day, dayOptions.seed ^ 0xC0FFEE, scratchDir, promise);
+                !s.ok())
+                return s.error();
+        }
         auto run = core::reconcile(ledger, dayOptions.date, options, promise);
         if (!run.ok())
             return run.error();
         found += run->discrepancyCount;
     }
     return found;
+}
+
+Status importDemoCallbacks(core::Ledger &ledger, const sim::SimDay &day, quint64 seed,
+                           const QString &scratchDir, QPromise<void> &promise)
+{
+    using core::CallbackEvent;
+    using core::CallbackOutcome;
+    using core::FailureCause;
+    sim::Rng rng(seed);
+    const FailureCause causes[]
+        = {FailureCause::BadSignature, FailureCause::StaleTimestamp, FailureCause::DecryptFailure,
+           FailureCause::Probe,        FailureCause::UnknownSerial,  FailureCause::DatabaseError};
+    // The afternoon rush (15:00–16:00 CST) is when the shop's server struggles.
+    const qint64 rushStart = day.dayStart + 15 * 3600;
+    const qint64 rushEnd = rushStart + 3600;
+    QList<CallbackEvent> events;
+    for (const sim::SimOrder &o : day.orders) {
+        if (o.wxPaidAt == 0 || o.wxPaidAt < day.dayStart || o.wxPaidAt >= day.dayEnd)
+            continue;
+        const bool rush = o.wxPaidAt >= rushStart && o.wxPaidAt < rushEnd;
+        if (rng.unit() < 0.004)
+            continue; // never arrives: monitoring infers a lost callback from the bill
+        CallbackEvent e;
+        e.source = core::CallbackSource::Import;
+        e.notificationId = QStringLiteral("EV-%1").arg(QString::fromLatin1(day.outTradeNo(o)));
+        e.eventType = QStringLiteral("TRANSACTION.SUCCESS");
+        e.outTradeNo = QString::fromLatin1(day.outTradeNo(o));
+        e.transactionId = QString::fromLatin1(day.transactionId(o));
+        e.state = QStringLiteral("SUCCESS");
+        e.amountFen = o.amount;
+        e.successTime = o.wxPaidAt;
+        e.successTimeText = cst::formatRfc3339(o.wxPaidAt);
+        // Log-normal-ish delay: median about 1.5 s, a long tail; much slower in the rush.
+        const double z = std::sqrt(-2.0 * std::log(1.0 - rng.unit()))
+                         * std::cos(2.0 * 3.141592653589793 * rng.unit());
+        double delayMs = 1500.0 * std::exp(0.9 * z);
+        if (rush)
+            delayMs *= 12.0;
+        delayMs = std::clamp(delayMs, 80.0, 15.0 * 60 * 1000);
+        e.receivedAtMs = o.wxPaidAt * 1000 + qint64(delayMs);
+        e.processingMs = 5 + qint64(rng.unit() * (rush ? 400 : 40));
+        e.attempt = 1;
+        const double failShare = rush ? 0.12 : 0.012;
+        if (rng.unit() < failShare) {
+            // A failed delivery, then WeChat Pay's retry some seconds later succeeds.
+            CallbackEvent failed = e;
+            failed.cause = causes[rng.below(std::size(causes))];
+            failed.outcome = failed.cause == FailureCause::DatabaseError
+                                 ? CallbackOutcome::Error
+                                 : CallbackOutcome::Rejected;
+            failed.httpStatus = failed.outcome == CallbackOutcome::Error ? 503 : 401;
+            events.append(failed);
+            e.receivedAtMs += 15000 + qint64(rng.unit() * 30000);
+            e.attempt = 2;
+        }
+        e.outcome = CallbackOutcome::Applied;
+        e.httpStatus = 204;
+        events.append(e);
+        if (rng.unit() < 0.01) {
+            CallbackEvent repeat = e;
+            repeat.outcome = CallbackOutcome::Duplicate;
+            repeat.receivedAtMs += 60000;
+            repeat.attempt = e.attempt + 1;
+            events.append(repeat);
+        }
+    }
+    std::sort(events.begin(), events.end(), [](const CallbackEvent &a, const CallbackEvent &b) {
+        return a.receivedAtMs < b.receivedAtMs;
+    });
+    const QString path
+        = QDir(scratchDir)
+              .filePath(
+                  QStringLiteral("callbacks_%1.jsonl").arg(day.options.date.toString(Qt::ISODate)));
+    QDir().mkpath(scratchDir);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return makeError(ErrorCode::Io,
+                         Tr::tr("Cannot write %1: %2.").arg(path, file.errorString()));
+    for (const CallbackEvent &e : std::as_const(events)) {
+        file.write(core::callbacklog::formatLine(e));
+        file.write("\n");
+    }
+    file.close();
+    auto imported = core::importCallbackLog(ledger, path, promise);
+    if (!imported.ok())
+        return imported.error();
+    return {};
+}
+
+Status replayAlerts(core::Ledger &ledger, const AlertThresholds &thresholds, qint64 fromMs,
+                    qint64 untilMs, qint64 stepMs)
+{
+    core::AlertRules rules;
+    rules.thresholds = thresholds;
+    for (qint64 t = fromMs; t < untilMs; t += stepMs) {
+        auto update = core::evaluateAndRecordAlerts(ledger, rules, t);
+        if (!update.ok())
+            return update.error();
+    }
+    return {};
 }
 
 } // namespace wxr::demo

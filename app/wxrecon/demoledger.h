@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "common/settings.h"
 #include "recon/reconengine.h"
 
 #include <QDate>
@@ -28,9 +29,24 @@ Status importTradeBill(core::Ledger &ledger, const sim::SimDay &day, QPromise<vo
 /// Generates `count` consecutive days ending at `last` (`ordersPerDay` orders each, seeds
 /// derived from `seed`), imports both sides of each and reconciles them oldest first, so that
 /// the calendar, the reports and the cross-day follow-ups have history. Returns the number of
-/// discrepancies found. Progress text names the day; cancel between steps.
+/// discrepancies found. With `withCallbacks`, each day also gets its callback log
+/// (importDemoCallbacks). Progress text names the day; cancel between steps.
 Result<qint64> buildHistory(core::Ledger &ledger, QDate last, int count, qint64 ordersPerDay,
                             quint64 seed, const QString &scratchDir,
-                            const core::ReconOptions &options, QPromise<void> &promise);
+                            const core::ReconOptions &options, QPromise<void> &promise,
+                            bool withCallbacks = false);
+
+/// Writes a merchant-backend callback log (JSON Lines, notify/callbacklog.h) for the payments
+/// of a generated day and imports it, so that the callback monitor has something to show:
+/// most callbacks arrive within seconds (a long tail up to minutes), a few are repeated, about
+/// 1.5 % fail with a cause, a few never arrive (lost), and one busy hour in the afternoon is
+/// slow and error-prone. Deterministic for a seed.
+Status importDemoCallbacks(core::Ledger &ledger, const sim::SimDay &day, quint64 seed,
+                           const QString &scratchDir, QPromise<void> &promise);
+
+/// Evaluates the alert rules every `stepMs` over [fromMs, untilMs) as a running wxrecon would
+/// have, so that the demo has alert history to shade on the charts.
+Status replayAlerts(core::Ledger &ledger, const AlertThresholds &thresholds, qint64 fromMs,
+                    qint64 untilMs, qint64 stepMs);
 
 } // namespace wxr::demo

@@ -85,6 +85,7 @@ void DemoSession::populate()
     const sim::SimDay *served = &m_server->day();
     const core::RequeryPolicy policy
         = core::RequeryPolicy::fromRules(m_ctx.settings().requeryRules());
+    const AlertThresholds thresholds = m_ctx.settings().alertThresholds();
     const QString title = Tr::tr("Preparing the demo ledger");
     m_ctx.merchant()->acquire(this, [=, this](Result<ui::MerchantConnectionPtr> connection) {
         if (!connection.ok()) {
@@ -101,9 +102,21 @@ void DemoSession::populate()
                         return ledger.error();
                     auto history = buildHistory(**ledger, last.addDays(-1), options.historyDays,
                                                 options.ordersPerDay, options.seed + 1, daysDir,
-                                                recon, promise);
+                                                recon, promise, true);
                     if (!history.ok())
                         return history.error();
+                    // Callbacks of the stand-in's day, and alert history as if wxrecon
+                    // had been watching all along.
+                    if (const Status s
+                        = importDemoCallbacks(**ledger, *served, options.seed, daysDir, promise);
+                        !s.ok())
+                        return s.error();
+                    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+                    if (const Status s = replayAlerts(
+                            **ledger, thresholds,
+                            nowMs - qint64(options.historyDays + 1) * 86400000, nowMs, 15 * 60000);
+                        !s.ok())
+                        return s.error();
                     // The stand-in's day: the merchant's side is imported here, WeChat's side
                     // is fetched through the API below, as a user would.
                     if (const Status s = importLedgerSide(**ledger, *served, daysDir, promise);

@@ -5,6 +5,7 @@
 #include "common/version.h"
 #include "demosession.h"
 #include "mainwindow.h"
+#include "pdfreport.h"
 #include "screenshotter.h"
 
 #include <QApplication>
@@ -90,6 +91,11 @@ int main(int argc, char *argv[])
         secretBackend = wxr::ui::SecretStore::Backend::SessionOnly;
     }
     wxr::ui::AppContext context(std::move(settings), secretBackend, options);
+    context.setReportWriter(wxr::ui::jobs::ReportFormat::Pdf,
+                            [](wxr::core::Ledger &ledger, const wxr::core::ReportRange &range,
+                               const QString &path, QPromise<void> &promise) {
+                                return wxr::app::PdfReport::writeFile(ledger, range, path, promise);
+                            });
     std::unique_ptr<wxr::demo::DemoSession> demo;
     if (options.demo) {
         demo = std::make_unique<wxr::demo::DemoSession>(context, scratch.path(),

@@ -21,6 +21,14 @@ struct DemoLedger
     int days = 0;
     qint64 ordersPerDay = 0;
     quint64 seed = 0;
+    bool withCallbacks = false;
+
+    /// The same with a callback log imported for every day (for the monitor).
+    bool buildWithCallbacks(QDate lastDay, int dayCount, qint64 orders, quint64 daySeed = 11)
+    {
+        withCallbacks = true;
+        return build(lastDay, dayCount, orders, daySeed);
+    }
 
     /// Builds the ledger; false (with a warning) on failure.
     bool build(QDate lastDay, int dayCount, qint64 orders, quint64 daySeed = 11)
@@ -38,7 +46,8 @@ struct DemoLedger
         QPromise<void> promise;
         promise.start();
         auto found = wxr::demo::buildHistory(**ledger, last, days, orders, seed,
-                                             dir.filePath(QStringLiteral("days")), {}, promise);
+                                             dir.filePath(QStringLiteral("days")), {}, promise,
+                                             withCallbacks);
         promise.finish();
         if (!found.ok()) {
             qWarning("%s", qPrintable(found.error().message));

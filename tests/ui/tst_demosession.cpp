@@ -38,8 +38,8 @@ private slots:
         demo::DemoSession::Options options;
         options.historyDays = 1;
         options.ordersPerDay = 400;
-        m_demo = std::make_unique<demo::DemoSession>(*m_t->context, m_t->dir.filePath(QStringLiteral("demo")),
-                                                     options);
+        m_demo = std::make_unique<demo::DemoSession>(
+            *m_t->context, m_t->dir.filePath(QStringLiteral("demo")), options);
         const Status prepared = m_demo->prepare();
         QVERIFY2(prepared.ok(), prepared.ok() ? "" : qPrintable(prepared.error().message));
         m_window = std::make_unique<MainWindow>(*m_t->context);
@@ -62,7 +62,8 @@ private slots:
 
     void opensOnYesterdayWithTheStandInsDiscrepancies()
     {
-        auto *view = qobject_cast<ReconcileView *>(m_window->viewWidget(MainWindow::View::Reconcile));
+        auto *view
+            = qobject_cast<ReconcileView *>(m_window->viewWidget(MainWindow::View::Reconcile));
         QVERIFY(view);
         QCOMPARE(view->currentDate(), m_demo->lastDay());
         QAbstractItemModelTester tester(view->model(),
@@ -75,7 +76,8 @@ private slots:
 
     void fetchingAgainChangesNothing()
     {
-        auto *view = qobject_cast<ReconcileView *>(m_window->viewWidget(MainWindow::View::Reconcile));
+        auto *view
+            = qobject_cast<ReconcileView *>(m_window->viewWidget(MainWindow::View::Reconcile));
         const qint64 before = view->model()->totalCount();
         QSignalSpy finished(view, &ReconcileView::jobFinished);
         view->fetchAndReconcile();
@@ -85,15 +87,16 @@ private slots:
 
     void requeryFromTheStuckView()
     {
-        auto *view = qobject_cast<StuckOrdersView *>(m_window->viewWidget(MainWindow::View::StuckOrders));
+        auto *view
+            = qobject_cast<StuckOrdersView *>(m_window->viewWidget(MainWindow::View::StuckOrders));
         QVERIFY(view);
         QAbstractItemModelTester tester(view->model(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(view->model()->rowCount() >= 3);
         m_window->showView(MainWindow::View::StuckOrders);
         view->table()->selectRow(0);
-        view->table()->selectionModel()->select(view->model()->index(1, 0),
-                                                QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        view->table()->selectionModel()->select(
+            view->model()->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
         const QStringList keys = view->selectedKeys();
         QCOMPARE(keys.size(), 2);
         QSignalSpy finished(view, &StuckOrdersView::jobFinished);

@@ -45,6 +45,8 @@ ChartWidget::ChartWidget(bool timeAxis, const QString &valueLabel, QWidget *pare
         // WeChat Pay and the merchants work in China Standard Time, whatever the PC's zone.
         ticker->setTimeZone(QTimeZone(int(cst::kOffsetSeconds)));
         ticker->setDateTimeFormat(QStringLiteral("MM-dd\nHH:mm"));
+        // Ticks on CST hours and midnights, not on UTC ones (which fall at 08:00 CST).
+        ticker->setTickOrigin(-double(cst::kOffsetSeconds));
         m_plot->xAxis->setTicker(ticker);
     }
     m_plot->addLayer(kAlertLayer, m_plot->layer(QStringLiteral("grid")), QCustomPlot::limAbove);

@@ -53,6 +53,7 @@ void FailureChart::setData(const BucketedSeries &series)
         below = bars;
         m_bars.append(bars);
     }
+    m_plot->legend->setVisible(!series.rows.isEmpty());
     if (!series.times.isEmpty())
         m_plot->xAxis->setRange(double(series.times.first()), double(series.times.last()) + bucket);
     rescaleValueAxis();

@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "monitorview.h"
+
+#include "appcontext.h"
+#include "charts/delaychart.h"
+#include "charts/delayhistogramchart.h"
+#include "charts/failurechart.h"
+#include "charts/timerangebar.h"
+#include "charts/volumechart.h"
+#include "common/cstime.h"
+#include "copyabletableview.h"
+#include "jobrunner.h"
+#include "models/callbackfailuremodel.h"
+#include "statusmodel.h"
+
+#include <QDateTime>
+#include <QFutureWatcher>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace wxr::ui {
+
+namespace {
+
+QWidget *titled(const QString &title, QWidget *chart, QWidget *parent)
+{
+    auto *box = new QGroupBox(title, parent);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(chart);
+    return box;
+}
+
+} // namespace
+
+MonitorView::MonitorView(AppContext &context, QWidget *parent)
+    : QWidget(parent)
+    , m_ctx(context)
+{
+    setObjectName(QStringLiteral("monitorView"));
+    m_range = new TimeRangeBar(this);
+    m_refresh = new QPushButton(tr("Refresh"), this);
+    m_refresh->setObjectName(QStringLiteral("monitorRefresh"));
+    m_totals = new QLabel(this);
+    m_totals->setObjectName(QStringLiteral("monitorTotals"));
+    m_totals->setTextFormat(Qt::PlainText);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_range, 1);
+    top->addWidget(m_totals);
+    top->addWidget(m_refresh);
+
+    m_delay = new DelayChart(this);
+    m_histogram = new DelayHistogramChart(this);
+    m_failures = new FailureChart(this);
+    m_volume = new VolumeChart(this);
+    auto *charts = new QWidget(this);
+    auto *grid = new QGridLayout(charts);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->addWidget(titled(tr("Callback delay after payment"), m_delay, charts), 0, 0);
+    grid->addWidget(titled(tr("Delay distribution"), m_histogram, charts), 0, 1);
+    grid->addWidget(titled(tr("Failures by cause"), m_failures, charts), 1, 0);
+    grid->addWidget(titled(tr("Callbacks"), m_volume, charts), 1, 1);
+
+    m_failureModel = new CallbackFailureModel(this);
+    m_failureTable = new CopyableTableView(this);
+    m_failureTable->setObjectName(QStringLiteral("failureTable"));
+    m_failureTable->setModel(m_failureModel);
+    m_failureTable->setAccessibleName(tr("Recent callback failures"));
+    m_failureTable->horizontalHeader()->setStretchLastSection(true);
+    auto *failures = titled(tr("Recent failures"), m_failureTable, this);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(charts);
+    splitter->addWidget(failures);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(splitter, 1);
+
+    m_live = new QTimer(this);
+    m_live->setInterval(30000);
+    connect(m_live, &QTimer::timeout, this, [this] {
+        if (m_range->preset() != TimeRangeBar::Preset::Custom)
+            refresh();
+    });
+    connect(m_range, &TimeRangeBar::rangeChanged, this, &MonitorView::refresh);
+    // New callbacks, imports or a new ledger file: read again once things settle.
+    auto *changed = new QTimer(this);
+    changed->setSingleShot(true);
+    changed->setInterval(500);
+    connect(changed, &QTimer::timeout, this, &MonitorView::refresh);
+    connect(&m_ctx, &AppContext::ledgerChanged, changed, qOverload<>(&QTimer::start));
+    connect(m_refresh, &QPushButton::clicked, this, &MonitorView::refresh);
+    connect(&m_ctx, &AppContext::settingsChanged, this,
+            [this] { m_delay->setThreshold(m_ctx.settings().alertThresholds().p95DelaySeconds); });
+    m_delay->setThreshold(m_ctx.settings().alertThresholds().p95DelaySeconds);
+    // The demo's callbacks are the generated days up to yesterday: a week shows all of them.
+    m_range->selectPreset(m_ctx.demo() ? TimeRangeBar::Preset::LastWeek
+                                       : TimeRangeBar::Preset::LastDay);
+}
+
+MonitorView::~MonitorView() = default;
+
+void MonitorView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    m_live->start();
+}
+
+void MonitorView::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_live->stop();
+}
+
+void MonitorView::refresh()
+{
+    // One read at a time; a request during a read is served right after it.
+    if (m_loading) {
+        m_again = true;
+        return;
+    }
+    m_loading = true;
+    const auto [from, until] = m_range->range();
+    const QString ledgerPath = m_ctx.ledgerPath();
+    const AlertThresholds thresholds = m_ctx.settings().alertThresholds();
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    const QFuture<void> job = m_ctx.jobs()->runTask<MonitorSnapshot>(
+        tr("Reading callback metrics"),
+        [=](QPromise<void> &promise) {
+            return loadMonitorSnapshot(ledgerPath, from, until, nowMs, thresholds, true, promise);
+        },
+        this, [this](const MonitorSnapshot &s) { display(s); });
+    auto *watcher = new QFutureWatcher<void>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        m_loading = false;
+        if (m_again) {
+            m_again = false;
+            refresh();
+        }
+    });
+    watcher->setFuture(job);
+}
+
+void MonitorView::display(const MonitorSnapshot &s)
+{
+    m_snapshot = s;
+    m_delay->setData(s.delay);
+    m_histogram->setData(s.histogram);
+    m_failures->setData(s.failures);
+    m_volume->setData(s.volume);
+    for (ChartWidget *c :
+         {static_cast<ChartWidget *>(m_delay), static_cast<ChartWidget *>(m_failures),
+          static_cast<ChartWidget *>(m_volume)}) {
+        c->setAlertPeriods(s.alerts);
+        c->setTimeRange(s.from, s.until);
+    }
+    m_failureModel->setFailures(s.recentFailures);
+    m_failureTable->resizeColumnsToContents();
+    const double rate = s.received > 0 ? 100.0 * double(s.failed) / double(s.received) : 0.0;
+    m_totals->setText(tr("%n callbacks", nullptr, int(s.received)) + QStringLiteral(" · ")
+                      + tr("%1 % failed").arg(QString::number(rate, 'f', 1)) + QStringLiteral(" · ")
+                      + tr("%n lost", nullptr, int(s.lost)) + QStringLiteral(" · ")
+                      + tr("updated %1").arg(cst::formatBillTime(cst::now()).mid(11)));
+    m_ctx.status()->setOpenAlerts(s.openAlerts);
+    emit refreshed();
+}
+
+} // namespace wxr::ui
