@@ -90,6 +90,7 @@ Result<std::unique_ptr<Ledger>> Ledger::open(const QString &path, const LedgerOp
     }
     if (Status s = ledger->execute("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
                                    "PRAGMA temp_store=MEMORY;"
+                                   "PRAGMA cache_size=-65536;"
                                    "CREATE TABLE IF NOT EXISTS schema_migrations ("
                                    " module TEXT NOT NULL, version INTEGER NOT NULL,"
                                    " name TEXT NOT NULL, applied_at INTEGER NOT NULL,"
