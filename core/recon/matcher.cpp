@@ -59,16 +59,14 @@ MatchResult match(const MatchInput &in)
         in.ledgerRefunds, [](const LedgerRefundRecord &r) { return r.outRefundNo; },
         repeatedRefund);
     // Which of in.orders a payment row of the date's bill names (saves a lookup per order in
-    // the ledger-side pass).
+    // the ledger-side pass), and how often: duplicates are counted per order position rather
+    // than in a second index over the day's million keys.
     std::vector<bool> inBill(in.orders.size(), false);
-    const auto orderOf
-        = [&](std::string_view key, bool billed = false) -> const LedgerOrderRecord * {
+    std::vector<std::uint32_t> billedTimes(in.orders.size(), 0);
+    const auto orderOf = [&](std::string_view key) -> const LedgerOrderRecord * {
         const std::uint32_t i = orders.find(key);
-        if (i != KeyIndex::npos) {
-            if (billed)
-                inBill[i] = true;
+        if (i != KeyIndex::npos)
             return &in.orders[i];
-        }
         return in.findOrder ? in.findOrder(key) : nullptr;
     };
     const auto refundOf = [&](std::string_view key) -> const LedgerRefundRecord * {
@@ -93,10 +91,11 @@ MatchResult match(const MatchInput &in)
         return out.back();
     };
 
-    // Bill payments, in file order; `seen` counts the occurrences of each key.
-    KeyIndex seenPayments(in.payments.size());
-    std::vector<std::uint32_t> paymentCount;
-    paymentCount.reserve(in.payments.size());
+    // Bill payments, in file order; `seen` counts the occurrences of each key: per order
+    // position for keys of in.orders, in a small index for the others (orders the ledger has
+    // from another day, or lacks).
+    KeyIndex seenOther;
+    std::vector<std::uint32_t> otherCount;
     for (const BillPaymentRecord &p : in.payments) {
         sum.billFeeMilli += p.feeMilli;
         sum.billSettlementFen += p.settlementFen;
@@ -104,12 +103,21 @@ MatchResult match(const MatchInput &in)
             ++sum.billPaymentCount;
             sum.billPaymentFen += p.orderFen;
         }
-        const auto [slot, first]
-            = seenPayments.insert(p.outTradeNo, static_cast<std::uint32_t>(paymentCount.size()));
-        if (first)
-            paymentCount.push_back(0);
-        const std::uint32_t seen = ++paymentCount[slot];
-        const LedgerOrderRecord *o = orderOf(p.outTradeNo, true);
+        const std::uint32_t position = orders.find(p.outTradeNo);
+        std::uint32_t seen = 0;
+        const LedgerOrderRecord *o = nullptr;
+        if (position != KeyIndex::npos) {
+            inBill[position] = true;
+            seen = ++billedTimes[position];
+            o = &in.orders[position];
+        } else {
+            const auto [slot, first]
+                = seenOther.insert(p.outTradeNo, static_cast<std::uint32_t>(otherCount.size()));
+            if (first)
+                otherCount.push_back(0);
+            seen = ++otherCount[slot];
+            o = in.findOrder ? in.findOrder(p.outTradeNo) : nullptr;
+        }
         if (seen > 1) {
             if (seen == 2) {
                 Discrepancy &d
