@@ -138,6 +138,9 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     // The scheduler runs whenever it was left on (it continues from the ledger's queue).
     if (m_ctx.settings().schedulerEnabled() && m_ctx.settings().activeProfile())
         m_ctx.merchant()->setSchedulerEnabled(true);
+    // So does the callback receiver.
+    if (m_ctx.settings().receiverEnabled() && m_ctx.settings().activeProfile())
+        m_ctx.merchant()->setReceiverEnabled(true);
 }
 
 MainWindow::~MainWindow() = default;

@@ -9,6 +9,8 @@
 #include "compensate/requeryscheduler.h"
 #include "merchantconfigloader.h"
 #include "noticebar.h"
+#include "notify/callbackreceiver.h"
+#include "notify/ledgercallbacksink.h"
 #include "statusmodel.h"
 #include "wechatpay/apiclient.h"
 
@@ -22,7 +24,9 @@ namespace wxr::ui {
 
 MerchantConnection::~MerchantConnection()
 {
-    // The scheduler uses the gate, the gate the client: in that order.
+    // The receiver uses the client's key store, the scheduler the gate, the gate the client:
+    // in that order.
+    receiver.reset();
     scheduler.reset();
     gate.reset();
     client.reset();
@@ -60,13 +64,86 @@ void MerchantServices::invalidate()
 {
     const bool running
         = m_connection && m_connection->scheduler && m_connection->scheduler->isEnabled();
+    const bool receiving = m_connection && m_connection->receiver;
     m_connection.reset();
+    if (receiving)
+        emit receiverStateChanged({}, {});
     // A new merchant or new rules: the scheduler continues with them (its state is in the
     // ledger).
     if (running)
         setSchedulerEnabled(true);
     else
         m_ctx.status()->setSchedulerState(StatusModel::SchedulerState::Off);
+    // The receiver follows the settings (on/off, port) with the new merchant's keys.
+    if (m_ctx.settings().receiverEnabled() && m_ctx.settings().activeProfile())
+        setReceiverEnabled(true);
+}
+
+QUrl MerchantServices::receiverUrl() const
+{
+    if (!m_connection || !m_connection->receiver || !m_connection->receiver->isListening())
+        return {};
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(QStringLiteral("127.0.0.1"));
+    url.setPort(m_connection->receiver->port());
+    url.setPath(m_connection->receiver->path());
+    return url;
+}
+
+void MerchantServices::setReceiverEnabled(bool enabled)
+{
+    m_ctx.settings().setReceiverEnabled(enabled);
+    if (!enabled) {
+        if (m_connection && m_connection->receiver) {
+            m_connection->receiver.reset(); // stops: answers what is queued, closes the sink
+            emit receiverStateChanged({}, {});
+        }
+        return;
+    }
+    acquire(this, [this](Result<MerchantConnectionPtr> connection) {
+        if (!connection.ok())
+            return receiverFailed(connection.error());
+        startReceiver(*connection);
+    });
+}
+
+void MerchantServices::receiverFailed(const Error &error)
+{
+    const QString sentence = tr("The callback receiver could not start: %1").arg(error.message);
+    m_ctx.notice(NoticeBar::Level::Error, sentence, error.detail);
+    emit receiverStateChanged({}, sentence);
+}
+
+void MerchantServices::startReceiver(const MerchantConnectionPtr &connection)
+{
+    if (connection->receiver)
+        return;
+    if (connection->apiV3Key.isEmpty())
+        return receiverFailed(makeError(
+            ErrorCode::Config,
+            tr("merchant %1 has no APIv3 key, which decrypts the callbacks; enter it under "
+               "Settings.")
+                .arg(connection->mchid)));
+    if (m_ctx.ledgerPath().isEmpty())
+        return receiverFailed(makeError(ErrorCode::Config,
+                                        tr("no ledger is open; choose one under Settings.")));
+    core::LedgerSinkOptions sink;
+    sink.ledgerPath = m_ctx.ledgerPath();
+    auto receiver = std::make_unique<core::CallbackReceiver>(
+        connection->client->keyStore(), connection->mchid, connection->apiV3Key,
+        core::LedgerCallbackSink::factory(sink));
+    core::ApiClient *api = connection->client.get();
+    receiver->setUnknownSerialRefresh(
+        [api](const QString &serial) { return api->refreshForUnknownSerial(serial); });
+    connect(receiver.get(), &core::CallbackReceiver::callbackHandled, this,
+            &MerchantServices::callbackHandled);
+    core::ReceiverOptions options;
+    options.port = m_receiverPort.value_or(quint16(m_ctx.settings().receiverPort()));
+    if (const Status s = receiver->start(options); !s.ok())
+        return receiverFailed(s.error());
+    connection->receiver = std::move(receiver);
+    emit receiverStateChanged(receiverUrl(), {});
 }
 
 bool MerchantServices::schedulerEnabled() const
@@ -225,6 +302,8 @@ void MerchantServices::acquire(QObject *context,
                                return done(client.error());
                            auto *connection = new MerchantConnection;
                            connection->profileName = name;
+                           connection->mchid = config->mchid;
+                           connection->apiV3Key = config->apiV3Key;
                            connection->client = std::move(client.value());
                            connection->gate = std::make_unique<core::QueryGate>(
                                *connection->client, config->mchid, policy);

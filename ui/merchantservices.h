@@ -4,12 +4,16 @@
 #include "common/result.h"
 
 #include <QObject>
+#include <QUrl>
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace wxr::core {
 class ApiClient;
+class CallbackReceiver;
+struct CallbackEvent;
 class QueryGate;
 class RequeryScheduler;
 struct ApplyReport;
@@ -27,9 +31,12 @@ class AppContext;
 struct MerchantConnection
 {
     QString profileName;
+    QString mchid;
+    QByteArray apiV3Key; ///< secret: decrypts callbacks; empty when not configured
     std::unique_ptr<core::ApiClient> client;
     std::unique_ptr<core::QueryGate> gate;
     std::unique_ptr<core::RequeryScheduler> scheduler; ///< created when first switched on
+    std::unique_ptr<core::CallbackReceiver> receiver;  ///< while the receiver is on
     ~MerchantConnection();
 };
 using MerchantConnectionPtr = std::shared_ptr<MerchantConnection>;
@@ -60,6 +67,18 @@ public:
     /// Asks the running scheduler to scan for stuck orders now; no-op when it is off.
     void scanNow();
 
+    /// Starts or stops the payment-callback receiver inside this process (Settings: receiver
+    /// on/off and port) and remembers the choice. It listens on 127.0.0.1 only — WeChat Pay
+    /// reaches it through the merchant's TLS reverse proxy (docs/callbacks.md) — verifies,
+    /// decrypts and records each callback in the ledger exactly as `wxrecon-cli serve-notify`
+    /// does. Errors (no merchant, no APIv3 key, port taken) are shown as a notice.
+    void setReceiverEnabled(bool enabled);
+    /// Where the receiver accepts callbacks; empty when it is not listening.
+    QUrl receiverUrl() const;
+    /// Listen on this port instead of the settings' (0: any free port). For the demo, which
+    /// must not collide with a receiver already running on the machine.
+    void setReceiverPortOverride(std::optional<quint16> port) { m_receiverPort = port; }
+
     /// The merchant order number and trade state WeChat Pay holds for a transaction id (the
     /// order query by transaction_id). NotFound when WeChat Pay does not know it.
     struct RemoteOrder
@@ -75,14 +94,22 @@ signals:
     void schedulerStatusChanged(const wxr::core::RequeryStatus &status);
     /// The scheduler applied an answer; views showing the ledger reload.
     void schedulerApplied(const wxr::core::ApplyReport &report);
+    /// The receiver started or stopped; `url` is empty when it stopped, `problem` says why it
+    /// could not start (one sentence), if so.
+    void receiverStateChanged(const QUrl &url, const QString &problem);
+    /// The receiver answered a callback (after its commit, for the 2xx ones).
+    void callbackHandled(const wxr::core::CallbackEvent &event);
 
 private:
     void refreshKeyHealth(const MerchantConnectionPtr &connection);
     void startScheduler(const MerchantConnectionPtr &connection);
     void showSchedulerStatus(const core::RequeryStatus &status);
+    void startReceiver(const MerchantConnectionPtr &connection);
+    void receiverFailed(const Error &error);
 
     AppContext &m_ctx;
     MerchantConnectionPtr m_connection;
+    std::optional<quint16> m_receiverPort;
 };
 
 } // namespace wxr::ui

@@ -10,6 +10,7 @@
 #include "common/cstime.h"
 #include "copyabletableview.h"
 #include "jobrunner.h"
+#include "merchantservices.h"
 #include "models/callbackfailuremodel.h"
 #include "statusmodel.h"
 
@@ -51,8 +52,13 @@ MonitorView::MonitorView(AppContext &context, QWidget *parent)
     m_totals = new QLabel(this);
     m_totals->setObjectName(QStringLiteral("monitorTotals"));
     m_totals->setTextFormat(Qt::PlainText);
+    m_receiver = new QLabel(this);
+    m_receiver->setObjectName(QStringLiteral("receiverState"));
+    m_receiver->setTextFormat(Qt::PlainText);
+    m_receiver->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *top = new QHBoxLayout;
     top->addWidget(m_range, 1);
+    top->addWidget(m_receiver);
     top->addWidget(m_totals);
     top->addWidget(m_refresh);
 
@@ -101,6 +107,22 @@ MonitorView::MonitorView(AppContext &context, QWidget *parent)
     connect(changed, &QTimer::timeout, this, &MonitorView::refresh);
     connect(&m_ctx, &AppContext::ledgerChanged, changed, qOverload<>(&QTimer::start));
     connect(m_refresh, &QPushButton::clicked, this, &MonitorView::refresh);
+    // Live callbacks: read again after a short quiet spell while the view is visible (a read
+    // per callback would only queue up behind each other).
+    auto *arrived = new QTimer(this);
+    arrived->setSingleShot(true);
+    arrived->setInterval(2000);
+    connect(arrived, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            refresh();
+    });
+    connect(m_ctx.merchant(), &MerchantServices::callbackHandled, arrived, [arrived] {
+        if (!arrived->isActive())
+            arrived->start();
+    });
+    connect(m_ctx.merchant(), &MerchantServices::receiverStateChanged, this,
+            &MonitorView::showReceiverState);
+    showReceiverState(m_ctx.merchant()->receiverUrl(), {});
     connect(&m_ctx, &AppContext::settingsChanged, this,
             [this] { m_delay->setThreshold(m_ctx.settings().alertThresholds().p95DelaySeconds); });
     m_delay->setThreshold(m_ctx.settings().alertThresholds().p95DelaySeconds);
@@ -110,6 +132,17 @@ MonitorView::MonitorView(AppContext &context, QWidget *parent)
 }
 
 MonitorView::~MonitorView() = default;
+
+void MonitorView::showReceiverState(const QUrl &url, const QString &problem)
+{
+    if (!url.isEmpty())
+        m_receiver->setText(tr("Receiving at %1").arg(url.toString()));
+    else if (!problem.isEmpty())
+        m_receiver->setText(tr("Receiver stopped"));
+    else
+        m_receiver->setText(tr("Receiver off"));
+    m_receiver->setToolTip(problem);
+}
 
 void MonitorView::showEvent(QShowEvent *event)
 {

@@ -24,7 +24,8 @@ class VolumeChart;
 /// failures by cause and volume, with alert periods shaded; range presets (1 h, 24 h, 7 d,
 /// custom); the table of recent failures with their cause. Data are read by a job; while the
 /// view is visible and a preset range is chosen it refreshes itself every half minute (and
-/// evaluates the alert rules, updating the status bar's open alerts).
+/// evaluates the alert rules, updating the status bar's open alerts). While the receiver of
+/// this process runs, the view reads again a few seconds after callbacks arrive.
 class MonitorView final : public QWidget
 {
     Q_OBJECT
@@ -55,11 +56,13 @@ protected:
 
 private:
     void display(const MonitorSnapshot &snapshot);
+    void showReceiverState(const QUrl &url, const QString &problem);
 
     AppContext &m_ctx;
     TimeRangeBar *m_range = nullptr;
     QPushButton *m_refresh = nullptr;
     QLabel *m_totals = nullptr;
+    QLabel *m_receiver = nullptr;
     DelayChart *m_delay = nullptr;
     DelayHistogramChart *m_histogram = nullptr;
     FailureChart *m_failures = nullptr;

@@ -12,6 +12,7 @@
 #include "ledger/ledger.h"
 #include "merchantservices.h"
 #include "reconjobs.h"
+#include "faults.h"
 #include "simserver.h"
 #include "statusmodel.h"
 #include "wechatpay/merchantconfig.h"
@@ -19,6 +20,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QProcessEnvironment>
+#include <QTimer>
 
 namespace wxr::demo {
 
@@ -150,6 +152,63 @@ void DemoSession::populate()
                 if (failedTitle == title)
                     emit failed(error);
             });
+}
+
+} // namespace wxr::demo
+
+namespace wxr::demo {
+
+void DemoSession::startLiveTraffic(int intervalMs)
+{
+    if (m_traffic)
+        return;
+    sim::FaultSettings faults = m_server->faults();
+    faults.notify.lost = 0.03;
+    faults.notify.duplicate = 0.05;
+    faults.notify.probe = 0.02;
+    faults.notify.delayMinMs = 200;
+    faults.notify.delayMaxMs = 30000;
+    faults.notify.delayLogUniform = true;
+    m_server->setFaults(faults);
+    // The receiver may move (a new port after the settings changed): follow it.
+    connect(m_ctx.merchant(), &ui::MerchantServices::receiverStateChanged, this,
+            [this](const QUrl &url) {
+                if (!url.isEmpty())
+                    (void)m_server->setNotifyUrl(url);
+            });
+    m_ctx.merchant()->setReceiverPortOverride(0);
+    m_ctx.merchant()->setReceiverEnabled(true);
+    m_traffic = new QTimer(this);
+    m_traffic->setInterval(intervalMs);
+    connect(m_traffic, &QTimer::timeout, this, &DemoSession::trafficTick);
+    m_traffic->start();
+}
+
+void DemoSession::trafficTick()
+{
+    // Every fifth tick a partial refund of an order paid earlier in this session.
+    if (++m_ticks % 5 == 0 && !m_paidLive.isEmpty()) {
+        const QByteArray otn = m_paidLive.takeFirst();
+        for (const sim::SimOrder &o : m_server->day().orders) {
+            if (m_server->day().outTradeNo(o) == otn) {
+                (void)m_server->refundOrder(otn, qMax<Fen>(1, o.amount / 2));
+                break;
+            }
+        }
+        return;
+    }
+    const auto &orders = m_server->day().orders;
+    for (; m_nextOrder < orders.size(); ++m_nextOrder) {
+        const sim::SimOrder &o = orders[m_nextOrder];
+        if (o.wxState != sim::TradeState::NotPay)
+            continue;
+        const QByteArray otn = m_server->day().outTradeNo(o);
+        ++m_nextOrder;
+        if (m_server->payOrder(otn).ok())
+            m_paidLive.append(otn);
+        return;
+    }
+    m_traffic->stop(); // every unpaid order of the day is paid
 }
 
 } // namespace wxr::demo

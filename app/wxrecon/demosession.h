@@ -9,6 +9,8 @@
 
 #include <memory>
 
+class QTimer;
+
 namespace wxr::sim {
 class SimServer;
 }
@@ -45,6 +47,11 @@ public:
     /// Fills the ledger as a job of the context's job runner (progress and cancel like any
     /// job); emits ready() or failed().
     void populate();
+    /// Live callbacks for the monitor: starts the receiver of this process on a free port,
+    /// points the stand-in's notify URL at it (with a few lost, duplicated, late and probe
+    /// deliveries) and pays an unpaid order of the served day every `intervalMs`, refunding
+    /// part of an earlier one now and then. Call after ready().
+    void startLiveTraffic(int intervalMs = 1500);
 
     sim::SimServer *server() const { return m_server.get(); }
     QDate lastDay() const { return m_lastDay; }
@@ -59,6 +66,12 @@ private:
     Options m_options;
     QDate m_lastDay;
     std::unique_ptr<sim::SimServer> m_server;
+    QTimer *m_traffic = nullptr;
+    std::size_t m_nextOrder = 0; ///< where the search for the next unpaid order continues
+    int m_ticks = 0;
+    QByteArrayList m_paidLive;
+
+    void trafficTick();
 };
 
 } // namespace wxr::demo

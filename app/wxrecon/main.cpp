@@ -136,8 +136,14 @@ int main(int argc, char *argv[])
             screenshots.start();
         }
     }
-    if (demo)
+    if (demo) {
+        // Once the ledger is filled, callbacks start coming in for the monitor (not for the
+        // pictures, which must not change from run to run).
+        if (screenshotDir.isEmpty())
+            QObject::connect(demo.get(), &wxr::demo::DemoSession::ready, demo.get(),
+                             [&demo] { demo->startLiveTraffic(); });
         demo->populate();
+    }
     const int rc = QApplication::exec();
     return screenshotStatus != 0 ? screenshotStatus : rc;
 }

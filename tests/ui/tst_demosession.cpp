@@ -4,7 +4,11 @@
 #include "demosession.h"
 #include "jobrunner.h"
 #include "ledger/ledger.h"
+#include "ledger/orderrepository.h"
 #include "mainwindow.h"
+#include "merchantservices.h"
+#include "monitorview.h"
+#include "notify/callbackevent.h"
 #include "models/discrepancymodel.h"
 #include "models/requeryqueuemodel.h"
 #include "reconcileview.h"
@@ -14,6 +18,7 @@
 #include "uitestutil.h"
 
 #include <QAbstractItemModelTester>
+#include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -113,6 +118,48 @@ private slots:
             QVERIFY(item.ok() && item->has_value());
             QVERIFY((*item)->attempts >= 1 || (*item)->state == core::QueueState::Done);
         }
+    }
+
+    void liveCallbacksReachTheLedgerAndTheMonitor()
+    {
+        // The receiver inside the application: the stand-in pays orders and calls back; each
+        // accepted callback is in the ledger by the time it is answered.
+        QList<core::CallbackEvent> applied;
+        int refused = 0;
+        connect(m_t->context->merchant(), &MerchantServices::callbackHandled, this,
+                [&](const core::CallbackEvent &e) {
+                    if (e.outcome == core::CallbackOutcome::Applied
+                        && e.eventType == u"TRANSACTION.SUCCESS")
+                        applied.append(e);
+                    else if (!core::isAcknowledged(e.outcome))
+                        ++refused;
+                });
+        m_demo->startLiveTraffic(100);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_t->context->merchant()->receiverUrl().isEmpty(), 10000);
+        m_window->showView(MainWindow::View::Monitor);
+        auto *monitor
+            = qobject_cast<MonitorView *>(m_window->viewWidget(MainWindow::View::Monitor));
+        QVERIFY(monitor);
+        QVERIFY(monitor->findChild<QLabel *>(QStringLiteral("receiverState"))
+                    ->text()
+                    .contains(m_t->context->merchant()->receiverUrl().toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(applied.size() >= 3, 30000);
+        auto ledger = m_t->context->ledger();
+        QVERIFY(ledger.ok());
+        for (const core::CallbackEvent &e : std::as_const(applied)) {
+            const auto order = core::OrderRepository(**ledger).find(e.outTradeNo);
+            QVERIFY(order.ok() && order->has_value());
+            QCOMPARE((*order)->status, QStringLiteral("SUCCESS"));
+        }
+        // The monitor reads again on its own once callbacks came in.
+        QSignalSpy refreshed(monitor, &MonitorView::refreshed);
+        QTRY_VERIFY_WITH_TIMEOUT(!refreshed.isEmpty(), 15000);
+
+        m_t->context->merchant()->setReceiverEnabled(false);
+        QVERIFY(m_t->context->merchant()->receiverUrl().isEmpty());
+        QVERIFY(!m_t->context->settings().receiverEnabled());
+        qInfo("%lld callbacks applied, %d refused (probes) while the receiver ran",
+              qint64(applied.size()), refused);
     }
 };
 
