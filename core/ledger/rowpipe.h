@@ -20,6 +20,8 @@ public:
         : m_capacity(capacity)
     {}
 
+    [[nodiscard]] size_t capacity() const { return m_capacity; }
+
     /// Blocks while the pipe is full. false when the consumer aborted: stop producing.
     bool push(std::unique_ptr<Batch> batch)
     {
@@ -37,6 +39,19 @@ public:
     {
         std::unique_lock lock(m_mutex);
         m_ready.wait(lock, [&] { return !m_queue.empty() || m_closed; });
+        if (m_queue.empty())
+            return nullptr;
+        auto batch = std::move(m_queue.front());
+        m_queue.pop_front();
+        m_space.notify_one();
+        return batch;
+    }
+
+    /// The next batch if one is waiting, else nullptr; never blocks. For a return channel of
+    /// spent batches, so that the producer refills memory that is already mapped.
+    std::unique_ptr<Batch> tryPop()
+    {
+        std::lock_guard lock(m_mutex);
         if (m_queue.empty())
             return nullptr;
         auto batch = std::move(m_queue.front());
