@@ -19,12 +19,19 @@ bool CsvReader::fill()
 {
     if (m_eof)
         return false;
-    // Keep the unconsumed tail, append the next chunk.
+    // Keep the unconsumed tail, append the next chunk. The tail is moved to the front of the
+    // same buffer rather than removed: QByteArray::remove(0, n) only advances the start, so the
+    // next resize reallocated, and a fresh 4 MiB block per chunk cost a page fault every 4 KiB
+    // (a million-row file spent a tenth of its import there).
     if (m_pos > 0) {
-        m_buf.remove(0, m_pos);
+        const qsizetype tail = m_buf.size() - m_pos;
+        std::memmove(m_buf.data(), m_buf.constData() + m_pos, static_cast<size_t>(tail));
+        m_buf.resize(tail);
         m_pos = 0;
     }
     const qsizetype old = m_buf.size();
+    if (m_buf.capacity() < old + kChunk)
+        m_buf.reserve(old + 2 * kChunk);
     m_buf.resize(old + kChunk);
     const qint64 n = m_device.read(m_buf.data() + old, kChunk);
     if (n <= 0) {
