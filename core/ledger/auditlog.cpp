@@ -4,30 +4,49 @@
 #include "common/coretr.h"
 #include "ledger/ledger.h"
 #include "ledger/sqlbind.h"
+#include "ledger/sqlitestatement.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <sqlite3.h>
+
 namespace wxr::core {
+
+AuditLog::AuditLog(Ledger &ledger)
+    : m_ledger(ledger)
+{}
+
+AuditLog::~AuditLog() = default;
 
 Result<qint64> AuditLog::append(const AuditEntry &e)
 {
-    QSqlQuery q(m_ledger.database());
-    q.prepare(QStringLiteral("INSERT INTO audit_log (at, actor, action, entity, entity_key, "
-                             "old_value, new_value, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(e.at != 0 ? e.at : cst::now());
-    q.addBindValue(sqlbind::text(e.actor));
-    q.addBindValue(sqlbind::text(e.action));
-    q.addBindValue(sqlbind::text(e.entity));
-    q.addBindValue(sqlbind::text(e.entityKey));
-    q.addBindValue(sqlbind::text(e.oldValue));
-    q.addBindValue(sqlbind::text(e.newValue));
-    q.addBindValue(sqlbind::text(e.detail));
-    if (!q.exec())
+    if (!m_insert) {
+        m_insert = std::make_unique<SqliteStatement>(
+            m_ledger, "INSERT INTO audit_log (at, actor, action, entity, entity_key, old_value, "
+                      "new_value, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        if (Status s = m_insert->prepared(); !s) {
+            Error error = s.error();
+            m_insert.reset(); // prepared again next time (the schema may not exist yet)
+            return error;
+        }
+    }
+    SqliteStatement &q = *m_insert;
+    // bindText() binds a null QString as '' (the columns are NOT NULL), like sqlbind::text().
+    q.bind(1, e.at != 0 ? e.at : cst::now());
+    q.bindText(2, e.actor);
+    q.bindText(3, e.action);
+    q.bindText(4, e.entity);
+    q.bindText(5, e.entityKey);
+    q.bindText(6, e.oldValue);
+    q.bindText(7, e.newValue);
+    q.bindText(8, e.detail);
+    if (Status s = q.exec(); !s)
         return makeError(ErrorCode::Database,
                          Tr::tr("The ledger “%1” could not record the change in its audit log: %2")
-                             .arg(m_ledger.path(), q.lastError().text()));
-    return q.lastInsertId().toLongLong();
+                             .arg(m_ledger.path(), s.error().message),
+                         s.error().detail);
+    return static_cast<qint64>(sqlite3_last_insert_rowid(m_ledger.handle()));
 }
 
 Result<QList<AuditEntry>> AuditLog::forEntity(const QString &entity, const QString &key) const

@@ -7,9 +7,12 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
+
 namespace wxr::core {
 
 class Ledger;
+class SqliteStatement;
 
 /// One row of the append-only audit log: who changed what, from which value to which.
 struct AuditEntry
@@ -28,12 +31,17 @@ struct AuditEntry
 /// The audit trail. The table refuses UPDATE and DELETE (triggers), so history cannot be
 /// rewritten through SQL either. append() must run inside the transaction of the change it
 /// records, so that both commit or neither does. Same thread rules as the Ledger.
+///
+/// The INSERT of append() is prepared on first use and kept for the object's lifetime: a
+/// repository that appends on a hot path (one row per callback) keeps one AuditLog as a member
+/// instead of constructing one per change. The object must not outlive its Ledger.
 class AuditLog final
 {
 public:
-    explicit AuditLog(Ledger &ledger)
-        : m_ledger(ledger)
-    {}
+    explicit AuditLog(Ledger &ledger);
+    ~AuditLog();
+    AuditLog(const AuditLog &) = delete;
+    AuditLog &operator=(const AuditLog &) = delete;
 
     /// The new row's id; Database on failure.
     Result<qint64> append(const AuditEntry &entry);
@@ -42,6 +50,7 @@ public:
 
 private:
     Ledger &m_ledger;
+    std::unique_ptr<SqliteStatement> m_insert; // prepared by the first append()
 };
 
 } // namespace wxr::core

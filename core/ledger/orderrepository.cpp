@@ -73,6 +73,26 @@ Order orderFrom(const QSqlQuery &q)
     return o;
 }
 
+Order orderFrom(const SqliteStatement &q)
+{
+    Order o;
+    o.id = q.int64(0);
+    o.outTradeNo = q.text(1);
+    o.transactionId = q.text(2);
+    o.amountFen = q.int64(3);
+    o.status = q.text(4);
+    o.createdAt = q.optionalInt64(5);
+    o.createdAtText = timetext::shown(q.text(6), o.createdAt);
+    o.paidAt = q.optionalInt64(7);
+    o.paidAtText = timetext::shown(q.text(8), o.paidAt);
+    o.stateAt = q.optionalInt64(9);
+    o.source = recordSourceFromWord(q.text(10)).value_or(RecordSource::Import);
+    o.needsReview = q.int64(11) != 0;
+    o.reviewReason = q.text(12);
+    o.updatedAt = q.int64(13);
+    return o;
+}
+
 Error queryError(const Ledger &ledger, const QSqlQuery &q, const QString &what)
 {
     return makeError(
@@ -96,17 +116,42 @@ QString pendingClause(const QStringList &statuses)
 
 } // namespace
 
+Result<SqliteStatement *> OrderRepository::cached(std::unique_ptr<SqliteStatement> &slot,
+                                                  const char *sql) const
+{
+    if (!slot) {
+        slot = std::make_unique<SqliteStatement>(m_ledger, sql);
+        if (Status s = slot->prepared(); !s) {
+            Error e = s.error();
+            slot.reset(); // prepared again next time
+            return e;
+        }
+    }
+    return slot.get();
+}
+
 Result<std::optional<Order>> OrderRepository::find(const QString &outTradeNo) const
 {
-    QSqlQuery q(m_ledger.database());
-    q.prepare(QStringLiteral("SELECT ") + kColumns
-              + QStringLiteral(" FROM orders WHERE out_trade_no = ?"));
-    q.addBindValue(sqlbind::text(outTradeNo));
-    if (!q.exec())
-        return queryError(m_ledger, q, Tr::tr("read order %1").arg(outTradeNo));
-    if (!q.next())
-        return std::optional<Order>();
-    return std::optional<Order>(orderFrom(q));
+    const auto st = cached(m_find, "SELECT id, out_trade_no, transaction_id, amount_fen, status, "
+                                   "created_at, created_at_text, paid_at, paid_at_text, "
+                                   "state_at, source, needs_review, review_reason, updated_at "
+                                   "FROM orders WHERE out_trade_no = ?1");
+    if (!st)
+        return st.error();
+    SqliteStatement &q = **st;
+    q.bindText(1, outTradeNo);
+    const Result<bool> row = q.step();
+    std::optional<Order> order;
+    if (row && *row)
+        order = orderFrom(q);
+    q.reset();
+    if (!row)
+        return makeError(
+            ErrorCode::Database,
+            Tr::tr("The ledger “%1” could not %2: %3")
+                .arg(m_ledger.path(), Tr::tr("read order %1").arg(outTradeNo), row.error().message),
+            row.error().detail);
+    return order;
 }
 
 Result<ApplyResult> OrderRepository::applyTradeState(const TradeEvent &event)
@@ -134,33 +179,42 @@ Result<ApplyResult> OrderRepository::applyTradeState(const TradeEvent &event)
                              Tr::tr("The ledger has no order %1.").arg(event.outTradeNo));
         const bool review = event.source != RecordSource::Import;
         const std::optional<cst::Instant> created = event.createdAt ? event.createdAt : event.at;
-        QSqlQuery q(m_ledger.database());
-        q.prepare(QStringLiteral(
+        const auto st = cached(
+            m_insert,
             "INSERT INTO orders (out_trade_no, transaction_id, amount_fen, status, created_at, "
             "created_at_text, paid_at, paid_at_text, state_at, source, needs_review, "
-            "review_reason, "
-            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        q.addBindValue(sqlbind::text(event.outTradeNo));
-        q.addBindValue(sqlbind::text(event.transactionId));
-        q.addBindValue(event.amountFen.value_or(0));
-        q.addBindValue(sqlbind::text(event.state));
-        q.addBindValue(sqlbind::integer(created));
-        q.addBindValue(sqlbind::text(timetext::stored(event.createdAtText)));
-        q.addBindValue(sqlbind::integer(event.paidAt));
-        q.addBindValue(sqlbind::text(timetext::stored(event.paidAtText)));
-        q.addBindValue(sqlbind::integer(event.at));
-        q.addBindValue(sqlbind::text(recordSourceWord(event.source)));
-        q.addBindValue(review ? 1 : 0);
-        q.addBindValue(sqlbind::text(
+            "review_reason, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+            "?12, ?13)");
+        if (!st)
+            return st.error();
+        SqliteStatement &q = **st;
+        q.bindText(1, event.outTradeNo);
+        q.bindText(2, event.transactionId);
+        q.bind(3, event.amountFen.value_or(0));
+        q.bindText(4, event.state);
+        q.bind(5, created);
+        q.bindText(6, timetext::stored(event.createdAtText));
+        q.bind(7, event.paidAt);
+        q.bindText(8, timetext::stored(event.paidAtText));
+        q.bind(9, event.at);
+        q.bindText(10, recordSourceWord(event.source));
+        q.bind(11, qint64(review ? 1 : 0));
+        q.bindText(
+            12,
             review
                 ? Tr::tr("unknown to the ledger until this %1").arg(recordSourceWord(event.source))
-                : QString()));
-        q.addBindValue(now);
-        if (!q.exec())
-            return queryError(m_ledger, q, Tr::tr("create order %1").arg(event.outTradeNo));
+                : QString());
+        q.bind(13, qint64(now));
+        if (Status s = q.exec(); !s)
+            return makeError(ErrorCode::Database,
+                             Tr::tr("The ledger “%1” could not %2: %3")
+                                 .arg(m_ledger.path(),
+                                      Tr::tr("create order %1").arg(event.outTradeNo),
+                                      s.error().message),
+                             s.error().detail);
         audit.action = QStringLiteral("create");
         audit.newValue = event.state;
-        if (const auto r = AuditLog(m_ledger).append(audit); !r)
+        if (const auto r = m_audit.append(audit); !r)
             return r.error();
         if (Status s = tx.commit(); !s)
             return s.error();
@@ -186,35 +240,38 @@ Result<ApplyResult> OrderRepository::applyTradeState(const TradeEvent &event)
         reasons << Tr::tr("amount %1 fen differs from the ledger's %2 fen")
                        .arg(*event.amountFen)
                        .arg(order.amountFen);
-    QSqlQuery q(m_ledger.database());
-    q.prepare(QStringLiteral("UPDATE orders SET status = ?, state_at = COALESCE(?, state_at), "
-                             "transaction_id = CASE WHEN ? <> '' THEN ? ELSE transaction_id END, "
-                             "paid_at = COALESCE(?, paid_at), "
-                             "paid_at_text = CASE WHEN ? IS NOT NULL THEN ? ELSE paid_at_text END, "
-                             "needs_review = CASE WHEN ? THEN 1 ELSE needs_review END, "
-                             "review_reason = CASE WHEN ? <> '' THEN ? ELSE review_reason END, "
-                             "updated_at = ? WHERE id = ?"));
-    const QString paidText = timetext::stored(event.paidAtText);
+    const auto st
+        = cached(m_update, "UPDATE orders SET status = ?1, state_at = COALESCE(?2, state_at), "
+                           "transaction_id = CASE WHEN ?3 <> '' THEN ?3 ELSE transaction_id END, "
+                           "paid_at = COALESCE(?4, paid_at), "
+                           "paid_at_text = CASE WHEN ?4 IS NOT NULL THEN ?5 ELSE paid_at_text END, "
+                           "needs_review = CASE WHEN ?6 THEN 1 ELSE needs_review END, "
+                           "review_reason = CASE WHEN ?7 <> '' THEN ?7 ELSE review_reason END, "
+                           "updated_at = ?8 WHERE id = ?9");
+    if (!st)
+        return st.error();
+    SqliteStatement &q = **st;
     const QString reason = reasons.join(QStringLiteral("; "));
-    q.addBindValue(sqlbind::text(event.state));
-    q.addBindValue(sqlbind::integer(event.at));
-    q.addBindValue(sqlbind::text(event.transactionId));
-    q.addBindValue(sqlbind::text(event.transactionId));
-    q.addBindValue(sqlbind::integer(event.paidAt));
-    q.addBindValue(sqlbind::integer(event.paidAt));
-    q.addBindValue(sqlbind::text(paidText));
-    q.addBindValue(reasons.isEmpty() ? 0 : 1);
-    q.addBindValue(sqlbind::text(reason));
-    q.addBindValue(sqlbind::text(reason));
-    q.addBindValue(now);
-    q.addBindValue(order.id);
-    if (!q.exec())
-        return queryError(m_ledger, q, Tr::tr("update order %1").arg(event.outTradeNo));
+    q.bindText(1, event.state);
+    q.bind(2, event.at);
+    q.bindText(3, event.transactionId);
+    q.bind(4, event.paidAt);
+    q.bindText(5, timetext::stored(event.paidAtText));
+    q.bind(6, qint64(reasons.isEmpty() ? 0 : 1));
+    q.bindText(7, reason);
+    q.bind(8, qint64(now));
+    q.bind(9, order.id);
+    if (Status s = q.exec(); !s)
+        return makeError(ErrorCode::Database,
+                         Tr::tr("The ledger “%1” could not %2: %3")
+                             .arg(m_ledger.path(), Tr::tr("update order %1").arg(event.outTradeNo),
+                                  s.error().message),
+                         s.error().detail);
     audit.action = QStringLiteral("state");
     audit.oldValue = order.status;
     audit.newValue = event.state;
     audit.detail = reason;
-    if (const auto r = AuditLog(m_ledger).append(audit); !r)
+    if (const auto r = m_audit.append(audit); !r)
         return r.error();
     if (Status s = tx.commit(); !s)
         return s.error();
@@ -289,7 +346,7 @@ Status OrderRepository::setReview(const QString &outTradeNo, bool needsReview,
     audit.entityKey = outTradeNo;
     audit.newValue = needsReview ? QStringLiteral("1") : QStringLiteral("0");
     audit.detail = reason;
-    if (const auto r = AuditLog(m_ledger).append(audit); !r)
+    if (const auto r = m_audit.append(audit); !r)
         return r.error();
     return tx.commit();
 }
@@ -359,6 +416,7 @@ Status OrderRepository::forEachOf(const std::vector<std::string> &outTradeNos,
 
 OrderRepository::OrderRepository(Ledger &ledger)
     : m_ledger(ledger)
+    , m_audit(ledger)
 {}
 
 OrderRepository::~OrderRepository() = default;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "ledger/auditlog.h"
 #include "ledger/ledgerrecords.h"
 
 #include <QList>
@@ -22,6 +23,10 @@ class SqliteStatement;
 /// monotonic rules of decideTradeTransition() and writes the change and its audit row in one
 /// transaction (a savepoint when the caller already holds one, so a callback handler can
 /// record the callback and the state in one commit). Same thread rules as the Ledger.
+///
+/// The statements of find() and applyTradeState() (and their audit row) are prepared on first
+/// use and kept for the object's lifetime, so a caller applying many states (the callback
+/// receiver's writer) keeps one repository. It must not outlive its Ledger.
 class OrderRepository final
 {
 public:
@@ -61,8 +66,15 @@ public:
     Status findView(std::string_view outTradeNo, const Visitor &visitor) const;
 
 private:
+    /// `slot`, prepared from `sql` when it is not yet; Database error when preparing failed.
+    Result<SqliteStatement *> cached(std::unique_ptr<SqliteStatement> &slot, const char *sql) const;
+
     Ledger &m_ledger;
+    AuditLog m_audit;
     mutable std::unique_ptr<SqliteStatement> m_lookup;
+    mutable std::unique_ptr<SqliteStatement> m_find;
+    std::unique_ptr<SqliteStatement> m_insert;
+    std::unique_ptr<SqliteStatement> m_update;
 };
 
 } // namespace wxr::core

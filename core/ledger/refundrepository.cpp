@@ -160,7 +160,7 @@ Result<ApplyResult> RefundRepository::applyRefundState(const RefundEvent &event)
             return queryError(m_ledger, q, Tr::tr("create refund %1").arg(event.outRefundNo));
         audit.action = QStringLiteral("create");
         audit.newValue = event.state;
-        if (const auto r = AuditLog(m_ledger).append(audit); !r)
+        if (const auto r = m_audit.append(audit); !r)
             return r.error();
         if (Status s = tx.commit(); !s)
             return s.error();
@@ -209,7 +209,7 @@ Result<ApplyResult> RefundRepository::applyRefundState(const RefundEvent &event)
     audit.oldValue = refund.status;
     audit.newValue = event.state;
     audit.detail = reason;
-    if (const auto r = AuditLog(m_ledger).append(audit); !r)
+    if (const auto r = m_audit.append(audit); !r)
         return r.error();
     if (Status s = tx.commit(); !s)
         return s.error();
@@ -309,6 +309,7 @@ Status RefundRepository::forEachOf(const std::vector<std::string> &outRefundNos,
 
 RefundRepository::RefundRepository(Ledger &ledger)
     : m_ledger(ledger)
+    , m_audit(ledger)
 {}
 
 RefundRepository::~RefundRepository() = default;

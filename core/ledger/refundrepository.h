@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "ledger/auditlog.h"
 #include "ledger/ledgerrecords.h"
 
 #include <QList>
@@ -49,6 +50,7 @@ public:
 
 private:
     Ledger &m_ledger;
+    AuditLog m_audit; // keeps its INSERT prepared across applyRefundState() calls
     mutable std::unique_ptr<SqliteStatement> m_lookup;
 };
 

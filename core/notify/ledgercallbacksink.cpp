@@ -61,6 +61,8 @@ LedgerCallbackSink::open(const LedgerSinkOptions &options)
     std::unique_ptr<LedgerCallbackSink> sink(new LedgerCallbackSink);
     sink->m_ledger = std::move(*ledger);
     sink->m_store = std::make_unique<CallbackStore>(*sink->m_ledger);
+    sink->m_orders = std::make_unique<OrderRepository>(*sink->m_ledger);
+    sink->m_refunds = std::make_unique<RefundRepository>(*sink->m_ledger);
     return sink;
 }
 
@@ -76,7 +78,10 @@ CallbackSinkFactory LedgerCallbackSink::factory(const LedgerSinkOptions &options
 
 LedgerCallbackSink::~LedgerCallbackSink()
 {
-    m_store.reset(); // finalize its statements before the connection closes
+    // Finalize their statements before the connection closes.
+    m_store.reset();
+    m_orders.reset();
+    m_refunds.reset();
 }
 
 QList<CallbackEvent> LedgerCallbackSink::apply(const QList<DecodedCallback> &batch)
@@ -180,7 +185,7 @@ Status LedgerCallbackSink::applyOne(const DecodedCallback &d, CallbackEvent &e)
         t.source = RecordSource::Callback;
         t.actor = actor;
         t.createIfMissing = true;
-        OrderRepository orders(*m_ledger);
+        OrderRepository &orders = *m_orders;
         const auto r = orders.applyTradeState(t);
         if (!r)
             return r.error();
@@ -204,7 +209,7 @@ Status LedgerCallbackSink::applyOne(const DecodedCallback &d, CallbackEvent &e)
         r.source = RecordSource::Callback;
         r.actor = actor;
         r.createIfMissing = true;
-        RefundRepository refunds(*m_ledger);
+        RefundRepository &refunds = *m_refunds;
         const auto result = refunds.applyRefundState(r);
         if (!result)
             return result.error();

@@ -11,6 +11,8 @@ namespace wxr::core {
 
 class CallbackStore;
 class Ledger;
+class OrderRepository;
+class RefundRepository;
 
 struct LedgerSinkOptions
 {
@@ -62,7 +64,11 @@ private:
     Status applyOne(const DecodedCallback &decoded, CallbackEvent &event);
 
     std::unique_ptr<Ledger> m_ledger;
+    // Kept for the sink's lifetime: each keeps its prepared statements, so the per-callback
+    // cost is binding and stepping, not preparing SQL. Destroyed before the ledger closes.
     std::unique_ptr<CallbackStore> m_store;
+    std::unique_ptr<OrderRepository> m_orders;
+    std::unique_ptr<RefundRepository> m_refunds;
 };
 
 } // namespace wxr::core

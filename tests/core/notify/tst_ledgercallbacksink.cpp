@@ -311,6 +311,99 @@ private slots:
         QCOMPARE(OrderRepository(m_sink->ledger()).count().value(), 50);
     }
 
+    // The sink keeps its repositories' statements prepared across batches: later batches see
+    // what earlier ones wrote (created, then updated, then duplicate), with one audit row per
+    // change and the values of their own callback, not of an earlier binding.
+    void statementsAreReusedAcrossBatches()
+    {
+        importOrder(QStringLiteral("T2026112600000001"), QStringLiteral("NOTPAY"), 1250);
+        importOrder(QStringLiteral("T2026112600000002"), QStringLiteral("NOTPAY"), 700);
+        // 1: a known order paid, an unknown one created, another known one still unpaid.
+        auto e = m_sink->apply({payment("EV-S1", "T2026112600000001", 1250),
+                                payment("EV-S2", "T2026112600000009", 990, "NOTPAY"),
+                                payment("EV-S3", "T2026112600000002", 700, "USERPAYING")});
+        for (const CallbackEvent &x : e)
+            QCOMPARE(x.outcome, CallbackOutcome::Applied);
+        // 2: the created one paid (with another amount), the unpaid one paid, a duplicate.
+        e = m_sink->apply({payment("EV-S4", "T2026112600000009", 995),
+                           payment("EV-S5", "T2026112600000002", 700),
+                           payment("EV-S1", "T2026112600000001", 1250)});
+        QCOMPARE(e[0].outcome, CallbackOutcome::Applied);
+        QCOMPARE(e[1].outcome, CallbackOutcome::Applied);
+        QCOMPARE(e[2].outcome, CallbackOutcome::Duplicate);
+        QCOMPARE(order(QStringLiteral("T2026112600000001")).status, QStringLiteral("SUCCESS"));
+        QCOMPARE(order(QStringLiteral("T2026112600000002")).status, QStringLiteral("SUCCESS"));
+        const Order created = order(QStringLiteral("T2026112600000009"));
+        QCOMPARE(created.status, QStringLiteral("SUCCESS"));
+        QCOMPARE(created.amountFen, 990); // the amount of its creation; the difference flagged
+        QVERIFY(created.needsReview);
+        QVERIFY(created.reviewReason.contains(QStringLiteral("995")));
+        QVERIFY(!order(QStringLiteral("T2026112600000002")).needsReview);
+
+        auto audit = [this](const char *outTradeNo) {
+            QStringList out;
+            const auto rows
+                = AuditLog(m_sink->ledger())
+                      .forEntity(QStringLiteral("order"), QString::fromLatin1(outTradeNo));
+            for (const AuditEntry &a : *rows)
+                out << a.actor + u' ' + a.action + u' ' + a.oldValue + u'>' + a.newValue;
+            return out;
+        };
+        QCOMPARE(audit("T2026112600000001"),
+                 (QStringList{QStringLiteral("import create >NOTPAY"),
+                              QStringLiteral("callback EV-S1 state NOTPAY>SUCCESS")}));
+        QCOMPARE(audit("T2026112600000002"),
+                 (QStringList{QStringLiteral("import create >NOTPAY"),
+                              QStringLiteral("callback EV-S3 state NOTPAY>USERPAYING"),
+                              QStringLiteral("callback EV-S5 state USERPAYING>SUCCESS")}));
+        QCOMPARE(audit("T2026112600000009"),
+                 (QStringList{QStringLiteral("callback EV-S2 create >NOTPAY"),
+                              QStringLiteral("callback EV-S4 state NOTPAY>SUCCESS")}));
+    }
+
+    // A batch that fails (disk full, read only) leaves the sink's prepared statements usable:
+    // once the ledger takes writes again, the same sink applies the same callbacks.
+    void sameSinkRecoversAfterAFailedBatch_data()
+    {
+        QTest::addColumn<int>("how");
+        QTest::newRow("disk full (max_page_count)") << 0;
+        QTest::newRow("read only") << 1;
+    }
+
+    void sameSinkRecoversAfterAFailedBatch()
+    {
+        QFETCH(int, how);
+        importOrder(QStringLiteral("T2026112600000001"), QStringLiteral("NOTPAY"), 1250);
+        // Warm the statements up first, so that the failure hits prepared ones.
+        QCOMPARE(m_sink->apply({payment("EV-W0", "T2026112600000001", 1250)})[0].outcome,
+                 CallbackOutcome::Applied);
+        QList<DecodedCallback> batch;
+        for (int i = 0; i < 20; ++i) {
+            const QByteArray otn = "T20261126" + QByteArray::number(50000000 + i);
+            importOrder(QString::fromLatin1(otn), QStringLiteral("NOTPAY"), 100 + i);
+            batch.append(payment("EV-W" + QByteArray::number(i + 1), otn, 100 + i));
+        }
+        const qint64 pages = scalar(QStringLiteral("PRAGMA page_count"));
+        QVERIFY_RESULT(m_sink->ledger().execute(
+            how == 0 ? QByteArray("PRAGMA max_page_count=" + QByteArray::number(pages)).constData()
+                     : "PRAGMA query_only=1"));
+        for (const CallbackEvent &x : m_sink->apply(batch))
+            QCOMPARE(x.httpStatus, 503);
+        QVERIFY_RESULT(m_sink->ledger().execute(how == 0 ? "PRAGMA max_page_count=1073741823"
+                                                         : "PRAGMA query_only=0"));
+        const auto events = m_sink->apply(batch);
+        for (const CallbackEvent &x : events) {
+            QCOMPARE(x.outcome, CallbackOutcome::Applied);
+            QCOMPARE(x.httpStatus, 204);
+        }
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM orders WHERE status = 'SUCCESS'")),
+                 21);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM callbacks")), 21);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE actor LIKE "
+                                       "'callback %'")),
+                 21);
+    }
+
     // Acknowledge only after the commit: when the ledger cannot take the writes (full, read
     // only, locked), no accepted callback is answered 2xx and nothing of the batch remains.
     void failingCommitIsNever2xx_data()
