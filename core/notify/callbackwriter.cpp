@@ -4,6 +4,7 @@
 #include "common/coretr.h"
 
 #include <future>
+#include <iterator>
 
 namespace wxr::core {
 
@@ -81,24 +82,30 @@ void CallbackWriter::run(std::shared_ptr<std::promise<Status>> started)
             // Everything that queued up while the previous batch was committing goes into
             // this one: that is the whole trick of group commit.
             const qsizetype n = std::min(m_queue.size(), kMaxBatch);
-            batch = m_queue.mid(0, n);
-            m_queue.remove(0, n);
+            if (n == m_queue.size()) {
+                batch.swap(m_queue);
+            } else {
+                batch.reserve(n);
+                std::move(m_queue.begin(), m_queue.begin() + n, std::back_inserter(batch));
+                m_queue.remove(0, n);
+            }
             m_stats.queued = m_queue.size();
         }
+        // Moved, not copied: a decoded callback holds a few dozen strings.
         QList<DecodedCallback> decoded;
         decoded.reserve(batch.size());
-        for (const Job &j : std::as_const(batch))
-            decoded.append(j.decoded);
-        const QList<CallbackEvent> events = s->apply(decoded);
+        for (Job &j : batch)
+            decoded.append(std::move(j.decoded));
+        QList<CallbackEvent> events = s->apply(decoded);
 
         QList<Done> results;
         results.reserve(batch.size());
         for (qsizetype i = 0; i < batch.size(); ++i) {
             CallbackEvent e;
             if (i < events.size()) {
-                e = events[i];
+                e = std::move(events[i]);
             } else { // a sink that lost count: never acknowledge what it did not report
-                e = batch[i].decoded.event;
+                e = decoded[i].event;
                 e.outcome = CallbackOutcome::Error;
                 e.cause = FailureCause::DatabaseError;
                 e.httpStatus = 503;
