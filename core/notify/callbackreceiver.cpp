@@ -10,6 +10,7 @@
 #include <QHttpServerResponder>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QThread>
 
 namespace wxr::core {
 
@@ -55,6 +56,8 @@ struct CallbackReceiver::Pending
     QHttpServerResponder responder;
     QPointer<QTcpSocket> socket;
     qint64 deadlineMs = 0;
+    bool decodedReady = false; ///< the pool has decoded it
+    bool handedOn = false;     ///< submitted, or waiting for a certificate refresh
     bool submitted = false;
     InboundRequest request; // kept only while a certificate refresh is awaited
     DecodedCallback decoded;
@@ -69,6 +72,8 @@ CallbackReceiver::CallbackReceiver(std::shared_ptr<const KeyStore> keys, QString
     , m_apiV3Key(std::move(apiV3Key))
     , m_sinkFactory(std::move(sinkFactory))
 {
+    // Decoding is CPU-bound: one thread per core, beside the writer's and the network thread.
+    m_decodePool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
     m_deadlineTimer.setInterval(100);
     connect(&m_deadlineTimer, &QTimer::timeout, this, &CallbackReceiver::sweepDeadlines);
 }
@@ -95,8 +100,10 @@ Status CallbackReceiver::start(const ReceiverOptions &options)
     m_options = options;
     if (!m_options.path.startsWith(u'/'))
         m_options.path.prepend(u'/');
-    m_decoder = std::make_unique<CallbackDecoder>(m_keys, m_mchid, m_apiV3Key, m_clock,
-                                                  m_options.maxBodyBytes);
+    m_nextTicket = 0;
+    m_nextToSubmit = 1;
+    m_decoder = std::make_shared<const CallbackDecoder>(m_keys, m_mchid, m_apiV3Key, m_clock,
+                                                        m_options.maxBodyBytes);
     m_writer
         = std::make_unique<CallbackWriter>(m_sinkFactory, [this](QList<CallbackWriter::Done> r) {
               {
@@ -143,6 +150,9 @@ void CallbackReceiver::stop()
     for (QTcpServer *s : m_server->servers())
         s->close();
     m_deadlineTimer.stop();
+    // Decodes still running finish; what they decoded goes to the writer like the rest.
+    m_decodePool.waitForDone();
+    drainDecoded();
     // The writer finishes what is queued; its results are answered below, before the server
     // (and with it every socket) goes away.
     if (m_writer)
@@ -202,17 +212,68 @@ void CallbackReceiver::handle(const QHttpServerRequest &request, QHttpServerResp
     if (p->socket)
         p->socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     p->deadlineMs = in.receivedAtMs + m_options.answerDeadlineMs;
-    p->decoded = m_decoder->decode(in);
+    p->decoded.event.receivedAtMs = in.receivedAtMs; // for a deadline answer before decoding
     const quint64 ticket = ++m_nextTicket;
     m_pending.insert(ticket, p);
 
-    if (!p->decoded.accepted && p->decoded.event.cause == FailureCause::UnknownSerial
-        && m_refresh) {
-        p->request = std::move(in);
-        refreshThenSubmit(ticket, p->decoded.event.serial);
-        return;
+    // Verification and decryption on the pool; the result comes back to this thread
+    // (drainDecoded), which hands requests on in arrival order.
+    m_decodePool.start([this, decoder = m_decoder, ticket, in = std::move(in)] {
+        Decoded d{ticket, decoder->decode(in), InboundRequest()};
+        if (!d.decoded.accepted && d.decoded.event.cause == FailureCause::UnknownSerial)
+            d.request = in; // decoded again once the certificates are refreshed
+        {
+            std::lock_guard lock(m_decodedMutex);
+            m_decoded.append(std::move(d));
+        }
+        if (!m_decodedScheduled.exchange(true))
+            QMetaObject::invokeMethod(this, &CallbackReceiver::drainDecoded, Qt::QueuedConnection);
+    });
+}
+
+void CallbackReceiver::drainDecoded()
+{
+    QList<Decoded> decoded;
+    {
+        std::lock_guard lock(m_decodedMutex);
+        decoded.swap(m_decoded);
+        m_decodedScheduled = false;
     }
-    submit(ticket);
+    for (Decoded &d : decoded) {
+        const auto it = m_pending.constFind(d.ticket);
+        if (it == m_pending.constEnd())
+            continue; // answered by the deadline meanwhile
+        Pending &p = **it;
+        p.request = std::move(d.request);
+        p.decoded = std::move(d.decoded);
+        p.decodedReady = true;
+    }
+    submitInOrder();
+}
+
+void CallbackReceiver::submitInOrder()
+{
+    while (m_nextToSubmit <= m_nextTicket) {
+        const auto it = m_pending.constFind(m_nextToSubmit);
+        if (it != m_pending.constEnd()) {
+            Pending &p = **it;
+            if (!p.decodedReady)
+                return; // the requests after it wait, so that answers keep request order
+            if (!p.handedOn) {
+                p.handedOn = true;
+                if (!p.decoded.accepted && p.decoded.event.cause == FailureCause::UnknownSerial
+                    && m_refresh) {
+                    // Like before the pool: the refresh may take a while; the requests after
+                    // it do not wait for it.
+                    refreshThenSubmit(m_nextToSubmit, p.decoded.event.serial);
+                } else {
+                    p.request = InboundRequest();
+                    submit(m_nextToSubmit);
+                }
+            }
+        }
+        ++m_nextToSubmit;
+    }
 }
 
 void CallbackReceiver::submit(quint64 ticket)
@@ -220,8 +281,13 @@ void CallbackReceiver::submit(quint64 ticket)
     const auto it = m_pending.constFind(ticket);
     if (it == m_pending.constEnd() || !m_writer)
         return;
-    (*it)->submitted = true;
-    m_writer->submit({ticket, (*it)->decoded});
+    Pending &p = **it;
+    p.submitted = true;
+    // The writer gets the decoded callback itself; a deadline or stop answer needs its event only.
+    CallbackWriter::Job job{ticket, std::move(p.decoded)};
+    p.decoded = DecodedCallback();
+    p.decoded.event = job.decoded.event;
+    m_writer->submit(std::move(job));
 }
 
 void CallbackReceiver::refreshThenSubmit(quint64 ticket, const QString &serial)

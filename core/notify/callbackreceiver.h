@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <array>
@@ -45,15 +46,19 @@ struct ReceiverOptions
 /// follows the commit of the callback's transaction; 4xx when it was refused, 503 when the
 /// ledger could not commit or did not within ReceiverOptions::answerDeadlineMs.
 ///
-/// Answers on one connection leave in request order (the writer is FIFO), so HTTP/1.1
-/// keep-alive and pipelining stay correct.
+/// Decoding (signature verification, AES-GCM, JSON) runs on a small pool of its own threads,
+/// so that it and the writer's SQLite work use different cores; decoded requests are handed
+/// to the writer in arrival order all the same (a request decoded early waits for the ones
+/// before it), and the writer is FIFO, so answers on one connection leave in request order
+/// and HTTP/1.1 keep-alive and pipelining stay correct.
 ///
 /// An unknown Wechatpay-Serial asks the refresh hook (ApiClient::refreshForUnknownSerial)
 /// for fresh platform certificates and decodes the request again once it reports back,
 /// within the same answer deadline.
 ///
-/// Thread affinity: the object's thread runs the HTTP server and the decoder (the GUI's main
-/// thread or the CLI's; move it to a worker QThread before start() for heavy load in the GUI).
+/// Thread affinity: the object's thread runs the HTTP server (the GUI's main thread or the
+/// CLI's; move it to a worker QThread before start() for heavy load in the GUI); decoding runs
+/// on the receiver's pool, writing on the writer's thread.
 /// Signals are emitted on that thread. Q_DISABLE_COPY_MOVE.
 class CallbackReceiver final : public QObject
 {
@@ -111,6 +116,8 @@ private:
     struct Pending;
 
     void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    void drainDecoded();
+    void submitInOrder();
     void submit(quint64 ticket);
     void refreshThenSubmit(quint64 ticket, const QString &serial);
     void drainResults();
@@ -125,14 +132,26 @@ private:
     UnknownSerialRefresh m_refresh;
     Clock m_clock;
     ReceiverOptions m_options;
-    std::unique_ptr<CallbackDecoder> m_decoder;
+    std::shared_ptr<const CallbackDecoder> m_decoder;
+    QThreadPool m_decodePool;
     std::unique_ptr<CallbackWriter> m_writer;
     std::unique_ptr<QHttpServer> m_server;
     QTimer m_deadlineTimer;
     QHash<quint64, std::shared_ptr<Pending>> m_pending;
     QSet<quint64> m_timedOut; ///< answered 503 by the deadline, result still to come
     quint64 m_nextTicket = 0;
+    quint64 m_nextToSubmit = 1; ///< the oldest ticket not yet handed on (arrival order)
     Stats m_stats;
+
+    struct Decoded
+    {
+        quint64 ticket = 0;
+        DecodedCallback decoded;
+        InboundRequest request; ///< kept only when a certificate refresh will be asked for
+    };
+    std::mutex m_decodedMutex;
+    QList<Decoded> m_decoded; ///< from the pool, waiting for the receiver's thread
+    std::atomic<bool> m_decodedScheduled{false};
 
     std::mutex m_resultsMutex;
     QList<CallbackWriter::Done> m_results;

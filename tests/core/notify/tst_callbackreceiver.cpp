@@ -2,17 +2,20 @@
 #include "callbackforge.h"
 #include "ledger/ledger.h"
 #include "ledger/orderrepository.h"
+#include "loadclient.h"
 #include "notify/callbackreceiver.h"
 #include "notify/callbackstore.h"
 #include "notify/ledgercallbacksink.h"
 #include "notify/notifyschema.h"
 #include "testutil.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPromise>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -278,6 +281,57 @@ private slots:
         QVERIFY2(m_control->batchSizes.size() < 40,
                  qPrintable(QStringLiteral("%1 batches").arg(m_control->batchSizes.size())));
         QVERIFY(*std::max_element(m_control->batchSizes.begin(), m_control->batchSizes.end()) > 1);
+    }
+
+    // Decoding runs on a pool, so a request may be decoded before the one sent ahead of it on
+    // the same connection; answers must still leave in request order (HTTP/1.1 pipelining).
+    void pipelinedAnswersKeepRequestOrder_data()
+    {
+        QTest::addColumn<QString>("pattern"); // g: genuine (204), p: probe signature (401)
+        QTest::newRow("all genuine") << QStringLiteral("gggggggggggg");
+        QTest::newRow("refusal first") << QStringLiteral("pggggggggggg");
+        QTest::newRow("alternating") << QStringLiteral("gpgpgpgpgpgp");
+        QTest::newRow("refusal last") << QStringLiteral("gggggggggggp");
+    }
+
+    void pipelinedAnswersKeepRequestOrder()
+    {
+        QFETCH(QString, pattern);
+        m_control->delayMs = 5;
+        const QString hostPort = QStringLiteral("127.0.0.1:%1").arg(m_receiver->port());
+        QByteArray raw;
+        QList<int> expected;
+        for (qsizetype i = 0; i < pattern.size(); ++i) {
+            const QByteArray body = payment("EV-P" + QByteArray::number(i),
+                                            "T20261126" + QByteArray::number(40000000 + i));
+            HttpHeaders h = m_forge.headers(body, cst::now());
+            if (pattern[i] == u'p') {
+                h.set("Wechatpay-Signature", "WECHATPAY/SIGNTEST/" + QByteArray(200, 'A'));
+                expected.append(401);
+            } else {
+                expected.append(204);
+            }
+            raw += httpPost(QStringLiteral("/wxpay/notify"), hostPort, h, body);
+        }
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_receiver->port());
+        socket.write(raw); // all requests at once, before any answer
+        QByteArray received;
+        QList<int> statuses;
+        QElapsedTimer t;
+        t.start();
+        static const QRegularExpression statusLine(QStringLiteral("HTTP/1\\.1 (\\d{3}) "));
+        while (statuses.size() < expected.size() && t.elapsed() < kPlenty) {
+            // The receiver runs on this thread: wait with its event loop running.
+            if (socket.bytesAvailable() == 0)
+                QTest::qWait(10);
+            received += socket.readAll();
+            statuses.clear();
+            auto it = statusLine.globalMatch(QString::fromLatin1(received));
+            while (it.hasNext())
+                statuses.append(it.next().captured(1).toInt());
+        }
+        QCOMPARE(statuses, expected);
     }
 
     void clientGoneBeforeTheAnswer()
