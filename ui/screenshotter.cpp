@@ -2,6 +2,9 @@
 #include "screenshotter.h"
 
 #include "mainwindow.h"
+#include "models/discrepancymodel.h"
+#include "orderlookupview.h"
+#include "reconcileview.h"
 
 #include <QDir>
 #include <QPixmap>
@@ -27,8 +30,33 @@ void Screenshotter::start()
     }
     m_next = 0;
     m_written.clear();
-    if (m_next < MainWindow::kViewCount)
-        m_window->showView(MainWindow::View(m_next));
+    showNext();
+}
+
+void Screenshotter::showNext()
+{
+    const auto view = MainWindow::View(m_next);
+    // Order lookup shows an order with some history: that of the reconciliation view's
+    // first status mismatch (else of any discrepancy the ledger has the order of).
+    auto *lookup = qobject_cast<OrderLookupView *>(m_window->viewWidget(view));
+    auto *reconcile
+        = qobject_cast<ReconcileView *>(m_window->viewWidget(MainWindow::View::Reconcile));
+    if (lookup && reconcile && lookup->currentOrder().isEmpty()) {
+        const DiscrepancyModel *model = reconcile->model();
+        QString order;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const core::Discrepancy &d = model->discrepancy(row);
+            if (d.ledgerStatus.isEmpty())
+                continue;
+            if (order.isEmpty() || d.kind == core::DiscrepancyKind::StatusMismatch)
+                order = d.outTradeNo;
+            if (d.kind == core::DiscrepancyKind::StatusMismatch)
+                break;
+        }
+        if (!order.isEmpty())
+            lookup->lookUp(order);
+    }
+    m_window->showView(view);
     QTimer::singleShot(m_settleMs, this, &Screenshotter::captureNext);
 }
 
@@ -46,8 +74,7 @@ void Screenshotter::captureNext()
         emit finished(Status{});
         return;
     }
-    m_window->showView(MainWindow::View(m_next));
-    QTimer::singleShot(m_settleMs, this, &Screenshotter::captureNext);
+    showNext();
 }
 
 } // namespace wxr::ui

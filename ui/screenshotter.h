@@ -32,6 +32,7 @@ signals:
     void finished(const wxr::Status &status);
 
 private:
+    void showNext();
     void captureNext();
 
     MainWindow *m_window;

@@ -14,7 +14,8 @@ enum class Language { Chinese, English };
 Language chooseLanguage(const QString &explicitChoice, const QString &systemLocaleName, bool *ok);
 
 /// Installs Qt's own catalogue and wxrecon's for the language on the running
-/// QCoreApplication (the .qm files are embedded under :/i18n). Call once, from main().
+/// QCoreApplication (the .qm files are embedded under :/i18n) and makes the language's locale
+/// the default QLocale (month names, date pickers). Call once, from main().
 void installTranslations(Language language);
 
 /// "zh_CN" or "en".
