@@ -154,8 +154,9 @@ Result<qint64> CallbackStore::insert(const CallbackEvent &e, const Extras &x)
     q.bind(16, e.processingMs);
     q.bind(17, qint64(e.attempt));
     q.bindText(18, e.serial);
-    q.bindText(19, QString::fromUtf8(x.headersJson));
-    q.bindText(20, QString::fromLatin1(x.bodySha256));
+    // UTF-8 (JSON) and hex already: bound as they are, without a copy (x outlives exec()).
+    q.bindView(19, std::string_view(x.headersJson.constData(), size_t(x.headersJson.size())));
+    q.bindView(20, std::string_view(x.bodySha256.constData(), size_t(x.bodySha256.size())));
     q.bindText(21, e.message);
     if (x.importKey.isEmpty())
         q.bindNull(22);
