@@ -128,6 +128,7 @@ Result<MonitorSnapshot> loadMonitorSnapshot(const QString &ledgerPath, qint64 fr
         auto update = core::evaluateAndRecordAlerts(**ledger, rules, nowMs);
         if (!update.ok())
             return update.error();
+        snapshot.alertChanges = std::move(*update);
     }
     const qint64 fromMs = from * 1000;
     const qint64 untilMs = until * 1000;

@@ -4,6 +4,7 @@
 #include "charts/chartseries.h"
 #include "common/result.h"
 #include "common/settings.h"
+#include "monitor/alertmonitor.h"
 #include "notify/callbackevent.h"
 
 #include <QList>
@@ -31,6 +32,8 @@ struct MonitorSnapshot
     qint64 failed = 0;
     qint64 lost = 0;
     int openAlerts = 0;
+    /// What this read's evaluation of the alert rules opened and closed (for the webhook).
+    core::AlertUpdate alertChanges;
 
     static constexpr int kRecentFailures = 500;
 };

@@ -11,6 +11,9 @@
 #include "copyabletableview.h"
 #include "jobrunner.h"
 #include "merchantservices.h"
+#include "monitor/alertstore.h"
+#include "monitor/alertwebhook.h"
+#include "noticebar.h"
 #include "models/callbackfailuremodel.h"
 #include "statusmodel.h"
 
@@ -207,7 +210,44 @@ void MonitorView::display(const MonitorSnapshot &s)
                       + tr("%n lost", nullptr, int(s.lost)) + QStringLiteral(" · ")
                       + tr("updated %1").arg(cst::formatBillTime(cst::now()).mid(11)));
     m_ctx.status()->setOpenAlerts(s.openAlerts);
+    postAlerts(s.alertChanges);
     emit refreshed();
+}
+
+void MonitorView::postAlerts(const core::AlertUpdate &changes)
+{
+    if (changes.raised.isEmpty() && changes.resolved.isEmpty())
+        return;
+    const QUrl url = m_ctx.settings().alertWebhookUrl();
+    if (url.isEmpty())
+        return;
+    if (!m_webhook || m_webhook->property("url").toUrl() != url) {
+        delete m_webhook;
+        m_posting.clear();
+        m_webhook = new core::AlertWebhook(url, this);
+        m_webhook->setProperty("url", url);
+        connect(m_webhook, &core::AlertWebhook::delivered, this, [this](const QString &text) {
+            const qint64 id = m_posting.take(text);
+            if (id <= 0)
+                return;
+            if (auto ledger = m_ctx.ledger(); ledger.ok())
+                (void)core::AlertStore(**ledger).markNotified(id);
+        });
+        connect(m_webhook, &core::AlertWebhook::failed, this,
+                [this](const QString &text, const QString &reason) {
+                    m_posting.remove(text);
+                    m_ctx.notice(NoticeBar::Level::Warning,
+                                 tr("An alert could not be sent to the webhook: %1").arg(reason));
+                });
+    }
+    const QString mchid = m_ctx.settings().activeProfile().value_or(MerchantProfile{}).mchid;
+    for (const core::RaisedAlert &a : changes.raised) {
+        const QString text = core::alertWebhookText(a, false, mchid);
+        m_posting.insert(text, a.id);
+        m_webhook->post(text);
+    }
+    for (const core::RaisedAlert &a : changes.resolved)
+        m_webhook->post(core::alertWebhookText(a, true, mchid));
 }
 
 } // namespace wxr::ui

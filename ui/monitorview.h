@@ -3,11 +3,17 @@
 
 #include "monitordata.h"
 
+#include <QHash>
 #include <QWidget>
 
 class QLabel;
 class QPushButton;
 class QTimer;
+
+namespace wxr::core {
+class AlertWebhook;
+struct AlertUpdate;
+} // namespace wxr::core
 
 namespace wxr::ui {
 
@@ -25,7 +31,8 @@ class VolumeChart;
 /// custom); the table of recent failures with their cause. Data are read by a job; while the
 /// view is visible and a preset range is chosen it refreshes itself every half minute (and
 /// evaluates the alert rules, updating the status bar's open alerts). While the receiver of
-/// this process runs, the view reads again a few seconds after callbacks arrive.
+/// this process runs, the view reads again a few seconds after callbacks arrive. Alerts the
+/// evaluation opens or closes are posted to the settings' webhook, if any.
 class MonitorView final : public QWidget
 {
     Q_OBJECT
@@ -57,6 +64,7 @@ protected:
 private:
     void display(const MonitorSnapshot &snapshot);
     void showReceiverState(const QUrl &url, const QString &problem);
+    void postAlerts(const core::AlertUpdate &changes);
 
     AppContext &m_ctx;
     TimeRangeBar *m_range = nullptr;
@@ -70,6 +78,8 @@ private:
     CallbackFailureModel *m_failureModel = nullptr;
     CopyableTableView *m_failureTable = nullptr;
     QTimer *m_live = nullptr;
+    core::AlertWebhook *m_webhook = nullptr;
+    QHash<QString, qint64> m_posting; ///< webhook text → alert id, marked notified once sent
     MonitorSnapshot m_snapshot;
     bool m_loading = false;
     bool m_again = false;

@@ -7,12 +7,18 @@
 #include "models/callbackfailuremodel.h"
 #include "monitor/callbackmetrics.h"
 #include "monitor/delayhistogram.h"
+#include "monitor/alertstore.h"
 #include "monitordata.h"
+#include "notify/callbackstore.h"
 #include "monitorview.h"
 #include "uitestutil.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
 #include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 #include <qcustomplot.h>
 
@@ -146,6 +152,66 @@ private slots:
         for (int r = 1; r < failures->rowCount(); ++r)
             QVERIFY(failures->failure(r - 1).receivedAtMs >= failures->failure(r).receivedAtMs);
         QVERIFY(!failures->index(0, CallbackFailureModel::CauseColumn).data().toString().isEmpty());
+    }
+
+    void raisedAlertsGoToTheWebhook()
+    {
+        // A chat robot on loopback that answers like WeCom's and keeps what it was sent.
+        QTcpServer robot;
+        QVERIFY(robot.listen(QHostAddress::LocalHost));
+        QByteArrayList received;
+        connect(&robot, &QTcpServer::newConnection, this, [&] {
+            QTcpSocket *socket = robot.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, socket, [socket, &received] {
+                const QByteArray request = socket->readAll();
+                received.append(request);
+                const QByteArray body = R"({"errcode":0,"errmsg":"ok"})";
+                socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                              "Connection: close\r\nContent-Length: "
+                              + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                socket->disconnectFromHost();
+            });
+        });
+
+        TestContext t;
+        t.context->settings().setAlertWebhookUrl(
+            QUrl(QStringLiteral("http://127.0.0.1:%1/send?key=k").arg(robot.serverPort())));
+        auto ledger = t.context->ledger();
+        QVERIFY(ledger.ok());
+        // Half of the last minutes' callbacks failed: far above the 5 % failure-rate rule.
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        core::CallbackStore store(**ledger);
+        for (int i = 0; i < 40; ++i) {
+            core::CallbackEvent e = delivery(now - 60000 + i * 100, 2000,
+                                             i % 2 ? core::CallbackOutcome::Applied
+                                                   : core::CallbackOutcome::Rejected,
+                                             i % 2 ? core::FailureCause::None
+                                                   : core::FailureCause::BadSignature);
+            e.notificationId = QStringLiteral("EV-%1").arg(i);
+            QVERIFY(store.insert(e).ok());
+        }
+
+        MonitorView view(*t.context);
+        QSignalSpy refreshed(&view, &MonitorView::refreshed);
+        view.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed.count() >= 1, 20000);
+        QVERIFY(view.snapshot().openAlerts >= 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!received.isEmpty(), 10000);
+        QVERIFY(received.first().startsWith("POST /send?key=k "));
+        QVERIFY(received.first().contains("\"msgtype\":\"text\""));
+        // Once the robot took it, the alert is marked as notified: not sent again.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                QSqlQuery q((*ledger)->database());
+                return q.exec(QStringLiteral("SELECT COUNT(*) FROM alerts WHERE notified = 1"))
+                       && q.next() && q.value(0).toInt() >= 1;
+            }(),
+            10000);
+        const qsizetype posts = received.size();
+        view.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed.count() >= 2, 20000);
+        QTest::qWait(300);
+        QCOMPARE(received.size(), posts); // still open: nothing new to say
     }
 };
 
