@@ -109,6 +109,9 @@ private slots:
     {
         QAbstractItemModelTester tester(m_view->model(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // The table shows the model through the proxy that colours the differing cells.
+        QAbstractItemModelTester proxyTester(
+            m_view->table()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy notices(m_t->context.get(), &AppContext::noticeRequested);
         m_view->setKindFilter(DiscrepancyKind::StatusMismatch);
         const int statusRows = m_view->model()->rowCount();
