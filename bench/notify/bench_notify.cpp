@@ -10,6 +10,8 @@
 // Signatures are made before the timed phase (RSA signing is WeChat's cost, ~0.3 ms each);
 // each one is still within the 300 s timestamp window when it is sent. Exit status 1 when an
 // acknowledged callback is missing, a request failed, or the rate fell short by more than 5 %.
+// Besides rates and latencies it prints the CPU time the receiver used (all its threads) per
+// acknowledged callback, the figure to compare changes by on a shared machine.
 #include "callbackforge.h"
 #include "common/cstime.h"
 #include "crypto/aead.h"
@@ -35,6 +37,8 @@
 #include <QTextStream>
 #include <QThread>
 #include <QtConcurrent/QtConcurrent>
+
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -74,6 +78,22 @@ qint64 percentileOf(QList<qint64> &sorted, double p)
         return 0;
     const qsizetype rank = std::max<qsizetype>(1, qsizetype(std::ceil(p / 100.0 * sorted.size())));
     return sorted[rank - 1];
+}
+
+// CPU time (user + system) a running process has used so far, in ms; -1 when unknown
+// (not Linux). Read before the receiver is stopped.
+qint64 cpuMsOf(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray line = f.readAll();
+    // Fields after the parenthesised command name: state is field 3, utime 14, stime 15.
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    const long ticks = sysconf(_SC_CLK_TCK);
+    return (fields[11].toLongLong() + fields[12].toLongLong()) * 1000 / (ticks > 0 ? ticks : 100);
 }
 
 int fail(const QString &message)
@@ -243,6 +263,7 @@ int main(int argc, char *argv[])
     qint64 lastAnswerMs = 0;
     bool done = false;
     QEventLoop loop;
+    const qint64 clientCpuBeforeMs = cpuMsOf(QCoreApplication::applicationPid());
     LoadClient client(QHostAddress::LocalHost, port, o.connections, o.rate);
     client.start(
         requests,
@@ -265,6 +286,8 @@ int main(int argc, char *argv[])
     if (!done)
         loop.exec();
     const qint64 wallMs = std::max<qint64>(lastAnswerMs, 1);
+    const qint64 receiverCpuMs = cpuMsOf(receiver.processId());
+    const qint64 clientCpuMs = cpuMsOf(QCoreApplication::applicationPid()) - clientCpuBeforeMs;
 
     receiver.terminate();
     receiver.waitForFinished(30000);
@@ -293,7 +316,7 @@ int main(int argc, char *argv[])
     std::sort(latencies.begin(), latencies.end());
     const double achieved = double(acked.size()) * 1000.0 / double(wallMs);
     const qint64 lost = acked.size() - present;
-    out() << "callbacks            " << count << " (" << o.rate << "/s for " << o.seconds << " s, "
+    out() << "callbacks offered    " << count << " (" << o.rate << "/s for " << o.seconds << " s, "
           << o.connections << " connections, "
           << (o.knownOrders ? "orders imported first" : "unknown orders") << ")\n"
           << "signing beforehand   " << prepMs << " ms\n"
@@ -310,6 +333,10 @@ int main(int argc, char *argv[])
           << "in the ledger        " << present << " of the acknowledged, " << paid
           << " orders SUCCESS\n"
           << "lost (acked, absent) " << lost << '\n'
+          << "receiver CPU         " << receiverCpuMs << " ms ("
+          << (acked.isEmpty() ? 0 : receiverCpuMs * 1000 / qint64(acked.size()))
+          << " us per acknowledged callback, user + system, all threads)\n"
+          << "load generator CPU   " << clientCpuMs << " ms during the load\n"
           << "receiver             " << receiverLog.section(u'\n', -1) << '\n'
           << Qt::flush;
     const bool allAnswered2xx = acked.size() == count;
