@@ -33,7 +33,7 @@ public:
     struct Options
     {
         int historyDays = 4;        ///< generated days before yesterday
-        qint64 ordersPerDay = 2000; ///< per generated day, the stand-in's day included
+        qint64 ordersPerDay = 8000; ///< per generated day, the stand-in's day included
         quint64 seed = 2026;
     };
 
