@@ -3,6 +3,7 @@
 #include "models/discrepancymodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -194,6 +195,37 @@ private slots:
             QVERIFY(model.discrepancy(r - 1).outTradeNo <= model.discrepancy(r).outTradeNo);
         model.sort(-1);
         QCOMPARE(model.rowCount(), 5); // back to report order, lazily
+    }
+
+    // Rows already paged in are read again with the rest (one query, not twice), and a new
+    // filter on a sorted model reads all its rows sorted at once.
+    void staysSortedAcrossFilters()
+    {
+        DiscrepancyModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPageSize(5);
+        model.setLedger(m_ledger.get());
+        model.setFilter(dayFilter());
+        model.fetchMore({});
+        QCOMPARE(model.rowCount(), 10);
+        const auto checkSortedOnce = [&model, this] {
+            QCOMPARE(model.rowCount(), int(m_truthRows));
+            QSet<qint64> ids;
+            for (int r = 0; r < model.rowCount(); ++r) {
+                ids.insert(model.discrepancy(r).id);
+                if (r > 0)
+                    QVERIFY(model.discrepancy(r - 1).outTradeNo >= model.discrepancy(r).outTradeNo);
+            }
+            QCOMPARE(ids.size(), model.rowCount());
+        };
+        model.sort(DiscrepancyModel::OutTradeNoColumn, Qt::DescendingOrder);
+        checkSortedOnce();
+        if (QTest::currentTestFailed())
+            return;
+        model.setFilter(dayFilter());
+        checkSortedOnce();
+        QVERIFY(!model.canFetchMore({}));
     }
 
     void reloadShowsStateChanges()

@@ -119,13 +119,16 @@ void DiscrepancyModel::setFilter(const core::DiscrepancyFilter &filter)
             return;
         }
         m_total = *total;
-        auto page = repo.pageAfter(m_filter, nullptr, m_pageSize);
-        if (page.ok())
-            m_rows = std::move(page.value());
-        else
-            emit error(page.error());
-        if (m_sortColumn >= 0 && m_total <= kSortInMemoryLimit && loadAll())
-            applySort();
+        if (m_sortColumn >= 0 && m_total <= kSortInMemoryLimit) {
+            if (loadAll())
+                applySort();
+        } else {
+            auto page = repo.pageAfter(m_filter, nullptr, m_pageSize);
+            if (page.ok())
+                m_rows = std::move(page.value());
+            else
+                emit error(page.error());
+        }
     }
     endResetModel();
 }
@@ -328,17 +331,21 @@ bool DiscrepancyModel::loadAll()
 {
     if (!m_ledger)
         return false;
-    const core::DiscrepancyRepository repo(*m_ledger);
-    while (m_rows.size() < m_total) {
-        auto page = repo.pageAfter(m_filter, m_rows.isEmpty() ? nullptr : &m_rows.last(), 5000);
-        if (!page.ok()) {
-            emit error(page.error());
-            return false;
-        }
-        if (page->isEmpty())
-            break;
-        m_rows.append(*page);
+    // One streaming query from the start rather than keyset pages after the loaded rows: each
+    // page would seek again (within a day the ledger's index only narrows by date, so a deep
+    // page re-walks the day's earlier rows), and the list is sized once instead of regrown.
+    QList<Discrepancy> rows;
+    rows.reserve(qsizetype(qMin<qint64>(m_total, kSortInMemoryLimit)));
+    const Status read = core::DiscrepancyRepository(*m_ledger).forEach(
+        m_filter, [&rows](const Discrepancy &d) -> Status {
+            rows.append(d);
+            return {};
+        });
+    if (!read) {
+        emit error(read.error());
+        return false;
     }
+    m_rows = std::move(rows);
     m_total = m_rows.size();
     return true;
 }
