@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "recon/hugepages.h"
+
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -117,6 +119,8 @@ private:
     void rehash(size_t capacity) // not "slots": Qt defines that word away
     {
         std::vector<Slot> old = std::move(m_slots);
+        m_slots = {};
+        hugepages::reserve(m_slots, capacity);
         m_slots.assign(capacity, kEmpty);
         m_mask = capacity - 1;
         m_size = 0;

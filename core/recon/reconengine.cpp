@@ -7,6 +7,7 @@
 #include "ledger/orderrepository.h"
 #include "ledger/reconrepository.h"
 #include "ledger/refundrepository.h"
+#include "recon/hugepages.h"
 #include "recon/keyindex.h"
 #include "recon/matcher.h"
 #include "recon/stringarena.h"
@@ -86,8 +87,8 @@ Result<ReconRun> reconcile(Ledger &ledger, QDate billDate, const ReconOptions &o
     in.refundsCovered = false;
     QList<qint64> billIds;
     for (const ImportedBill &b : use) {
-        in.payments.reserve(in.payments.size() + size_t(b.paymentCount));
-        in.refunds.reserve(in.refunds.size() + size_t(b.refundCount));
+        hugepages::reserve(in.payments, in.payments.size() + size_t(b.paymentCount));
+        hugepages::reserve(in.refunds, in.refunds.size() + size_t(b.refundCount));
         billIds.append(b.id);
         in.paymentsCovered = in.paymentsCovered || b.billType != u"REFUND";
         in.refundsCovered = in.refundsCovered || b.billType != u"SUCCESS";
@@ -115,7 +116,7 @@ Result<ReconRun> reconcile(Ledger &ledger, QDate billDate, const ReconOptions &o
         return cancelled();
 
     const auto [dayStart, dayEnd] = cst::dayBounds(billDate);
-    in.orders.reserve(size_t(use.first().paymentCount) + 1024);
+    hugepages::reserve(in.orders, size_t(use.first().paymentCount) + 1024);
     if (Status s = orders.forEachPaidBetween(
             dayStart, dayEnd,
             [&](const OrderView &o) -> Status {

@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "recon/hugepages.h"
+
+#include <algorithm>
+#include <cstdlib>
 #include <memory>
+#include <new>
 #include <string_view>
 #include <vector>
 
 namespace wxr::core {
 
 /// Append-only storage for many short strings whose views must stay valid while more are
-/// added (a day's keys for the hash join): 1 MiB blocks, never reallocated, freed together.
+/// added (a day's keys for the hash join): 4 MiB blocks, never reallocated, freed together.
 /// Not thread-safe.
 class StringArena final
 {
@@ -23,10 +28,16 @@ public:
         if (text.empty())
             return {};
         if (text.size() > m_left) {
-            const size_t size = std::max(kBlock, text.size());
-            // Not make_unique<char[]>: that zero-fills a block only to overwrite it.
-            m_blocks.push_back(std::unique_ptr<char[]>(new char[size]));
-            m_next = m_blocks.back().get();
+            // Whole huge pages (see hugepages.h); not zero-filled, every byte is written before
+            // it is read.
+            const size_t size
+                = (std::max(kBlock, text.size()) + hugepages::kSize - 1) & ~(hugepages::kSize - 1);
+            char *block = static_cast<char *>(std::aligned_alloc(hugepages::kSize, size));
+            if (!block)
+                throw std::bad_alloc();
+            hugepages::advise(block, size);
+            m_blocks.emplace_back(block);
+            m_next = block;
             m_left = size;
         }
         char *p = m_next;
@@ -37,8 +48,12 @@ public:
     }
 
 private:
-    static constexpr size_t kBlock = 1 << 20;
-    std::vector<std::unique_ptr<char[]>> m_blocks;
+    static constexpr size_t kBlock = 4 << 20;
+    struct Free
+    {
+        void operator()(char *p) const { std::free(p); }
+    };
+    std::vector<std::unique_ptr<char, Free>> m_blocks;
     char *m_next = nullptr;
     size_t m_left = 0;
 };
