@@ -14,6 +14,8 @@
 //               detail pane follows the current row); the worst single step is what
 //               "scrolls smoothly" is about. Also: a repaint of the unchanged viewport, the
 //               floor of a scroll step.
+//   next page   the model's further pages (fetchMore + repaint) up to the end of the day;
+//               the worst one, i.e. the deepest keyset page
 // Each timed step ends with the summary cards and the table showing the day's real data
 // (checked; a placeholder fails the run). The view loads synchronously on the GUI thread, so
 // draining the event loop after the call is all the waiting there is.
@@ -285,6 +287,7 @@ int main(int argc, char **argv)
     Figures sortAmount{QStringLiteral("sort by ledger amount"), {}};
     Figures scroll{QStringLiteral("scroll: one PageDown"), {}};
     Figures scrollRun{QStringLiteral("scroll: worst of a run"), {}};
+    Figures fetchRun{QStringLiteral("next page: worst to the end"), {}};
     Figures tablePaint{QStringLiteral("table viewport repaint only"), {}};
 
     for (int rep = 0; rep < reps; ++rep) {
@@ -377,6 +380,18 @@ int main(int argc, char **argv)
                      .arg(pages)
                      .arg(table->currentIndex().row()));
 
+        // Every further page of the day, as scrolling to its end asks for them: the worst is
+        // the deepest keyset page.
+        double worstFetch = 0;
+        while (view.model()->canFetchMore({})) {
+            t.start();
+            view.model()->fetchMore({});
+            table->viewport()->repaint();
+            drain();
+            worstFetch = qMax(worstFetch, msSince(t));
+        }
+        fetchRun.ms << worstFetch;
+
         t.start();
         table->sortByColumn(ui::DiscrepancyModel::LedgerAmountColumn, Qt::DescendingOrder);
         drain();
@@ -395,7 +410,7 @@ int main(int argc, char **argv)
                  .arg(QStringLiteral("max_ms"), 9)
                  .arg(QStringLiteral("n"), 5);
     for (const Figures *f : {&open, &toSmall, &toLarge, &filter, &unfilter, &search, &sortAmount,
-                             &scroll, &scrollRun, &tablePaint}) {
+                             &scroll, &scrollRun, &fetchRun, &tablePaint}) {
         out() << QStringLiteral("%1 %2 %3 %4\n")
                      .arg(f->name, -30)
                      .arg(median(f->ms), 10, 'f', 1)
