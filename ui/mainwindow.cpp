@@ -5,6 +5,7 @@
 #include "appstatusbar.h"
 #include "common/settings.h"
 #include "glyphicon.h"
+#include "importactions.h"
 #include "jobrunner.h"
 #include "merchantservices.h"
 #include "monitorview.h"
@@ -227,6 +228,27 @@ void MainWindow::buildNavigation()
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    auto *imports = new ImportActions(m_ctx, this);
+    file->addAction(tr("Import &ledger (orders.csv)…"), this,
+                    [this, imports] { imports->askLedger(this); })
+        ->setObjectName(QStringLiteral("importLedger"));
+    file->addAction(tr("Import a &bill file…"), this,
+                    [this, imports] {
+                        auto *reconcile
+                            = qobject_cast<ReconcileView *>(viewWidget(View::Reconcile));
+                        imports->askBill(this, reconcile ? reconcile->currentDate() : QDate());
+                    })
+        ->setObjectName(QStringLiteral("importBill"));
+    file->addAction(tr("Import a &callback log…"), this,
+                    [this, imports] { imports->askCallbackLog(this); })
+        ->setObjectName(QStringLiteral("importCallbacks"));
+    // An imported bill is reconciled: show that day.
+    connect(imports, &ImportActions::billReconciled, this, [this](const QDate &date) {
+        if (auto *reconcile = qobject_cast<ReconcileView *>(viewWidget(View::Reconcile)))
+            reconcile->showDate(date);
+        showView(View::Reconcile);
+    });
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
