@@ -8,6 +8,9 @@
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QVarLengthArray>
+
+#include <algorithm>
 
 namespace wxr::core {
 
@@ -77,16 +80,88 @@ CallbackDecoder::CallbackDecoder(std::shared_ptr<const KeyStore> keys, QString m
     , m_maxBodyBytes(maxBodyBytes)
 {}
 
+namespace {
+
+// Appends `text` (Latin-1, as HTTP header bytes are taken) as a JSON string: UTF-8, with the
+// escapes JSON requires.
+void appendJsonString(QByteArray &out, QByteArrayView text)
+{
+    static constexpr char kHex[] = "0123456789abcdef";
+    out += '"';
+    for (const char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (c < 0x20) {
+                out += "\\u00";
+                out += kHex[c >> 4];
+                out += kHex[c & 0xf];
+            } else if (c < 0x80) {
+                out += char(c);
+            } else { // Latin-1 to UTF-8
+                out += char(0xc0 | (c >> 6));
+                out += char(0x80 | (c & 0x3f));
+            }
+        }
+    }
+    out += '"';
+}
+
+} // namespace
+
 QByteArray CallbackDecoder::headersToRecord(const HttpHeaders &headers)
 {
-    QJsonObject o;
-    for (const auto &[name, value] : headers.pairs()) {
-        const QByteArray lower = name.toLower();
-        if (lower == "authorization" || lower == "cookie" || lower == "proxy-authorization")
+    // Written directly rather than through QJsonObject (a fifth of the decoding time under
+    // load), with the same result: names sorted, the last of equal names kept.
+    QVarLengthArray<const HttpHeaders::Pair *, 16> kept;
+    for (const auto &pair : headers.pairs()) {
+        const QByteArray &name = pair.first;
+        if (name.compare("authorization", Qt::CaseInsensitive) == 0
+            || name.compare("cookie", Qt::CaseInsensitive) == 0
+            || name.compare("proxy-authorization", Qt::CaseInsensitive) == 0)
             continue;
-        o.insert(QString::fromLatin1(name), QString::fromLatin1(value.left(512)));
+        kept.append(&pair);
     }
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    std::stable_sort(kept.begin(), kept.end(),
+                     [](const auto *a, const auto *b) { return a->first < b->first; });
+    QByteArray out;
+    out.reserve(64 + 64 * kept.size());
+    out += '{';
+    bool first = true;
+    for (qsizetype i = 0; i < kept.size(); ++i) {
+        if (i + 1 < kept.size() && kept[i + 1]->first == kept[i]->first)
+            continue; // a later header of the same name wins
+        if (!first)
+            out += ',';
+        first = false;
+        appendJsonString(out, kept[i]->first);
+        out += ':';
+        const QByteArray &value = kept[i]->second;
+        appendJsonString(out, QByteArrayView(value).first(std::min<qsizetype>(value.size(), 512)));
+    }
+    out += '}';
+    return out;
 }
 
 DecodedCallback CallbackDecoder::decode(const InboundRequest &request) const

@@ -69,7 +69,8 @@ public:
     [[nodiscard]] qsizetype maxBodyBytes() const { return m_maxBodyBytes; }
     [[nodiscard]] const QString &mchid() const { return m_mchid; }
 
-    /// The headers worth recording as a JSON object (name → value, in order), without
+    /// The headers worth recording as a compact JSON object (name → value, names sorted, the
+    /// last of equal names kept; what QJsonDocument would write), without
     /// Authorization, Cookie and Proxy-Authorization, which a proxy might add and which are
     /// secrets; values are cut at 512 characters.
     static QByteArray headersToRecord(const HttpHeaders &headers);

@@ -262,6 +262,53 @@ private slots:
         QCOMPARE(d.event.state, QStringLiteral("SUCCESS"));
         QCOMPARE(d.event.amountFen, std::optional<qint64>(500));
     }
+
+    // The recorded headers are written without QJsonObject; they must read back as the
+    // object QJsonObject would have made: names as sent, the last of equal names, values cut
+    // at 512 bytes, secrets left out, Latin-1 bytes as their characters.
+    void headersToRecord_data()
+    {
+        QTest::addColumn<QList<QByteArray>>("pairs"); // name, value, name, value, …
+        QTest::newRow("none") << QList<QByteArray>{};
+        QTest::newRow("plain") << QList<QByteArray>{"Wechatpay-Serial", "5157F09EFDC096DE",
+                                                    "Content-Type", "application/json"};
+        QTest::newRow("quotes and backslashes")
+            << QList<QByteArray>{"X-A", "say \"hi\" \\ bye", "X-B", "\\\""};
+        QTest::newRow("control characters")
+            << QList<QByteArray>{"X-C", QByteArray("a\tb\nc\rd\be\ff\x01g\x1fh\x7f", 17)};
+        QTest::newRow("Latin-1 bytes") << QList<QByteArray>{"X-D", "caf\xe9 \xff\xa0"};
+        QTest::newRow("repeated name, last wins")
+            << QList<QByteArray>{"X-E", "first", "X-F", "other", "X-E", "second"};
+        QTest::newRow("names differing in case")
+            << QList<QByteArray>{"x-g", "lower", "X-G", "upper"};
+        QTest::newRow("secrets in any case")
+            << QList<QByteArray>{"AUTHORIZATION",       "Basic c2VjcmV0", "cookie", "s=secret",
+                                 "Proxy-Authorization", "secret",         "X-H",    "kept"};
+        QTest::newRow("long value") << QList<QByteArray>{"X-I", QByteArray(2000, 'v')};
+    }
+
+    void headersToRecord()
+    {
+        QFETCH(QList<QByteArray>, pairs);
+        HttpHeaders headers;
+        QJsonObject expected;
+        for (qsizetype i = 0; i + 1 < pairs.size(); i += 2) {
+            headers.add(pairs[i], pairs[i + 1]);
+            const QByteArray lower = pairs[i].toLower();
+            if (lower != "authorization" && lower != "cookie" && lower != "proxy-authorization")
+                expected.insert(QString::fromLatin1(pairs[i]),
+                                QString::fromLatin1(pairs[i + 1].left(512)));
+        }
+        const QByteArray json = CallbackDecoder::headersToRecord(headers);
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, json.constData());
+        QVERIFY(doc.isObject());
+        QCOMPARE(doc.object(), expected);
+        QVERIFY(!json.contains("secret"));
+        // Byte for byte what QJsonDocument writes, too.
+        QCOMPARE(json, QJsonDocument(expected).toJson(QJsonDocument::Compact));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_CallbackDecoder)
