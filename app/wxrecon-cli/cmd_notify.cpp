@@ -278,12 +278,14 @@ int runServeNotify(const QStringList &args)
     const CallbackReceiver::Stats s = receiver.stats();
     err() << "wxrecon-cli: "
           << Tr::tr("stopped after %1 callbacks (%2 applied, %3 duplicates, %4 refused, %5 not "
-                    "recorded).")
+                    "recorded) in %6 commits, largest %7.")
                  .arg(s.received)
                  .arg(s.applied)
                  .arg(s.duplicates)
                  .arg(s.rejected)
                  .arg(s.errors)
+                 .arg(s.batches)
+                 .arg(s.largestBatch)
           << Qt::endl;
     return Success;
 }

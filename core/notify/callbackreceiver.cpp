@@ -170,6 +170,11 @@ void CallbackReceiver::stop()
     }
     m_pending.clear();
     m_timedOut.clear();
+    if (m_writer) { // keep the commit counts for stats() after the stop
+        const auto w = m_writer->stats();
+        m_stats.batches = w.batches;
+        m_stats.largestBatch = w.largestBatch;
+    }
     m_writer.reset();
     m_server.reset();
     m_decoder.reset();

@@ -102,7 +102,7 @@ public:
         qint64 errors = 0; ///< 5xx: ledger could not commit, or too slow
         std::array<qint64, kFailureCauseCount> byCause{};
         qint64 waiting = 0; ///< requests not answered yet
-        qint64 batches = 0; ///< writer transactions
+        qint64 batches = 0; ///< writer transactions (kept after stop(), until the next start())
         qint64 largestBatch = 0;
     };
     [[nodiscard]] Stats stats() const;
