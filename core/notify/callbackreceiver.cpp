@@ -213,9 +213,13 @@ void CallbackReceiver::handle(const QHttpServerRequest &request, QHttpServerResp
 
     auto p = std::make_shared<Pending>(std::move(responder));
     // The answer leaves in several small writes; without TCP_NODELAY Nagle's algorithm can hold
-    // the last one until the client's delayed ACK (tens of milliseconds).
-    if (p->socket)
+    // the last one until the client's delayed ACK (tens of milliseconds). Once per connection:
+    // a system call per request shows in the profile under load.
+    static const char *const kNoDelaySet = "wxrNoDelaySet";
+    if (p->socket && !p->socket->property(kNoDelaySet).toBool()) {
         p->socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        p->socket->setProperty(kNoDelaySet, true);
+    }
     p->deadlineMs = in.receivedAtMs + m_options.answerDeadlineMs;
     p->decoded.event.receivedAtMs = in.receivedAtMs; // for a deadline answer before decoding
     const quint64 ticket = ++m_nextTicket;
