@@ -179,11 +179,11 @@ ReconcileView::ReconcileView(AppContext &context, QWidget *parent)
     connect(m_kind, &QComboBox::currentIndexChanged, this, &ReconcileView::applyFilter);
     connect(m_state, &QComboBox::currentIndexChanged, this, &ReconcileView::applyFilter);
     // Search as one types, but only once typing pauses.
-    auto *searchDelay = new QTimer(this);
-    searchDelay->setSingleShot(true);
-    searchDelay->setInterval(250);
-    connect(m_search, &QLineEdit::textChanged, searchDelay, qOverload<>(&QTimer::start));
-    connect(searchDelay, &QTimer::timeout, this, &ReconcileView::applyFilter);
+    m_searchDelay = new QTimer(this);
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(250);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, &ReconcileView::applyFilter);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ReconcileView::updateDetail);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ReconcileView::updateDetail);
@@ -291,6 +291,10 @@ void ReconcileView::refreshDay()
 
 void ReconcileView::applyFilter()
 {
+    // This takes the search text as it is now, so a delayed search still pending would only
+    // apply the same filter again a moment later — resetting the rows, the scroll position and
+    // the selection the user may have made in between.
+    m_searchDelay->stop();
     core::DiscrepancyFilter f;
     f.from = m_date;
     f.to = m_date;

@@ -13,6 +13,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QTimer;
 class QToolButton;
 
 namespace wxr::ui {
@@ -101,6 +102,7 @@ private:
     QComboBox *m_kind = nullptr;
     QComboBox *m_state = nullptr;
     QLineEdit *m_search = nullptr;
+    QTimer *m_searchDelay = nullptr; ///< applies the search once typing pauses
     QLabel *m_count = nullptr;
     DiscrepancyModel *m_model = nullptr;
     DiscrepancyStyleProxy *m_proxy = nullptr;

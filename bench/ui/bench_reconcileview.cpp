@@ -51,6 +51,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <ctime>
 #include <memory>
 
 using namespace wxr;
@@ -66,7 +67,8 @@ QTextStream &out()
 struct Figures
 {
     QString name;
-    QList<double> ms;
+    QList<double> ms;  ///< wall clock
+    QList<double> cpu; ///< CPU time of the GUI thread: what the machine's load does not add
 };
 
 double median(QList<double> v)
@@ -87,6 +89,35 @@ double msSince(const QElapsedTimer &t)
 {
     return double(t.nsecsElapsed()) / 1e6;
 }
+
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+// Wall clock and GUI-thread CPU time of one step.
+class StepTimer
+{
+public:
+    void start()
+    {
+        m_cpu = threadCpuMs();
+        m_wall.start();
+    }
+    double wall() const { return msSince(m_wall); }
+    double cpu() const { return threadCpuMs() - m_cpu; }
+    void record(Figures &f) const
+    {
+        f.ms << wall();
+        f.cpu << cpu();
+    }
+
+private:
+    QElapsedTimer m_wall;
+    double m_cpu = 0;
+};
 
 void drain()
 {
@@ -278,17 +309,17 @@ int main(int argc, char **argv)
         searchTerm = page->first().outTradeNo;
     }
 
-    Figures open{QStringLiteral("open (fresh view, 1M day)"), {}};
-    Figures toSmall{QStringLiteral("switch day (1M → small)"), {}};
-    Figures toLarge{QStringLiteral("switch day (small → 1M)"), {}};
-    Figures filter{QStringLiteral("filter by kind"), {}};
-    Figures unfilter{QStringLiteral("clear the kind filter"), {}};
-    Figures search{QStringLiteral("search order no."), {}};
-    Figures sortAmount{QStringLiteral("sort by ledger amount"), {}};
-    Figures scroll{QStringLiteral("scroll: one PageDown"), {}};
-    Figures scrollRun{QStringLiteral("scroll: worst of a run"), {}};
-    Figures fetchRun{QStringLiteral("next page: worst to the end"), {}};
-    Figures tablePaint{QStringLiteral("table viewport repaint only"), {}};
+    Figures open{QStringLiteral("open (fresh view, 1M day)"), {}, {}};
+    Figures toSmall{QStringLiteral("switch day (1M → small)"), {}, {}};
+    Figures toLarge{QStringLiteral("switch day (small → 1M)"), {}, {}};
+    Figures filter{QStringLiteral("filter by kind"), {}, {}};
+    Figures unfilter{QStringLiteral("clear the kind filter"), {}, {}};
+    Figures search{QStringLiteral("search order no."), {}, {}};
+    Figures sortAmount{QStringLiteral("sort by ledger amount"), {}, {}};
+    Figures scroll{QStringLiteral("scroll: one PageDown"), {}, {}};
+    Figures scrollRun{QStringLiteral("scroll: worst of a run"), {}, {}};
+    Figures fetchRun{QStringLiteral("next page: worst to the end"), {}, {}};
+    Figures tablePaint{QStringLiteral("table viewport repaint only"), {}, {}};
 
     for (int rep = 0; rep < reps; ++rep) {
         ui::ReconcileView view(ctx);
@@ -296,13 +327,13 @@ int main(int argc, char **argv)
         view.show();
         drain();
         view.grab();
-        QElapsedTimer t;
+        StepTimer t;
 
         t.start();
         view.showDate(large);
         drain();
         paintWhole(view);
-        open.ms << msSince(t);
+        t.record(open);
         checkShown(view, large, "open");
         if (view.model()->totalCount() < 1000)
             fail(QStringLiteral("the large day has only %1 discrepancies")
@@ -312,21 +343,21 @@ int main(int argc, char **argv)
         view.showDate(small);
         drain();
         paintWhole(view);
-        toSmall.ms << msSince(t);
+        t.record(toSmall);
         checkShown(view, small, "switch");
 
         t.start();
         view.showDate(large);
         drain();
         paintWhole(view);
-        toLarge.ms << msSince(t);
+        t.record(toLarge);
         checkShown(view, large, "switch back");
 
         t.start();
         view.setKindFilter(core::DiscrepancyKind::AmountMismatch);
         drain();
         paintWhole(view);
-        filter.ms << msSince(t);
+        t.record(filter);
         checkShown(view, large, "filter");
         if (view.model()->rowCount() == 0
             || view.model()->discrepancy(0).kind != core::DiscrepancyKind::AmountMismatch)
@@ -336,13 +367,13 @@ int main(int argc, char **argv)
         view.setKindFilter(std::nullopt);
         drain();
         paintWhole(view);
-        unfilter.ms << msSince(t);
+        t.record(unfilter);
 
         t.start();
         view.setSearch(searchTerm);
         drain();
         paintWhole(view);
-        search.ms << msSince(t);
+        t.record(search);
         if (view.model()->rowCount() == 0 || view.model()->discrepancy(0).outTradeNo != searchTerm)
             fail(QStringLiteral("searching %1 found nothing").arg(searchTerm));
         view.setSearch(QString());
@@ -354,6 +385,7 @@ int main(int argc, char **argv)
         table->setCurrentIndex(table->model()->index(0, 0));
         drain();
         double worst = 0;
+        double worstCpu = 0;
         for (int i = 0; i < pages; ++i) {
             t.start();
             QKeyEvent press(QEvent::KeyPress, Qt::Key_PageDown, Qt::NoModifier);
@@ -364,16 +396,17 @@ int main(int argc, char **argv)
             // pane's update, rows fetched near the end) processed and painted too.
             table->viewport()->repaint();
             drain();
-            const double ms = msSince(t);
-            scroll.ms << ms;
-            worst = qMax(worst, ms);
+            t.record(scroll);
+            worst = qMax(worst, scroll.ms.last());
+            worstCpu = qMax(worstCpu, scroll.cpu.last());
         }
         scrollRun.ms << worst;
+        scrollRun.cpu << worstCpu;
         // The floor of every step above: one full paint of the table's viewport, no change.
         for (int i = 0; i < 10; ++i) {
             t.start();
             table->viewport()->repaint();
-            tablePaint.ms << msSince(t);
+            t.record(tablePaint);
         }
         if (table->currentIndex().row() < pages * 10)
             fail(QStringLiteral("%1 PageDowns only reached row %2")
@@ -383,20 +416,23 @@ int main(int argc, char **argv)
         // Every further page of the day, as scrolling to its end asks for them: the worst is
         // the deepest keyset page.
         double worstFetch = 0;
+        double worstFetchCpu = 0;
         while (view.model()->canFetchMore({})) {
             t.start();
             view.model()->fetchMore({});
             table->viewport()->repaint();
             drain();
-            worstFetch = qMax(worstFetch, msSince(t));
+            worstFetch = qMax(worstFetch, t.wall());
+            worstFetchCpu = qMax(worstFetchCpu, t.cpu());
         }
         fetchRun.ms << worstFetch;
+        fetchRun.cpu << worstFetchCpu;
 
         t.start();
         table->sortByColumn(ui::DiscrepancyModel::LedgerAmountColumn, Qt::DescendingOrder);
         drain();
         paintWhole(view);
-        sortAmount.ms << msSince(t);
+        t.record(sortAmount);
         checkShown(view, large, "sort");
         if (view.model()->rowCount() < view.model()->totalCount())
             fail(
@@ -404,17 +440,19 @@ int main(int argc, char **argv)
     }
 
     out() << "\n"
-          << QStringLiteral("%1 %2 %3 %4\n")
+          << QStringLiteral("%1 %2 %3 %4 %5\n")
                  .arg(QStringLiteral("step"), -30)
                  .arg(QStringLiteral("median_ms"), 10)
                  .arg(QStringLiteral("max_ms"), 9)
+                 .arg(QStringLiteral("median_cpu_ms"), 14)
                  .arg(QStringLiteral("n"), 5);
     for (const Figures *f : {&open, &toSmall, &toLarge, &filter, &unfilter, &search, &sortAmount,
                              &scroll, &scrollRun, &fetchRun, &tablePaint}) {
-        out() << QStringLiteral("%1 %2 %3 %4\n")
+        out() << QStringLiteral("%1 %2 %3 %4 %5\n")
                      .arg(f->name, -30)
                      .arg(median(f->ms), 10, 'f', 1)
                      .arg(maxOf(f->ms), 9, 'f', 1)
+                     .arg(median(f->cpu), 14, 'f', 1)
                      .arg(f->ms.size(), 5);
     }
     out() << Qt::flush;

@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QFile>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -165,6 +166,37 @@ private slots:
         QVERIFY(m_view->model()->rowCount() >= 1);
         for (int r = 0; r < m_view->model()->rowCount(); ++r)
             QCOMPARE(m_view->model()->discrepancy(r).outTradeNo, wanted);
+    }
+
+    // A search is applied once: typed text after the pause, setSearch() at once — and a
+    // filter applied meanwhile takes the text along, so no delayed second reset follows that
+    // would throw away the scroll position and the selection.
+    void searchIsAppliedOnce()
+    {
+        const QString wanted = QString::fromLatin1(m_demo->day(kLast).truth[2].outTradeNo);
+        auto *edit = m_view->findChild<QLineEdit *>(QStringLiteral("search"));
+        QVERIFY(edit);
+        QSignalSpy resets(m_view->model(), &QAbstractItemModel::modelReset);
+
+        QTest::keyClicks(edit, wanted);
+        QCOMPARE(resets.count(), 0); // not while typing
+        QTRY_COMPARE(resets.count(), 1);
+        QCOMPARE(m_view->model()->discrepancy(0).outTradeNo, wanted);
+
+        resets.clear();
+        m_view->setSearch(QString());
+        QCOMPARE(resets.count(), 1);
+        select({1});
+        QTest::qWait(400); // beyond the typing pause
+        QCOMPARE(resets.count(), 1);
+        QCOMPARE(m_view->selectedIds().size(), 1);
+
+        resets.clear();
+        QTest::keyClicks(edit, wanted);
+        m_view->setKindFilter(m_view->model()->discrepancy(0).kind);
+        QCOMPARE(resets.count(), 1);
+        QTest::qWait(400);
+        QCOMPARE(resets.count(), 1);
     }
 
     void exportWritesTheReport()
