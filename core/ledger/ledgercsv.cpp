@@ -702,14 +702,25 @@ public:
     explicit BulkPragmas(Ledger &ledger)
         : m_ledger(ledger)
     {
+        SqliteStatement current(m_ledger, "PRAGMA cache_size");
+        if (const Result<bool> row = current.step(); row && *row)
+            m_previous = current.int64(0);
         (void)m_ledger.execute("PRAGMA cache_size=-131072");
     }
-    ~BulkPragmas() { (void)m_ledger.execute("PRAGMA cache_size=-2000"); }
+    ~BulkPragmas()
+    {
+        // Back to what the connection had (Ledger::open's setting), not SQLite's default.
+        if (m_previous) {
+            const QByteArray sql = "PRAGMA cache_size=" + QByteArray::number(*m_previous);
+            (void)m_ledger.execute(sql.constData());
+        }
+    }
     BulkPragmas(const BulkPragmas &) = delete;
     BulkPragmas &operator=(const BulkPragmas &) = delete;
 
 private:
     Ledger &m_ledger;
+    std::optional<qint64> m_previous;
 };
 
 void appendField(QByteArray &out, std::string_view v)
