@@ -309,9 +309,9 @@ int main(int argc, char **argv)
         searchTerm = page->first().outTradeNo;
     }
 
-    Figures open{QStringLiteral("open (fresh view, 1M day)"), {}, {}};
-    Figures toSmall{QStringLiteral("switch day (1M → small)"), {}, {}};
-    Figures toLarge{QStringLiteral("switch day (small → 1M)"), {}, {}};
+    Figures open{QStringLiteral("open (fresh view, large day)"), {}, {}};
+    Figures toSmall{QStringLiteral("switch day (large → small)"), {}, {}};
+    Figures toLarge{QStringLiteral("switch day (small → large)"), {}, {}};
     Figures filter{QStringLiteral("filter by kind"), {}, {}};
     Figures unfilter{QStringLiteral("clear the kind filter"), {}, {}};
     Figures search{QStringLiteral("search order no."), {}, {}};
@@ -335,9 +335,8 @@ int main(int argc, char **argv)
         paintWhole(view);
         t.record(open);
         checkShown(view, large, "open");
-        if (view.model()->totalCount() < 1000)
-            fail(QStringLiteral("the large day has only %1 discrepancies")
-                     .arg(view.model()->totalCount()));
+        if (view.model()->totalCount() == 0)
+            fail(QStringLiteral("the large day has no discrepancies to show"));
 
         t.start();
         view.showDate(small);
@@ -408,7 +407,7 @@ int main(int argc, char **argv)
             table->viewport()->repaint();
             t.record(tablePaint);
         }
-        if (table->currentIndex().row() < pages * 10)
+        if (table->currentIndex().row() < qMin<qint64>(pages * 10, view.model()->totalCount() - 1))
             fail(QStringLiteral("%1 PageDowns only reached row %2")
                      .arg(pages)
                      .arg(table->currentIndex().row()));
