@@ -5,6 +5,7 @@
 #include "appstatusbar.h"
 #include "common/settings.h"
 #include "glyphicon.h"
+#include "dailyfetch.h"
 #include "importactions.h"
 #include "jobrunner.h"
 #include "merchantservices.h"
@@ -139,6 +140,12 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     // The scheduler runs whenever it was left on (it continues from the ledger's queue).
     if (m_ctx.settings().schedulerEnabled() && m_ctx.settings().activeProfile())
         m_ctx.merchant()->setSchedulerEnabled(true);
+    // Yesterday's bill is fetched and reconciled every day at the settings' time (the demo
+    // has fetched its day already).
+    if (!m_ctx.demo()) {
+        auto *daily = new DailyFetch(m_ctx, this);
+        daily->start();
+    }
     // So does the callback receiver.
     if (m_ctx.settings().receiverEnabled() && m_ctx.settings().activeProfile())
         m_ctx.merchant()->setReceiverEnabled(true);

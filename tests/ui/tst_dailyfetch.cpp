@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "common/cstime.h"
+#include "common/settings.h"
+#include "dailyfetch.h"
+#include "ledger/discrepancyrepository.h"
+#include "ledger/ledger.h"
+#include "secretstore.h"
+#include "simserver.h"
+#include "uitestutil.h"
+#include "wechatpay/merchantconfig.h"
+
+#include <QDateTime>
+#include <QProcessEnvironment>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace wxr;
+using namespace wxr::ui;
+
+// The daily bill fetch: when it runs, catching up at start, retrying a bill WeChat Pay is
+// still generating, and the day in the ledger afterwards.
+class tst_DailyFetch final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void msUntil_data()
+    {
+        QTest::addColumn<QTime>("fetchTime");
+        QTest::addColumn<QString>("now"); // CST
+        QTest::addColumn<qint64>("expectedMs");
+        QTest::newRow("later today") << QTime(10, 30) << "2026-11-25 09:00:00" << qint64(5400000);
+        QTest::newRow("tomorrow") << QTime(10, 30) << "2026-11-25 11:00:00" << qint64(84600000);
+        QTest::newRow("exactly now: tomorrow")
+            << QTime(10, 30) << "2026-11-25 10:30:00" << qint64(86400000);
+        QTest::newRow("just after midnight")
+            << QTime(0, 5) << "2026-11-25 00:00:00" << qint64(300000);
+    }
+
+    void msUntil()
+    {
+        QFETCH(QTime, fetchTime);
+        QFETCH(QString, now);
+        QFETCH(qint64, expectedMs);
+        const auto at = cst::parseBillTime(now.toStdString());
+        QVERIFY(at);
+        QCOMPARE(DailyFetch::msUntil(fetchTime, *at), expectedMs);
+    }
+
+    void catchesUpAndRetriesUntilTheBillIsReady()
+    {
+        QTemporaryDir dir;
+        const QDate yesterday = cst::billDateOf(cst::now()).addDays(-1);
+        sim::SimSettings s;
+        s.stateDir = dir.filePath(QStringLiteral("state"));
+        s.day.orders = 300;
+        s.day.date = yesterday;
+        s.billsReadyAt = cst::now() + 2; // STATEMENT_CREATING for two more seconds
+        sim::SimServer server(s);
+        QVERIFY(server.start(0).ok());
+        auto config = core::MerchantConfig::load(server.merchantIniPath(), QProcessEnvironment());
+        QVERIFY(config.ok());
+
+        TestContext t;
+        MerchantProfile p;
+        p.name = QStringLiteral("Stand-in");
+        p.mchid = config->mchid;
+        p.serialNo = config->serialNo;
+        p.privateKeyFile = config->privateKeyFile;
+        p.apiBase = config->apiBase;
+        p.keyMode = config->keyMode;
+        t.settings().setProfiles({p});
+        t.settings().setActiveProfileName(p.name);
+        t.context->secrets()->store(p.name, SecretKind::ApiV3Key,
+                                    QString::fromLatin1(config->apiV3Key), nullptr);
+        // The fetch time has passed today (a minute ago, CST) and yesterday is not fetched.
+        const QTime cstNow
+            = QDateTime::fromSecsSinceEpoch(cst::now(), QTimeZone(int(cst::kOffsetSeconds))).time();
+        t.settings().setBillFetchTime(cstNow.msecsSinceStartOfDay() < 60000 ? QTime(0, 0)
+                                                                            : cstNow.addSecs(-60));
+
+        DailyFetch fetch(*t.context);
+        fetch.setRetryInterval(1500);
+        QSignalSpy fetched(&fetch, &DailyFetch::fetched);
+        fetch.start();
+        QTRY_VERIFY_WITH_TIMEOUT(fetched.count() >= 2, 30000);
+        QCOMPARE(fetched.at(0).at(0).toDate(), yesterday);
+        QCOMPARE(fetched.at(0).at(1).toBool(), false); // still being generated
+        QCOMPARE(fetched.at(1).at(1).toBool(), true);  // retried once it was ready
+
+        auto ledger = t.context->ledger();
+        QVERIFY(ledger.ok());
+        const auto status = core::DiscrepancyRepository(**ledger).dayStatuses(yesterday, yesterday);
+        QVERIFY(status.ok());
+        QVERIFY(status->value(yesterday) != core::DayStatus::NotFetched);
+        // The next run is tomorrow's, about 24 h after the fetch time.
+        QVERIFY(fetch.nextRun() > cst::now() + 23 * 3600);
+
+        // Started again: yesterday is in the ledger, nothing to catch up.
+        DailyFetch again(*t.context);
+        QSignalSpy again_fetched(&again, &DailyFetch::fetched);
+        again.start();
+        QTest::qWait(500);
+        QCOMPARE(again_fetched.count(), 0);
+    }
+};
+
+QTEST_MAIN(tst_DailyFetch)
+#include "tst_dailyfetch.moc"

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "dailyfetch.h"
+
+#include "appcontext.h"
+#include "common/settings.h"
+#include "jobrunner.h"
+#include "ledger/discrepancyrepository.h"
+#include "merchantservices.h"
+#include "noticebar.h"
+#include "reconjobs.h"
+#include "statusmodel.h"
+#include "wechatpay/apiclient.h"
+
+#include <QFutureWatcher>
+#include <QTimer>
+
+#include <memory>
+
+namespace wxr::ui {
+
+DailyFetch::DailyFetch(AppContext &context, QObject *parent)
+    : QObject(parent)
+    , m_ctx(context)
+{
+    m_timer = new QTimer(this);
+    m_timer->setSingleShot(true);
+    connect(m_timer, &QTimer::timeout, this, &DailyFetch::run);
+    // A new fetch time or merchant: plan again (a retry in progress keeps its turn).
+    connect(&m_ctx, &AppContext::settingsChanged, this, [this] {
+        if (!m_retryDate.isValid())
+            start();
+    });
+}
+
+DailyFetch::~DailyFetch() = default;
+
+qint64 DailyFetch::msUntil(QTime fetchTime, cst::Instant now)
+{
+    const QDate today = cst::billDateOf(now);
+    cst::Instant at = cst::dayBounds(today).first + fetchTime.msecsSinceStartOfDay() / 1000;
+    if (at <= now)
+        at += cst::kDaySeconds;
+    return qMax<qint64>(1000, (at - now) * 1000);
+}
+
+void DailyFetch::schedule(qint64 inMs)
+{
+    m_nextRun = cst::now() + inMs / 1000;
+    m_timer->start(std::chrono::milliseconds(inMs));
+}
+
+void DailyFetch::start()
+{
+    m_retryDate = {};
+    m_retries = 0;
+    schedule(msUntil(m_ctx.settings().billFetchTime(), cst::now()));
+    catchUp();
+}
+
+void DailyFetch::catchUp()
+{
+    // Started after today's fetch time: fetch yesterday now unless the ledger has its bill.
+    const cst::Instant now = cst::now();
+    const QDate today = cst::billDateOf(now);
+    const cst::Instant fetchAt = cst::dayBounds(today).first
+                                 + m_ctx.settings().billFetchTime().msecsSinceStartOfDay() / 1000;
+    if (now < fetchAt || !m_ctx.settings().activeProfile())
+        return;
+    auto ledger = m_ctx.ledger();
+    if (!ledger.ok())
+        return;
+    const QDate yesterday = today.addDays(-1);
+    const auto statuses = core::DiscrepancyRepository(**ledger).dayStatuses(yesterday, yesterday);
+    if (statuses.ok()
+        && statuses->value(yesterday, core::DayStatus::NotFetched) == core::DayStatus::NotFetched)
+        QTimer::singleShot(0, this, &DailyFetch::run);
+}
+
+void DailyFetch::run()
+{
+    if (m_running || !m_ctx.settings().activeProfile()) {
+        schedule(msUntil(m_ctx.settings().billFetchTime(), cst::now()));
+        return;
+    }
+    const QDate date
+        = m_retryDate.isValid() ? m_retryDate : cst::billDateOf(cst::now()).addDays(-1);
+    m_running = true;
+    const QString ledgerPath = m_ctx.ledgerPath();
+    core::ReconOptions options;
+    options.crossDayWindowSeconds = m_ctx.settings().crossMidnightWindowSeconds();
+    options.actor = QStringLiteral("wxrecon (daily fetch)");
+    auto finish = [this, date](bool ok) {
+        m_running = false;
+        emit fetched(date, ok);
+        if (!ok && m_retries < kMaxRetries) {
+            ++m_retries;
+            m_retryDate = date;
+            schedule(m_retryMs);
+            return;
+        }
+        m_retryDate = {};
+        m_retries = 0;
+        schedule(msUntil(m_ctx.settings().billFetchTime(), cst::now()));
+    };
+    m_ctx.merchant()->acquire(
+        this, [this, date, ledgerPath, options, finish](Result<MerchantConnectionPtr> connection) {
+            if (!connection.ok()) {
+                m_ctx.notice(NoticeBar::Level::Error, connection.error().message,
+                             connection.error().detail);
+                return finish(false);
+            }
+            MerchantConnectionPtr conn = *connection;
+            auto ok = std::make_shared<bool>(false);
+            const QFuture<void> job = m_ctx.jobs()->runTask<core::ReconRun>(
+                tr("Daily bill fetch: %1").arg(date.toString(Qt::ISODate)),
+                [conn, ledgerPath, date, options, ok](QPromise<void> &promise) {
+                    auto r = jobs::fetchAndReconcile(conn->client.get(), ledgerPath, date, options,
+                                                     promise);
+                    *ok = r.ok(); // read after the future finished, which orders it
+                    return r;
+                },
+                this,
+                [this, date](const core::ReconRun &run) {
+                    m_ctx.status()->setLastBillFetched(date, cst::now());
+                    m_ctx.notice(NoticeBar::Level::Success,
+                                 tr("Daily fetch: %1 reconciled, %n discrepancies.", nullptr,
+                                    int(run.discrepancyCount))
+                                     .arg(date.toString(Qt::ISODate)));
+                    m_ctx.notifyLedgerChanged();
+                });
+            auto *watcher = new QFutureWatcher<void>(this);
+            connect(watcher, &QFutureWatcherBase::finished, this, [watcher, ok, finish] {
+                watcher->deleteLater();
+                finish(*ok);
+            });
+            watcher->setFuture(job);
+        });
+}
+
+} // namespace wxr::ui
