@@ -117,7 +117,7 @@ Result<ReconRun> reconcile(Ledger &ledger, QDate billDate, const ReconOptions &o
 
     const auto [dayStart, dayEnd] = cst::dayBounds(billDate);
     hugepages::reserve(in.orders, size_t(use.first().paymentCount) + 1024);
-    if (Status s = orders.forEachPaidBetween(
+    if (Status s = runs.forEachOrderPaidBetween(
             dayStart, dayEnd,
             [&](const OrderView &o) -> Status {
                 in.orders.push_back({arena.store(o.outTradeNo), arena.store(o.transactionId),
