@@ -173,6 +173,33 @@
     </message>
 </context>
 <context>
+    <name>wxr::ui::CallbackFailureModel</name>
+    <message>
+        <source>Received (CST)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant order no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>wxr::ui::ConnectionTester</name>
     <message numerus="yes">
         <source>Connected: WeChat Pay answered with %n verified platform certificate(s); the newest is valid until %1.</source>
@@ -191,6 +218,20 @@
     <message>
         <source>Copy</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>wxr::ui::DailyFetch</name>
+    <message>
+        <source>Daily bill fetch: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Daily fetch: %1 reconciled, %n discrepancies.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -490,6 +531,108 @@
     </message>
 </context>
 <context>
+    <name>wxr::ui::ImportActions</name>
+    <message>
+        <source>Importing the ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n orders imported</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(%1 new, %2 updated, %3 unchanged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n refunds</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing the bill of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconciling %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Bill of %1 imported and reconciled: %n discrepancies.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing the callback log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n callbacks imported</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n already there).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import the ledger: choose orders.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger CSV (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a bill file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a WeChat Pay bill file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WeChat Pay bills (*.csv *.csv.gz *.gz);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import and reconcile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bill file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bill date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a callback log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl *.json *.log);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>wxr::ui::JobRunner</name>
     <message>
         <source>The job “%1” ended without a result.</source>
@@ -504,10 +647,6 @@
     </message>
     <message>
         <source>wxrecon — WeChat Pay reconciliation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 needs a ledger; open or create one in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -594,6 +733,18 @@
         <source>wxrecon could not restart itself; please start it again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Import &amp;ledger (orders.csv)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a &amp;bill file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a &amp;callback log…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wxr::ui::MerchantConfigLoader</name>
@@ -633,6 +784,102 @@
         <source>next run %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The callback receiver could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merchant %1 has no APIv3 key, which decrypts the callbacks; enter it under Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no ledger is open; choose one under Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>wxr::ui::MonitorData</name>
+    <message>
+        <source>Reading callback metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>wxr::ui::MonitorView</name>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callback delay after payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delay distribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failures by cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callbacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent callback failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiving at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiver stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiver off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading callback metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n callbacks</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 % failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lost</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>updated %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An alert could not be sent to the webhook: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wxr::ui::NoticeBar</name>
@@ -654,6 +901,137 @@
     </message>
     <message>
         <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>wxr::ui::OrderLookupView</name>
+    <message>
+        <source>Merchant order no., refund no. or WeChat Pay transaction id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-query at WeChat Pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Order:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested (CST)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Succeeded (CST)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bill date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When (CST)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discrepancies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type an order, refund or transaction number and press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger has no order or refund “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking WeChat Pay about transaction %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neither the ledger nor WeChat Pay knows “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WeChat Pay knows transaction %1 as order %2 (%3), which the ledger does not have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger has no order “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1: %2, ¥%3; created %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, paid %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; transaction %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flagged for review: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-querying %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was re-queried.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -950,10 +1328,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Exporting the report of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -967,6 +1341,84 @@
     </message>
     <message>
         <source>%1 was re-queried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (XLSX)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF summary…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>wxr::ui::ReportsView</name>
+    <message>
+        <source>Discrepancy reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (Excel-friendly, every row)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (summary and rows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF summary for the accountant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bill dates:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discrepancies in the range by kind and state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n discrepancies from %1 to %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the discrepancy report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting the report of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report saved to %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1531,6 +1983,10 @@
     </message>
     <message>
         <source>Writing %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This format cannot be written by this build of wxrecon.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3495,6 +3951,14 @@
         <source>No temporary folder could be created for the demo.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>settled without a query: the ledger already has %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wxrecon_cli</name>
@@ -4096,10 +4560,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>stopped after %1 callbacks (%2 applied, %3 duplicates, %4 refused, %5 not recorded).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Receive WeChat Pay callbacks into the ledger (a server)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4389,6 +4849,10 @@
     </message>
     <message>
         <source>Import or fetch a WeChat Pay bill into the ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped after %1 callbacks (%2 applied, %3 duplicates, %4 refused, %5 not recorded) in %6 commits, largest %7.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -170,6 +170,33 @@
     </message>
 </context>
 <context>
+    <name>wxr::ui::CallbackFailureModel</name>
+    <message>
+        <source>Received (CST)</source>
+        <translation>接收时间（北京时间）</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>应答</translation>
+    </message>
+    <message>
+        <source>Merchant order no.</source>
+        <translation>商户订单号</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>证书序列号</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
     <name>wxr::ui::ConnectionTester</name>
     <message numerus="yes">
         <source>Connected: WeChat Pay answered with %n verified platform certificate(s); the newest is valid until %1.</source>
@@ -187,6 +214,19 @@
     <message>
         <source>Copy</source>
         <translation>复制</translation>
+    </message>
+</context>
+<context>
+    <name>wxr::ui::DailyFetch</name>
+    <message>
+        <source>Daily bill fetch: %1</source>
+        <translation>每日获取账单：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Daily fetch: %1 reconciled, %n discrepancies.</source>
+        <translation>
+            <numerusform>每日获取：%1 已对账，差异 %n 条。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -484,6 +524,103 @@
     </message>
 </context>
 <context>
+    <name>wxr::ui::ImportActions</name>
+    <message>
+        <source>Importing the ledger</source>
+        <translation>正在导入台账</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n orders imported</source>
+        <translation>
+            <numerusform>已导入 %n 笔订单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(%1 new, %2 updated, %3 unchanged)</source>
+        <translation>（新增 %1，更新 %2，未变 %3）</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n refunds</source>
+        <translation>
+            <numerusform>；退款 %n 笔</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing the bill of %1</source>
+        <translation>正在导入 %1 的账单</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2; nothing was imported.</source>
+        <translation>无法打开 %1：%2；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Reconciling %1</source>
+        <translation>正在对账 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bill of %1 imported and reconciled: %n discrepancies.</source>
+        <translation>
+            <numerusform>%1 的账单已导入并完成对账：差异 %n 条。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing the callback log</source>
+        <translation>正在导入回调日志</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n callbacks imported</source>
+        <translation>
+            <numerusform>已导入 %n 条回调</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n already there).</source>
+        <translation>
+            <numerusform>（%n 条已存在）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import the ledger: choose orders.csv</source>
+        <translation>导入台账：选择 orders.csv</translation>
+    </message>
+    <message>
+        <source>Ledger CSV (*.csv);;All files (*)</source>
+        <translation>台账 CSV (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import a bill file</source>
+        <translation>导入账单文件</translation>
+    </message>
+    <message>
+        <source>Choose a WeChat Pay bill file</source>
+        <translation>选择微信支付账单文件</translation>
+    </message>
+    <message>
+        <source>WeChat Pay bills (*.csv *.csv.gz *.gz);;All files (*)</source>
+        <translation>微信支付账单 (*.csv *.csv.gz *.gz);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import and reconcile</source>
+        <translation>导入并对账</translation>
+    </message>
+    <message>
+        <source>Bill file:</source>
+        <translation>账单文件：</translation>
+    </message>
+    <message>
+        <source>Bill date:</source>
+        <translation>账单日期：</translation>
+    </message>
+    <message>
+        <source>Import a callback log</source>
+        <translation>导入回调日志</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl *.json *.log);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl *.json *.log);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>wxr::ui::JobRunner</name>
     <message>
         <source>The job “%1” ended without a result.</source>
@@ -499,10 +636,6 @@
     <message>
         <source>wxrecon — WeChat Pay reconciliation</source>
         <translation>wxrecon — 微信支付对账</translation>
-    </message>
-    <message>
-        <source>%1 needs a ledger; open or create one in Settings.</source>
-        <translation>%1 需要台账；请在设置中打开或新建台账。</translation>
     </message>
     <message>
         <source>“%1” was cancelled.</source>
@@ -588,6 +721,18 @@
         <source>wxrecon could not restart itself; please start it again.</source>
         <translation>wxrecon 无法自动重启；请手动重新启动。</translation>
     </message>
+    <message>
+        <source>Import &amp;ledger (orders.csv)…</source>
+        <translation>导入台账（orders.csv）(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Import a &amp;bill file…</source>
+        <translation>导入账单文件(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Import a &amp;callback log…</source>
+        <translation>导入回调日志(&amp;C)…</translation>
+    </message>
 </context>
 <context>
     <name>wxr::ui::MerchantConfigLoader</name>
@@ -624,6 +769,100 @@
         <source>next run %1</source>
         <translation>下次运行 %1</translation>
     </message>
+    <message>
+        <source>The callback receiver could not start: %1</source>
+        <translation>回调接收器无法启动：%1</translation>
+    </message>
+    <message>
+        <source>merchant %1 has no APIv3 key, which decrypts the callbacks; enter it under Settings.</source>
+        <translation>商户 %1 没有用于解密回调的 APIv3 密钥；请在“设置”中填写。</translation>
+    </message>
+    <message>
+        <source>no ledger is open; choose one under Settings.</source>
+        <translation>没有打开的台账；请在“设置”中选择。</translation>
+    </message>
+</context>
+<context>
+    <name>wxr::ui::MonitorData</name>
+    <message>
+        <source>Reading callback metrics</source>
+        <translation>正在读取回调指标</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>wxr::ui::MonitorView</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Callback delay after payment</source>
+        <translation>支付后回调延迟</translation>
+    </message>
+    <message>
+        <source>Delay distribution</source>
+        <translation>延迟分布</translation>
+    </message>
+    <message>
+        <source>Failures by cause</source>
+        <translation>按原因统计的失败</translation>
+    </message>
+    <message>
+        <source>Callbacks</source>
+        <translation>回调量</translation>
+    </message>
+    <message>
+        <source>Recent callback failures</source>
+        <translation>最近的回调失败</translation>
+    </message>
+    <message>
+        <source>Recent failures</source>
+        <translation>最近的失败</translation>
+    </message>
+    <message>
+        <source>Receiving at %1</source>
+        <translation>接收地址 %1</translation>
+    </message>
+    <message>
+        <source>Receiver stopped</source>
+        <translation>接收器已停止</translation>
+    </message>
+    <message>
+        <source>Receiver off</source>
+        <translation>接收器未开启</translation>
+    </message>
+    <message>
+        <source>Reading callback metrics</source>
+        <translation>正在读取回调指标</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n callbacks</source>
+        <translation>
+            <numerusform>%n 条回调</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 % failed</source>
+        <translation>失败 %1%</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lost</source>
+        <translation>
+            <numerusform>丢失 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>updated %1</source>
+        <translation>更新于 %1</translation>
+    </message>
+    <message>
+        <source>An alert could not be sent to the webhook: %1</source>
+        <translation>告警未能发送到 Webhook：%1</translation>
+    </message>
 </context>
 <context>
     <name>wxr::ui::NoticeBar</name>
@@ -646,6 +885,137 @@
     <message>
         <source>Message</source>
         <translation>消息</translation>
+    </message>
+</context>
+<context>
+    <name>wxr::ui::OrderLookupView</name>
+    <message>
+        <source>Merchant order no., refund no. or WeChat Pay transaction id</source>
+        <translation>商户订单号、退款单号或微信支付订单号</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Re-query at WeChat Pay</source>
+        <translation>向微信支付补查</translation>
+    </message>
+    <message>
+        <source>&amp;Order:</source>
+        <translation>订单(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Refund no.</source>
+        <translation>退款单号</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Requested (CST)</source>
+        <translation>申请时间（北京时间）</translation>
+    </message>
+    <message>
+        <source>Succeeded (CST)</source>
+        <translation>成功时间（北京时间）</translation>
+    </message>
+    <message>
+        <source>Bill date</source>
+        <translation>账单日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>处理状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>When (CST)</source>
+        <translation>时间（北京时间）</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Discrepancies</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Type an order, refund or transaction number and press Enter.</source>
+        <translation>输入订单号、退款单号或微信支付订单号后按回车。</translation>
+    </message>
+    <message>
+        <source>The ledger has no order or refund “%1”.</source>
+        <translation>台账中没有订单或退款“%1”。</translation>
+    </message>
+    <message>
+        <source>Asking WeChat Pay about transaction %1…</source>
+        <translation>正在向微信支付查询交易 %1…</translation>
+    </message>
+    <message>
+        <source>Neither the ledger nor WeChat Pay knows “%1”.</source>
+        <translation>台账和微信支付都没有“%1”。</translation>
+    </message>
+    <message>
+        <source>WeChat Pay knows transaction %1 as order %2 (%3), which the ledger does not have.</source>
+        <translation>微信支付中交易 %1 对应订单 %2（%3），台账中没有该订单。</translation>
+    </message>
+    <message>
+        <source>The ledger has no order “%1”.</source>
+        <translation>台账中没有订单“%1”。</translation>
+    </message>
+    <message>
+        <source>Order %1: %2, ¥%3; created %4</source>
+        <translation>订单 %1：%2，¥%3；创建于 %4</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>, paid %1</source>
+        <translation>，支付于 %1</translation>
+    </message>
+    <message>
+        <source>; transaction %1</source>
+        <translation>；微信支付订单号 %1</translation>
+    </message>
+    <message>
+        <source>Flagged for review: %1</source>
+        <translation>已标记待复核：%1</translation>
+    </message>
+    <message>
+        <source>Re-querying %1</source>
+        <translation>正在补查 %1</translation>
+    </message>
+    <message>
+        <source>%1 was re-queried.</source>
+        <translation>已补查 %1。</translation>
     </message>
 </context>
 <context>
@@ -934,10 +1304,6 @@
         <translation>导出差异报表</translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
         <source>Exporting the report of %1</source>
         <translation>正在导出 %1 的报表</translation>
     </message>
@@ -952,6 +1318,83 @@
     <message>
         <source>%1 was re-queried.</source>
         <translation>%1 已补查。</translation>
+    </message>
+    <message>
+        <source>Excel workbook (XLSX)…</source>
+        <translation>Excel 工作簿（XLSX）…</translation>
+    </message>
+    <message>
+        <source>PDF summary…</source>
+        <translation>PDF 汇总…</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>%1 文件 (*.%2)</translation>
+    </message>
+</context>
+<context>
+    <name>wxr::ui::ReportsView</name>
+    <message>
+        <source>Discrepancy reports</source>
+        <translation>差异报表</translation>
+    </message>
+    <message>
+        <source>CSV (Excel-friendly, every row)</source>
+        <translation>CSV（可用 Excel 打开，包含每一行）</translation>
+    </message>
+    <message>
+        <source>Excel workbook (summary and rows)</source>
+        <translation>Excel 工作簿（汇总与明细）</translation>
+    </message>
+    <message>
+        <source>PDF summary for the accountant</source>
+        <translation>给会计的 PDF 汇总</translation>
+    </message>
+    <message>
+        <source>Bill dates:</source>
+        <translation>账单日期：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Discrepancies in the range by kind and state</source>
+        <translation>所选范围内按类型和处理状态统计的差异</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n discrepancies from %1 to %2.</source>
+        <translation>
+            <numerusform>%1 至 %2 共 %n 条差异。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the discrepancy report</source>
+        <translation>导出差异报表</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>%1 文件 (*.%2)</translation>
+    </message>
+    <message>
+        <source>Exporting the report of %1</source>
+        <translation>正在导出 %1 的报表</translation>
+    </message>
+    <message>
+        <source>Report saved to %1.</source>
+        <translation>报表已保存到 %1。</translation>
     </message>
 </context>
 <context>
@@ -1505,6 +1948,10 @@
     <message>
         <source>Writing %1</source>
         <translation>正在写入 %1</translation>
+    </message>
+    <message>
+        <source>This format cannot be written by this build of wxrecon.</source>
+        <translation>此版本的 wxrecon 无法写出该格式。</translation>
     </message>
 </context>
 <context>
@@ -3467,6 +3914,14 @@
         <source>No temporary folder could be created for the demo.</source>
         <translation>无法为演示创建临时文件夹。</translation>
     </message>
+    <message>
+        <source>settled without a query: the ledger already has %1</source>
+        <translation>无需查询即已了结：台账已是 %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
+    </message>
 </context>
 <context>
     <name>wxrecon_cli</name>
@@ -4065,10 +4520,6 @@
         <translation>%1 个回调：%2 个已应用，%3 个重复，%4 个已忽略，%5 个已拒绝，%6 个未记录（503）；%7 次提交，最大 %8。</translation>
     </message>
     <message>
-        <source>stopped after %1 callbacks (%2 applied, %3 duplicates, %4 refused, %5 not recorded).</source>
-        <translation>处理 %1 个回调后已停止（%2 个已应用，%3 个重复，%4 个已拒绝，%5 个未记录）。</translation>
-    </message>
-    <message>
         <source>Receive WeChat Pay callbacks into the ledger (a server)</source>
         <translation>接收微信支付回调并写入台账（服务端）</translation>
     </message>
@@ -4363,6 +4814,10 @@
     <message>
         <source>Import or fetch a WeChat Pay bill into the ledger</source>
         <translation>将微信支付账单导入或下载到台账</translation>
+    </message>
+    <message>
+        <source>stopped after %1 callbacks (%2 applied, %3 duplicates, %4 refused, %5 not recorded) in %6 commits, largest %7.</source>
+        <translation>已停止，共 %1 条回调（应用 %2，重复 %3，拒绝 %4，未记录 %5），共 %6 次提交，最大批次 %7。</translation>
     </message>
 </context>
 <context>
