@@ -62,6 +62,7 @@ MonitorView::MonitorView(AppContext &context, QWidget *parent)
     auto *top = new QHBoxLayout;
     top->addWidget(m_range, 1);
     top->addWidget(m_receiver);
+    top->addSpacing(16);
     top->addWidget(m_totals);
     top->addWidget(m_refresh);
 
