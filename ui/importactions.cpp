@@ -69,6 +69,17 @@ QString ImportActions::refundsBeside(const QString &ordersPath)
     return QFileInfo::exists(candidate) ? candidate : QString();
 }
 
+QFuture<void> ImportActions::track(const QFuture<void> &job)
+{
+    auto *watcher = new QFutureWatcher<void>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        emit finished(!watcher->future().isCanceled());
+    });
+    watcher->setFuture(job);
+    return job;
+}
+
 QFuture<void> ImportActions::importLedger(const QString &ordersPath, const QString &refundsPath)
 {
     const QString ledgerPath = m_ctx.ledgerPath();
@@ -96,13 +107,7 @@ QFuture<void> ImportActions::importLedger(const QString &ordersPath, const QStri
             m_ctx.notice(NoticeBar::Level::Success, sentence + u'.');
             m_ctx.notifyLedgerChanged();
         });
-    auto *watcher = new QFutureWatcher<void>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        emit finished(!watcher->future().isCanceled());
-    });
-    watcher->setFuture(job);
-    return job;
+    return track(job);
 }
 
 QFuture<void> ImportActions::importBill(QDate billDate, const QString &path)
@@ -142,13 +147,7 @@ QFuture<void> ImportActions::importBill(QDate billDate, const QString &path)
             m_ctx.notifyLedgerChanged();
             emit billReconciled(billDate);
         });
-    auto *watcher = new QFutureWatcher<void>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        emit finished(!watcher->future().isCanceled());
-    });
-    watcher->setFuture(job);
-    return job;
+    return track(job);
 }
 
 QFuture<void> ImportActions::importCallbackLog(const QString &path)
@@ -169,13 +168,7 @@ QFuture<void> ImportActions::importCallbackLog(const QString &path)
                              + tr(" (%n already there).", nullptr, int(s.alreadyImported)));
             m_ctx.notifyLedgerChanged();
         });
-    auto *watcher = new QFutureWatcher<void>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        emit finished(!watcher->future().isCanceled());
-    });
-    watcher->setFuture(job);
-    return job;
+    return track(job);
 }
 
 void ImportActions::askLedger(QWidget *parent)

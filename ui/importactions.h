@@ -53,6 +53,9 @@ signals:
     void finished(bool ok);
 
 private:
+    /// Emits finished() when `job` ends; returns it.
+    QFuture<void> track(const QFuture<void> &job);
+
     AppContext &m_ctx;
 };
 

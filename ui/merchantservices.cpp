@@ -4,7 +4,10 @@
 #include "appcontext.h"
 #include "common/cstime.h"
 #include "common/settings.h"
+#include "jobrunner.h"
+#include "ledger/ledger.h"
 #include "compensate/querygate.h"
+#include "compensate/requery.h"
 #include "compensate/requerypolicy.h"
 #include "compensate/requeryscheduler.h"
 #include "merchantconfigloader.h"
@@ -168,6 +171,46 @@ void MerchantServices::lookUpTransaction(const QString &transactionId, QObject *
                 if (!r.ok())
                     return done(r.error());
                 done(RemoteOrder{r->outTradeNo, r->tradeStateText});
+            });
+    });
+}
+
+void MerchantServices::requeryOrder(const QString &outTradeNo, QObject *context,
+                                    std::function<void()> done)
+{
+    const QString ledgerPath = m_ctx.ledgerPath();
+    const core::RequeryPolicy policy
+        = core::RequeryPolicy::fromRules(m_ctx.settings().requeryRules());
+    QPointer<QObject> guard(context);
+    acquire(this, [=, this, done = std::move(done)](Result<MerchantConnectionPtr> connection) {
+        if (!connection.ok()) {
+            m_ctx.notice(NoticeBar::Level::Error, connection.error().message,
+                         connection.error().detail);
+            return;
+        }
+        MerchantConnectionPtr conn = *connection;
+        auto last = std::make_shared<core::ApplyReport>();
+        m_ctx.jobs()->runStreaming<core::RequerySummary, core::ApplyReport>(
+            tr("Re-querying %1").arg(outTradeNo),
+            [conn, ledgerPath, policy,
+             outTradeNo](QPromise<core::ApplyReport> &promise) -> Result<core::RequerySummary> {
+                auto ledger = core::Ledger::open(ledgerPath, AppContext::ledgerOptions());
+                if (!ledger.ok())
+                    return ledger.error();
+                core::RequeryRequest request;
+                request.outTradeNos = {outTradeNo};
+                request.trigger = core::RequeryTrigger::person(
+                    AppContext::actor().mid(QStringLiteral("user ").size()));
+                return core::requery(**ledger, *conn->gate, policy, request, promise);
+            },
+            this, [last](const core::ApplyReport &report) { *last = report; },
+            [this, last, outTradeNo, guard, done](const core::RequerySummary &) {
+                m_ctx.notice(NoticeBar::Level::Success,
+                             last->message.isEmpty() ? tr("%1 was re-queried.").arg(outTradeNo)
+                                                     : last->message);
+                m_ctx.notifyLedgerChanged();
+                if (guard && done)
+                    done();
             });
     });
 }

@@ -79,6 +79,11 @@ public:
     /// must not collide with a receiver already running on the machine.
     void setReceiverPortOverride(std::optional<quint16> port) { m_receiverPort = port; }
 
+    /// Re-queries one order at WeChat Pay as a person's action (a job through the shared
+    /// QueryGate, applied like every answer), shows the outcome as one sentence and tells the
+    /// views the ledger changed; then calls `done` (in `context`) if the query was made.
+    void requeryOrder(const QString &outTradeNo, QObject *context, std::function<void()> done);
+
     /// The merchant order number and trade state WeChat Pay holds for a transaction id (the
     /// order query by transaction_id). NotFound when WeChat Pay does not know it.
     struct RemoteOrder

@@ -4,8 +4,7 @@
 #include "appcontext.h"
 #include "common/cstime.h"
 #include "common/money.h"
-#include "compensate/requery.h"
-#include "compensate/requerypolicy.h"
+#include "common/settings.h"
 #include "jobrunner.h"
 #include "ledger/discrepancyrepository.h"
 #include "ledger/ledger.h"
@@ -254,39 +253,7 @@ void OrderLookupView::requery()
     const QString outTradeNo = m_order;
     if (outTradeNo.isEmpty())
         return;
-    const QString ledgerPath = m_ctx.ledgerPath();
-    const core::RequeryPolicy policy
-        = core::RequeryPolicy::fromRules(m_ctx.settings().requeryRules());
-    m_ctx.merchant()->acquire(this, [=, this](Result<MerchantConnectionPtr> connection) {
-        if (!connection.ok()) {
-            m_ctx.notice(NoticeBar::Level::Error, connection.error().message,
-                         connection.error().detail);
-            return;
-        }
-        MerchantConnectionPtr conn = *connection;
-        auto last = std::make_shared<core::ApplyReport>();
-        m_ctx.jobs()->runStreaming<core::RequerySummary, core::ApplyReport>(
-            tr("Re-querying %1").arg(outTradeNo),
-            [conn, ledgerPath, policy,
-             outTradeNo](QPromise<core::ApplyReport> &promise) -> Result<core::RequerySummary> {
-                auto ledger = core::Ledger::open(ledgerPath, AppContext::ledgerOptions());
-                if (!ledger.ok())
-                    return ledger.error();
-                core::RequeryRequest request;
-                request.outTradeNos = {outTradeNo};
-                request.trigger = core::RequeryTrigger::person(
-                    AppContext::actor().mid(QStringLiteral("user ").size()));
-                return core::requery(**ledger, *conn->gate, policy, request, promise);
-            },
-            this, [last](const core::ApplyReport &report) { *last = report; },
-            [this, last, outTradeNo](const core::RequerySummary &) {
-                m_ctx.notice(NoticeBar::Level::Success,
-                             last->message.isEmpty() ? tr("%1 was re-queried.").arg(outTradeNo)
-                                                     : last->message);
-                m_ctx.notifyLedgerChanged();
-                show(outTradeNo);
-            });
-    });
+    m_ctx.merchant()->requeryOrder(outTradeNo, this, [this, outTradeNo] { show(outTradeNo); });
 }
 
 } // namespace wxr::ui

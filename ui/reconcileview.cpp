@@ -4,8 +4,6 @@
 #include "appcontext.h"
 #include "common/cstime.h"
 #include "common/settings.h"
-#include "compensate/requery.h"
-#include "compensate/requerypolicy.h"
 #include "copyabletableview.h"
 #include "daycalendar.h"
 #include "discrepancydetail.h"
@@ -545,40 +543,7 @@ void ReconcileView::exportReport(const QString &path, jobs::ReportFormat format)
 
 void ReconcileView::requeryOrder(const QString &outTradeNo)
 {
-    const QString ledgerPath = m_ctx.ledgerPath();
-    const core::RequeryPolicy policy
-        = core::RequeryPolicy::fromRules(m_ctx.settings().requeryRules());
-    m_ctx.merchant()->acquire(
-        this, [this, outTradeNo, ledgerPath, policy](Result<MerchantConnectionPtr> connection) {
-            if (!connection.ok()) {
-                m_ctx.notice(NoticeBar::Level::Error, connection.error().message,
-                             connection.error().detail);
-                return;
-            }
-            MerchantConnectionPtr conn = *connection;
-            auto last = std::make_shared<core::ApplyReport>();
-            m_ctx.jobs()->runStreaming<core::RequerySummary, core::ApplyReport>(
-                tr("Re-querying %1").arg(outTradeNo),
-                [conn, ledgerPath, policy,
-                 outTradeNo](QPromise<core::ApplyReport> &promise) -> Result<core::RequerySummary> {
-                    auto ledger = core::Ledger::open(ledgerPath, AppContext::ledgerOptions());
-                    if (!ledger.ok())
-                        return ledger.error();
-                    core::RequeryRequest request;
-                    request.outTradeNos = {outTradeNo};
-                    request.trigger = core::RequeryTrigger::person(
-                        AppContext::actor().mid(QStringLiteral("user ").size()));
-                    return core::requery(**ledger, *conn->gate, policy, request, promise);
-                },
-                this, [last](const core::ApplyReport &report) { *last = report; },
-                [this, last, outTradeNo](const core::RequerySummary &) {
-                    m_ctx.notice(NoticeBar::Level::Success,
-                                 last->message.isEmpty() ? tr("%1 was re-queried.").arg(outTradeNo)
-                                                         : last->message);
-                    m_ctx.notifyLedgerChanged();
-                    emit jobFinished();
-                });
-        });
+    m_ctx.merchant()->requeryOrder(outTradeNo, this, [this] { emit jobFinished(); });
 }
 
 } // namespace wxr::ui
