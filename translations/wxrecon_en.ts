@@ -796,6 +796,14 @@
         <source>no ledger is open; choose one under Settings.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Re-querying %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was re-queried.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wxr::ui::MonitorData</name>
@@ -1024,14 +1032,6 @@
     </message>
     <message>
         <source>Flagged for review: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Re-querying %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 was re-queried.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1333,14 +1333,6 @@
     </message>
     <message>
         <source>Report saved to %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Re-querying %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 was re-queried.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

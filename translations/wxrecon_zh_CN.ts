@@ -781,6 +781,14 @@
         <source>no ledger is open; choose one under Settings.</source>
         <translation>没有打开的台账；请在“设置”中选择。</translation>
     </message>
+    <message>
+        <source>Re-querying %1</source>
+        <translation>正在补查 %1</translation>
+    </message>
+    <message>
+        <source>%1 was re-queried.</source>
+        <translation>已补查 %1。</translation>
+    </message>
 </context>
 <context>
     <name>wxr::ui::MonitorData</name>
@@ -1008,14 +1016,6 @@
     <message>
         <source>Flagged for review: %1</source>
         <translation>已标记待复核：%1</translation>
-    </message>
-    <message>
-        <source>Re-querying %1</source>
-        <translation>正在补查 %1</translation>
-    </message>
-    <message>
-        <source>%1 was re-queried.</source>
-        <translation>已补查 %1。</translation>
     </message>
 </context>
 <context>
@@ -1310,14 +1310,6 @@
     <message>
         <source>Report saved to %1.</source>
         <translation>报表已保存至 %1。</translation>
-    </message>
-    <message>
-        <source>Re-querying %1</source>
-        <translation>正在补查 %1</translation>
-    </message>
-    <message>
-        <source>%1 was re-queried.</source>
-        <translation>%1 已补查。</translation>
     </message>
     <message>
         <source>Excel workbook (XLSX)…</source>
