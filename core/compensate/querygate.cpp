@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The API side of re-queries. This file talks to ApiClient and turns its answers into the
-// neutral QueryAnswer; it must not include the ledger's headers (the ledger has its own
-// TradeState enum in the same namespace as wechatpay's — see docs/requery.md).
+// neutral QueryAnswer (see docs/requery.md).
 #include "compensate/querygate.h"
 
 #include "common/coretr.h"

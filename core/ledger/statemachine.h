@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/cstime.h"
+#include "common/tradestate.h"
 
 #include <QString>
 #include <QStringView>
@@ -10,21 +11,8 @@
 
 namespace wxr::core {
 
-/// WeChat's trade_state words (spec §5.3). Unknown words are kept as text by the ledger and
-/// treated as "not final, keep polling".
-enum class TradeState {
-    NotPay,
-    UserPaying,
-    Accept,
-    Success,
-    Refund,
-    Closed,
-    Revoked,
-    PayError,
-    Unknown
-};
-
-/// Refund states (spec §5.4): PROCESSING, SUCCESS, CLOSED, ABNORMAL; unknown words as above.
+/// Refund states (spec §5.4): PROCESSING, SUCCESS, CLOSED, ABNORMAL; unknown words are kept as
+/// text by the ledger and treated as "not final, keep polling" (as TradeState::Unknown).
 enum class RefundState { Processing, Success, Closed, Abnormal, Unknown };
 
 TradeState tradeStateFromWord(QStringView word);

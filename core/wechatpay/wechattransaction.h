@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "common/tradestate.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -11,20 +12,7 @@
 
 namespace wxr::core {
 
-/// WeChat Pay's trade_state (spec §5.3). Unknown covers any value not listed — new states
-/// appear over time and must mean "unknown, keep polling", never a failure.
-enum class TradeState {
-    Success,
-    Refund,
-    NotPay,
-    Closed,
-    Revoked,
-    UserPaying,
-    PayError,
-    Accept,
-    Unknown
-};
-
+/// The TradeState of a trade_state word; Unknown for any other word.
 TradeState parseTradeState(QStringView text);
 /// "SUCCESS", "NOTPAY", …; "UNKNOWN" for Unknown.
 QString tradeStateName(TradeState state);
