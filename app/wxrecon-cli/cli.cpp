@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli.h"
 
-#include <cstdio>
+#include <QSocketNotifier>
+
 #include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
 
 namespace wxr::cli {
 
@@ -44,9 +48,11 @@ std::optional<int> parse(QCommandLineParser &parser, const QString &name, const 
     if (parser.isSet(help)) {
         QString text = parser.helpText();
         // QCommandLineParser prints the program name only; show the subcommand too.
-        text.replace(QCoreApplication::applicationFilePath(), QStringLiteral("wxrecon-cli ") + name);
+        text.replace(QCoreApplication::applicationFilePath(),
+                     QStringLiteral("wxrecon-cli ") + name);
         const QString base = QCoreApplication::arguments().value(0);
-        text.replace(QStringLiteral("Usage: ") + base, QStringLiteral("Usage: wxrecon-cli ") + name);
+        text.replace(QStringLiteral("Usage: ") + base,
+                     QStringLiteral("Usage: wxrecon-cli ") + name);
         out() << text << Qt::flush;
         return Success;
     }
@@ -67,6 +73,27 @@ std::optional<QString> required(const QCommandLineParser &parser, const QString 
 bool stderrIsTerminal()
 {
     return ::isatty(STDERR_FILENO) == 1;
+}
+
+namespace {
+
+int g_signalPipe[2] = {-1, -1};
+
+void onStopSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] const auto n = ::write(g_signalPipe[1], &c, 1);
+}
+
+} // namespace
+
+std::unique_ptr<QSocketNotifier> stopSignalNotifier()
+{
+    if (g_signalPipe[0] < 0 && ::pipe(g_signalPipe) == 0) {
+        std::signal(SIGINT, onStopSignal);
+        std::signal(SIGTERM, onStopSignal);
+    }
+    return std::make_unique<QSocketNotifier>(g_signalPipe[0], QSocketNotifier::Read);
 }
 
 } // namespace wxr::cli

@@ -8,7 +8,10 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <memory>
 #include <optional>
+
+class QSocketNotifier;
 
 namespace wxr::cli {
 
@@ -48,5 +51,11 @@ std::optional<QString> required(const QCommandLineParser &parser, const QString 
 
 /// True when stderr is a terminal (progress lines are printed only then).
 bool stderrIsTerminal();
+
+/// For long-running commands: a notifier that becomes readable once SIGINT or SIGTERM arrived
+/// (the handlers only write a byte to a pipe, the one async-signal-safe thing to do); connect
+/// its activated() to whatever ends the event loop, so that the command shuts down in order.
+/// Installs the handlers on first use. GUI-less main thread only.
+std::unique_ptr<QSocketNotifier> stopSignalNotifier();
 
 } // namespace wxr::cli

@@ -21,24 +21,13 @@
 #include <QSocketNotifier>
 #include <QTimer>
 
-#include <unistd.h>
 
-#include <csignal>
 
 using namespace wxr::core;
 
 namespace wxr::cli {
 
 namespace {
-
-int g_signalPipe[2] = {-1, -1};
-
-void onSignal(int)
-{
-    const char c = 1;
-    // Nothing else is async-signal-safe here; the event loop reads the byte.
-    [[maybe_unused]] const auto n = ::write(g_signalPipe[1], &c, 1);
-}
 
 // "127.0.0.1:8443", "[::1]:8443", "0.0.0.0:8443", ":8443" (all interfaces). Port 0 picks a free
 // port (printed in the "listening on" line).
@@ -265,12 +254,8 @@ int runServeNotify(const QStringList &args)
     });
     alertTimer.start();
 
-    if (::pipe(g_signalPipe) == 0) {
-        std::signal(SIGINT, onSignal);
-        std::signal(SIGTERM, onSignal);
-    }
-    QSocketNotifier stopper(g_signalPipe[0], QSocketNotifier::Read);
-    QObject::connect(&stopper, &QSocketNotifier::activated, [] { QCoreApplication::quit(); });
+    const auto stopper = stopSignalNotifier();
+    QObject::connect(stopper.get(), &QSocketNotifier::activated, [] { QCoreApplication::quit(); });
 
     QCoreApplication::exec();
 

@@ -19,24 +19,13 @@
 #include <QThread>
 #include <QTimer>
 
-#include <unistd.h>
 
-#include <csignal>
 
 using namespace wxr::core;
 
 namespace wxr::cli {
 
 namespace {
-
-int g_signalPipe[2] = {-1, -1};
-
-void onSignal(int)
-{
-    const char c = 1;
-    // Nothing else is async-signal-safe here; the event loop reads the byte.
-    [[maybe_unused]] const auto n = ::write(g_signalPipe[1], &c, 1);
-}
 
 // Terminal columns of a string: East Asian wide characters take two.
 int displayWidth(const QString &s)
@@ -239,14 +228,10 @@ void printStatus(const RequeryStatus &s)
 
 int runDaemon(const QString &db, QueryGate &gate, const RequeryPolicy &policy)
 {
-    if (::pipe(g_signalPipe) == 0) {
-        std::signal(SIGINT, onSignal);
-        std::signal(SIGTERM, onSignal);
-    }
-    QSocketNotifier stopper(g_signalPipe[0], QSocketNotifier::Read);
+    const auto stopper = stopSignalNotifier();
     RequeryScheduler scheduler(db, gate, policy);
     QEventLoop loop;
-    QObject::connect(&stopper, &QSocketNotifier::activated, &loop, &QEventLoop::quit);
+    QObject::connect(stopper.get(), &QSocketNotifier::activated, &loop, &QEventLoop::quit);
     bool headerShown = false;
     QObject::connect(&scheduler, &RequeryScheduler::itemApplied, &loop,
                      [&headerShown](const ApplyReport &r) {
