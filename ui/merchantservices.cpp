@@ -4,12 +4,12 @@
 #include "appcontext.h"
 #include "common/cstime.h"
 #include "common/settings.h"
-#include "jobrunner.h"
-#include "ledger/ledger.h"
 #include "compensate/querygate.h"
 #include "compensate/requery.h"
 #include "compensate/requerypolicy.h"
 #include "compensate/requeryscheduler.h"
+#include "jobrunner.h"
+#include "ledger/ledger.h"
 #include "merchantconfigloader.h"
 #include "noticebar.h"
 #include "notify/callbackreceiver.h"
@@ -129,8 +129,8 @@ void MerchantServices::startReceiver(const MerchantConnectionPtr &connection)
                "Settings.")
                 .arg(connection->mchid)));
     if (m_ctx.ledgerPath().isEmpty())
-        return receiverFailed(makeError(ErrorCode::Config,
-                                        tr("no ledger is open; choose one under Settings.")));
+        return receiverFailed(
+            makeError(ErrorCode::Config, tr("no ledger is open; choose one under Settings.")));
     core::LedgerSinkOptions sink;
     sink.ledgerPath = m_ctx.ledgerPath();
     auto receiver = std::make_unique<core::CallbackReceiver>(

@@ -11,10 +11,10 @@
 #include "copyabletableview.h"
 #include "jobrunner.h"
 #include "merchantservices.h"
+#include "models/callbackfailuremodel.h"
 #include "monitor/alertstore.h"
 #include "monitor/alertwebhook.h"
 #include "noticebar.h"
-#include "models/callbackfailuremodel.h"
 #include "statusmodel.h"
 
 #include <QDateTime>

@@ -21,8 +21,6 @@
 #include <QSocketNotifier>
 #include <QTimer>
 
-
-
 using namespace wxr::core;
 
 namespace wxr::cli {

@@ -19,8 +19,6 @@
 #include <QThread>
 #include <QTimer>
 
-
-
 using namespace wxr::core;
 
 namespace wxr::cli {

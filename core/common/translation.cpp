@@ -36,9 +36,9 @@ void installTranslations(Language language)
     // Month and day names (the calendar, date pickers) and localised numbers follow the
     // interface language, not the machine's locale (often C on servers and in containers).
     // Files and CLI output never use the default locale: they format with QString::number.
-    QLocale::setDefault(language == Language::Chinese ? QLocale(QLocale::Chinese, QLocale::China)
-                                                      : QLocale(QLocale::English,
-                                                                QLocale::UnitedStates));
+    QLocale::setDefault(language == Language::Chinese
+                            ? QLocale(QLocale::Chinese, QLocale::China)
+                            : QLocale(QLocale::English, QLocale::UnitedStates));
     auto *qt = new QTranslator(app);
     if (qt->load(QStringLiteral("qtbase_") + code,
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))

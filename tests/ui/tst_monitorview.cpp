@@ -5,12 +5,12 @@
 #include "charts/volumechart.h"
 #include "demofixture.h"
 #include "models/callbackfailuremodel.h"
+#include "monitor/alertstore.h"
 #include "monitor/callbackmetrics.h"
 #include "monitor/delayhistogram.h"
-#include "monitor/alertstore.h"
 #include "monitordata.h"
-#include "notify/callbackstore.h"
 #include "monitorview.h"
+#include "notify/callbackstore.h"
 #include "uitestutil.h"
 
 #include <QAbstractItemModelTester>
@@ -182,11 +182,10 @@ private slots:
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         core::CallbackStore store(**ledger);
         for (int i = 0; i < 40; ++i) {
-            core::CallbackEvent e = delivery(now - 60000 + i * 100, 2000,
-                                             i % 2 ? core::CallbackOutcome::Applied
-                                                   : core::CallbackOutcome::Rejected,
-                                             i % 2 ? core::FailureCause::None
-                                                   : core::FailureCause::BadSignature);
+            core::CallbackEvent e
+                = delivery(now - 60000 + i * 100, 2000,
+                           i % 2 ? core::CallbackOutcome::Applied : core::CallbackOutcome::Rejected,
+                           i % 2 ? core::FailureCause::None : core::FailureCause::BadSignature);
             e.notificationId = QStringLiteral("EV-%1").arg(i);
             QVERIFY(store.insert(e).ok());
         }
