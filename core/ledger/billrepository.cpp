@@ -217,6 +217,7 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
     const QString date = options.billDate.toString(Qt::ISODate);
     const auto [dayStart, dayEnd] = cst::dayBounds(options.billDate);
 
+    BulkLoad bulk(m_ledger);
     Transaction tx(m_ledger);
     if (Status s = tx.begin(); !s)
         return fail(s.error());

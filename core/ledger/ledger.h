@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 struct sqlite3;
 
@@ -70,6 +71,37 @@ private:
     QString m_path;
     QString m_connection;
     sqlite3 *m_handle = nullptr;
+};
+
+/// Settings for one bulk import (a million-row ledger or bill file) on a connection, for the
+/// life of this object; construct it before the import's transaction begins and let it end
+/// after the commit or rollback.
+///
+/// - A small page cache. A bulk import appends to the right edge of each b-tree; a large cache
+///   only fills with dirty pages that cost a page fault each and spill all at once.
+/// - The rollback journal instead of WAL, when no other connection has the ledger open (the
+///   switch needs every other connection closed and fails at once otherwise; the import then
+///   runs in WAL mode as usual). In WAL mode each new page is written twice, to the WAL and by
+///   the checkpoint to the database; the rollback journal records only pages that existed
+///   before the transaction, so appended pages are written once. The transaction stays
+///   atomic: a killed import leaves a hot journal that the next open rolls back (tested).
+///   At the end the ledger goes back to WAL; if another process opened the ledger meanwhile
+///   that fails, and that process's open (which always asks for WAL) finishes the switch.
+class BulkLoad final
+{
+public:
+    explicit BulkLoad(Ledger &ledger);
+    ~BulkLoad();
+    BulkLoad(const BulkLoad &) = delete;
+    BulkLoad &operator=(const BulkLoad &) = delete;
+
+    /// Whether the import runs with the rollback journal (no other connection was open).
+    [[nodiscard]] bool rollbackJournal() const { return m_rollbackJournal; }
+
+private:
+    Ledger &m_ledger;
+    std::optional<qint64> m_previousCache;
+    bool m_rollbackJournal = false;
 };
 
 } // namespace wxr::core

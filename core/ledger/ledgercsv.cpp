@@ -695,34 +695,6 @@ Error nothingImported(const Error &e)
     return Error{e.code, Tr::tr("%1; nothing was imported.").arg(e.message), e.detail};
 }
 
-// Bulk settings for one import: a larger page cache for the index b-trees. Restored after.
-class BulkPragmas final
-{
-public:
-    explicit BulkPragmas(Ledger &ledger)
-        : m_ledger(ledger)
-    {
-        SqliteStatement current(m_ledger, "PRAGMA cache_size");
-        if (const Result<bool> row = current.step(); row && *row)
-            m_previous = current.int64(0);
-        (void)m_ledger.execute("PRAGMA cache_size=-131072");
-    }
-    ~BulkPragmas()
-    {
-        // Back to what the connection had (Ledger::open's setting), not SQLite's default.
-        if (m_previous) {
-            const QByteArray sql = "PRAGMA cache_size=" + QByteArray::number(*m_previous);
-            (void)m_ledger.execute(sql.constData());
-        }
-    }
-    BulkPragmas(const BulkPragmas &) = delete;
-    BulkPragmas &operator=(const BulkPragmas &) = delete;
-
-private:
-    Ledger &m_ledger;
-    std::optional<qint64> m_previous;
-};
-
 void appendField(QByteArray &out, std::string_view v)
 {
     bool quote = false;
@@ -821,7 +793,7 @@ Result<LedgerImportStats> importLedgerCsv(Ledger &ledger, const QString &ordersP
     Progress progress{promise, orders.size() + (refundsPath.isEmpty() ? 0 : refunds.size())};
     promise.setProgressRange(0, 100);
     LedgerImportStats stats;
-    BulkPragmas pragmas(ledger);
+    BulkLoad bulk(ledger);
     Transaction tx(ledger);
     if (Status s = tx.begin(); !s)
         return nothingImported(s.error());

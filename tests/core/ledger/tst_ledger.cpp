@@ -10,6 +10,7 @@
 #include "ledger/transaction.h"
 #include "testutil.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -27,6 +28,13 @@ qint64 scalar(Ledger &ledger, const char *sql)
     SqliteStatement q(ledger, sql);
     const auto row = q.step();
     return row && *row ? q.int64(0) : -1;
+}
+
+QString journalMode(Ledger &ledger)
+{
+    SqliteStatement q(ledger, "PRAGMA journal_mode");
+    const auto row = q.step();
+    return row && *row ? q.text(0) : QString();
 }
 
 TradeEvent tradeEvent(const QString &key, const QString &state, std::optional<qint64> at,
@@ -72,6 +80,53 @@ private slots:
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toLongLong(),
                  scalar(**ledger, "SELECT COUNT(*) FROM schema_migrations"));
+    }
+
+    void bulkLoadUsesRollbackJournalWhenAlone()
+    {
+        QTemporaryDir dir;
+        auto ledger = Ledger::open(dir.filePath(QStringLiteral("ledger.db")));
+        QVERIFY_RESULT(ledger);
+        const qint64 cache = scalar(**ledger, "PRAGMA cache_size");
+        {
+            BulkLoad bulk(**ledger);
+            QVERIFY(bulk.rollbackJournal());
+            QCOMPARE(journalMode(**ledger), QStringLiteral("delete"));
+            QVERIFY(scalar(**ledger, "PRAGMA cache_size") != cache);
+            Transaction tx(**ledger);
+            QVERIFY_RESULT(tx.begin());
+            QVERIFY_RESULT(
+                (*ledger)->execute("INSERT INTO audit_log (at, actor, action, entity, entity_key) "
+                                   "VALUES (1, 'test', 'bulk', 'test', 'a')"));
+            QVERIFY_RESULT(tx.commit());
+        }
+        // Back to WAL and to the connection's own cache once the import is over.
+        QCOMPARE(journalMode(**ledger), QStringLiteral("wal"));
+        QCOMPARE(scalar(**ledger, "PRAGMA cache_size"), cache);
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM audit_log WHERE action = 'bulk'"), 1);
+    }
+
+    void bulkLoadKeepsWalBesideAnotherConnection()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ledger.db"));
+        LedgerOptions options;
+        options.busyTimeoutMs = 4000;
+        auto ledger = Ledger::open(path, options);
+        QVERIFY_RESULT(ledger);
+        auto reader = Ledger::open(path, options); // e.g. the desktop application's
+        QVERIFY_RESULT(reader);
+        QCOMPARE(scalar(**reader, "SELECT COUNT(*) FROM bills"), 0);
+        QElapsedTimer waited;
+        waited.start();
+        {
+            BulkLoad bulk(**ledger);
+            // Refused at once, not after the busy timeout, and the import goes on in WAL.
+            QVERIFY(waited.elapsed() < 2000);
+            QVERIFY(!bulk.rollbackJournal());
+            QCOMPARE(journalMode(**ledger), QStringLiteral("wal"));
+        }
+        QCOMPARE(journalMode(**reader), QStringLiteral("wal"));
     }
 
     void reopenAppliesNothingTwice()

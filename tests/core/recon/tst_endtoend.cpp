@@ -3,10 +3,15 @@
 // with `wxrecon-cli ledger import` and `bill import`, reconciled, and reported; the report
 // must equal the generator's truth.csv byte for byte (docs/reconciliation.md). Label: slow.
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <csignal>
 
 namespace {
 
@@ -130,6 +135,76 @@ private slots:
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(read(path("orders-out.csv")) == read(path("orders.csv")));
         QVERIFY(read(path("refunds-out.csv")) == read(path("refunds.csv")));
+    }
+
+    // A bulk import alone on the ledger runs with the rollback journal (core/ledger/ledger.h,
+    // BulkLoad). Killed once it has written pages into the database file, it leaves a hot
+    // journal; the next open rolls it back and the ledger is exactly as before.
+    void killedImportLeavesLedgerAsBefore()
+    {
+        QTemporaryDir dir;
+        const auto path = [&](const char *name) {
+            return dir.filePath(QString::fromLatin1(name));
+        };
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("small")));
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("big")));
+        Run r = run(QStringLiteral("wxrecon-sim"),
+                    {QStringLiteral("gen-day"), QStringLiteral("--date"),
+                     QStringLiteral("2026-11-24"), QStringLiteral("--orders"),
+                     QStringLiteral("5000"), QStringLiteral("--seed"), QStringLiteral("1"),
+                     QStringLiteral("--no-gzip"), QStringLiteral("--out"), path("small")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = run(QStringLiteral("wxrecon-sim"),
+                {QStringLiteral("gen-day"), QStringLiteral("--date"), QStringLiteral("2026-11-25"),
+                 QStringLiteral("--orders"), QStringLiteral("300000"), QStringLiteral("--seed"),
+                 QStringLiteral("2"), QStringLiteral("--no-gzip"), QStringLiteral("--out"),
+                 path("big")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString db = path("ledger.db");
+        r = run(QStringLiteral("wxrecon-cli"),
+                {QStringLiteral("ledger"), QStringLiteral("import"), QStringLiteral("--db"), db,
+                 QStringLiteral("--orders"), path("small/orders.csv")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const auto exportLedger = [&](const char *name) {
+            const Run e = run(QStringLiteral("wxrecon-cli"),
+                              {QStringLiteral("ledger"), QStringLiteral("export"),
+                               QStringLiteral("--db"), db, QStringLiteral("--orders"), path(name)});
+            return e.exitCode == 0 ? read(path(name)) : QByteArray();
+        };
+        const QByteArray before = exportLedger("before.csv");
+        QVERIFY(before.count('\n') > 1000);
+        const qint64 sizeBefore = QFileInfo(db).size();
+
+        QProcess import;
+        import.start(QStringLiteral(WXR_BIN_DIR "/wxrecon-cli"),
+                     {QStringLiteral("ledger"), QStringLiteral("import"), QStringLiteral("--db"),
+                      db, QStringLiteral("--orders"), path("big/orders.csv")});
+        QVERIFY(import.waitForStarted());
+        const QString journal = db + QStringLiteral("-journal");
+        bool caught = false;
+        while (import.state() == QProcess::Running) {
+            if (QFileInfo::exists(journal) && QFileInfo(db).size() > sizeBefore) {
+                ::kill(static_cast<pid_t>(import.processId()), SIGKILL);
+                caught = true;
+                break;
+            }
+            QThread::msleep(2);
+        }
+        QVERIFY2(caught, "the import ended before it could be killed mid-way");
+        QVERIFY(import.waitForFinished());
+        QCOMPARE(import.exitStatus(), QProcess::CrashExit);
+        QVERIFY(QFileInfo::exists(journal)); // hot: the next open rolls it back
+
+        QCOMPARE(exportLedger("after.csv"), before);
+        QCOMPARE(QFileInfo(db).size(), sizeBefore);
+        QVERIFY(!QFileInfo::exists(journal));
+        // The ledger is back in WAL mode and takes the import in full.
+        r = run(QStringLiteral("wxrecon-cli"),
+                {QStringLiteral("ledger"), QStringLiteral("import"), QStringLiteral("--db"), db,
+                 QStringLiteral("--orders"), path("big/orders.csv")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.contains("new"));
+        QVERIFY(exportLedger("full.csv").count('\n') > before.count('\n') + 250000);
     }
 };
 
