@@ -359,9 +359,7 @@ Result<qint64> OrderRepository::count() const
     return q.value(0).toLongLong();
 }
 
-namespace {
-
-Status visitOrders(SqliteStatement &q, const OrderRepository::Visitor &visitor)
+Status OrderRepository::visit(SqliteStatement &q, const Visitor &visitor)
 {
     for (;;) {
         const Result<bool> row = q.step();
@@ -383,8 +381,6 @@ Status visitOrders(SqliteStatement &q, const OrderRepository::Visitor &visitor)
     }
 }
 
-} // namespace
-
 Status OrderRepository::forEachPaidBetween(cst::Instant from, cst::Instant to,
                                            const Visitor &visitor) const
 {
@@ -395,7 +391,7 @@ Status OrderRepository::forEachPaidBetween(cst::Instant from, cst::Instant to,
         return s;
     q.bind(1, from);
     q.bind(2, to);
-    return visitOrders(q, visitor);
+    return visit(q, visitor);
 }
 
 Status OrderRepository::forEachOf(const std::vector<std::string> &outTradeNos,
@@ -407,7 +403,7 @@ Status OrderRepository::forEachOf(const std::vector<std::string> &outTradeNos,
         return s;
     for (const std::string &key : outTradeNos) {
         q.bindView(1, key);
-        if (Status s = visitOrders(q, visitor); !s)
+        if (Status s = visit(q, visitor); !s)
             return s;
         q.reset();
     }
@@ -434,7 +430,7 @@ Status OrderRepository::findView(std::string_view key, const Visitor &visitor) c
         }
     }
     m_lookup->bindView(1, key);
-    const Status s = visitOrders(*m_lookup, visitor);
+    const Status s = visit(*m_lookup, visitor);
     m_lookup->reset();
     return s;
 }

@@ -65,6 +65,11 @@ public:
     /// repository object); the visitor is not called when there is no such record.
     Status findView(std::string_view outTradeNo, const Visitor &visitor) const;
 
+    /// Steps `q`, a SELECT of out_trade_no, transaction_id, status, amount_fen, created_at
+    /// and paid_at (in that order), handing each row to `visitor`; for other repositories'
+    /// queries over orders (ReconRepository).
+    static Status visit(SqliteStatement &q, const Visitor &visitor);
+
 private:
     /// `slot`, prepared from `sql` when it is not yet; Database error when preparing failed.
     Result<SqliteStatement *> cached(std::unique_ptr<SqliteStatement> &slot, const char *sql) const;

@@ -4,6 +4,7 @@
 #include "common/coretr.h"
 #include "ledger/auditlog.h"
 #include "ledger/ledger.h"
+#include "ledger/orderrepository.h"
 #include "ledger/sqlitestatement.h"
 #include "ledger/transaction.h"
 
@@ -419,24 +420,7 @@ Status ReconRepository::forEachOrderPaidBetween(
     q.bind(2, to);
     q.bind(3, low);
     q.bind(4, high);
-    for (;;) {
-        const Result<bool> row = q.step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return {};
-        OrderView v;
-        v.outTradeNo = q.view(0);
-        v.transactionId = q.view(1);
-        v.status = q.view(2);
-        v.amountFen = q.int64(3);
-        v.createdAt = q.optionalInt64(4);
-        v.paidAt = q.optionalInt64(5);
-        if (Status s = visitor(v); !s) {
-            q.reset();
-            return s;
-        }
-    }
+    return OrderRepository::visit(q, visitor);
 }
 
 Result<QList<Discrepancy>> ReconRepository::openPending(QDate date) const
