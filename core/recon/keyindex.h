@@ -84,6 +84,15 @@ public:
     }
 
     [[nodiscard]] bool contains(std::string_view key) const { return find(key) != npos; }
+
+    /// Asks the CPU to fetch the slot where a search for `key` starts. A million lookups in
+    /// a table far larger than the caches wait on one memory access each; issued a few keys
+    /// ahead, those waits overlap.
+    void prefetch(std::string_view key) const
+    {
+        if (!m_slots.empty())
+            __builtin_prefetch(&m_slots[hash(key) & m_mask]);
+    }
     [[nodiscard]] size_t size() const { return m_size; }
 
     void reserve(size_t expected)

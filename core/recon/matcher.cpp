@@ -26,6 +26,9 @@ bool liveRefund(std::string_view status)
     return status == "SUCCESS" || status == "PROCESSING" || status == "ABNORMAL";
 }
 
+// How many records ahead the hash-table slot of a key is prefetched (KeyIndex::prefetch).
+constexpr size_t kLookahead = 16;
+
 // Position of each record by key; the first of repeated keys wins (ledger keys are unique, so
 // repeats only come from a caller's mistake) and the repeats are marked in `repeated`.
 template<typename Record, typename Key>
@@ -33,8 +36,11 @@ KeyIndex indexBy(const std::vector<Record> &records, Key key, std::vector<bool> 
 {
     KeyIndex index(records.size());
     repeated.assign(records.size(), false);
-    for (size_t i = 0; i < records.size(); ++i)
+    for (size_t i = 0; i < records.size(); ++i) {
+        if (i + kLookahead < records.size())
+            index.prefetch(key(records[i + kLookahead]));
         repeated[i] = !index.insert(key(records[i]), static_cast<std::uint32_t>(i)).second;
+    }
     return index;
 }
 
@@ -96,7 +102,10 @@ MatchResult match(const MatchInput &in)
     // from another day, or lacks).
     KeyIndex seenOther;
     std::vector<std::uint32_t> otherCount;
-    for (const BillPaymentRecord &p : in.payments) {
+    for (size_t i = 0; i < in.payments.size(); ++i) {
+        if (i + kLookahead < in.payments.size())
+            orders.prefetch(in.payments[i + kLookahead].outTradeNo);
+        const BillPaymentRecord &p = in.payments[i];
         sum.billFeeMilli += p.feeMilli;
         sum.billSettlementFen += p.settlementFen;
         if (p.tradeState == "SUCCESS") {

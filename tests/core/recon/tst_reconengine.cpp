@@ -17,6 +17,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <chrono>
+#include <future>
+#include <thread>
+
 using namespace wxr;
 using namespace wxr::core;
 
@@ -64,6 +68,7 @@ public:
             m_ledger = std::move(*opened);
     }
     Ledger &ledger() { return *m_ledger; }
+    QString path() const { return m_dir.filePath(QStringLiteral("l.db")); }
 
     Status orders(const QByteArray &rows)
     {
@@ -163,6 +168,37 @@ private slots:
         const auto latest = ReconRepository(fx.ledger()).latestRun(kD);
         QCOMPARE((*latest)->id, run->id);
         QCOMPARE((*latest)->summary.of(DiscrepancyKind::MissingInBill).ledgerFen, 300);
+    }
+
+    // The day's orders are read on a second connection in the same snapshot as the bill rows;
+    // a writer holding the lock when the run starts is waited for, and its commit is seen.
+    void waitsForAWriterAndSeesItsCommit()
+    {
+        Fixture fx;
+        QVERIFY_RESULT(fx.orders(kOrders));
+        QVERIFY_RESULT(fx.bill(kD, kBill));
+        std::promise<bool> locked;
+        std::thread writer([&] {
+            auto w = Ledger::open(fx.path());
+            const bool ok
+                = w && (*w)->execute("BEGIN IMMEDIATE")
+                  && (*w)->execute("INSERT INTO orders (out_trade_no, transaction_id, amount_fen, "
+                                   "status, created_at, paid_at, state_at, source, updated_at) "
+                                   "VALUES ('T4', '424', 400, 'SUCCESS', 1795579200, 1795579200, "
+                                   "1795579200, 'import', 0)");
+            locked.set_value(ok);
+            if (!ok)
+                return;
+            std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            (void)(*w)->execute("COMMIT");
+        });
+        QVERIFY(locked.get_future().get());
+        const auto run = fx.reconcile(kD);
+        writer.join();
+        QVERIFY_RESULT(run);
+        QCOMPARE(run->summary.ledgerPaymentCount, 4);
+        QCOMPARE(fx.rows(kD), (QStringList{QStringLiteral("MISSING_IN_BILL T3 OPEN"),
+                                           QStringLiteral("AMOUNT_MISMATCH T2 OPEN")}));
     }
 
     // Re-running keeps states and notes; what is gone is resolved by the run; what comes back
