@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli.h"
 
+#include "common/cstime.h"
+
 #include <QSocketNotifier>
 
 #include <unistd.h>
@@ -68,6 +70,19 @@ std::optional<QString> required(const QCommandLineParser &parser, const QString 
         return std::nullopt;
     }
     return value;
+}
+
+std::optional<QDate> requiredDate(const QCommandLineParser &parser, const QString &name)
+{
+    const auto text = required(parser, QStringLiteral("date"), name);
+    if (!text)
+        return std::nullopt;
+    const auto date = cst::parseDate(*text);
+    if (!date) {
+        usageError(date.error().message);
+        return std::nullopt;
+    }
+    return *date;
 }
 
 bool stderrIsTerminal()

@@ -5,6 +5,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDate>
 #include <QStringList>
 #include <QTextStream>
 
@@ -48,6 +49,10 @@ std::optional<int> parse(QCommandLineParser &parser, const QString &name, const 
 /// Returns the value of a required option, or prints a usage error naming it.
 std::optional<QString> required(const QCommandLineParser &parser, const QString &option,
                                 const QString &name);
+
+/// The required --date option as a bill date (YYYY-MM-DD, China Standard Time), or nullopt
+/// after printing a usage error (missing or not a date).
+std::optional<QDate> requiredDate(const QCommandLineParser &parser, const QString &name);
 
 /// True when stderr is a terminal (progress lines are printed only then).
 bool stderrIsTerminal();

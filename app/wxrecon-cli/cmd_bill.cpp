@@ -77,12 +77,10 @@ int fetchBill(const QCommandLineParser &p)
     const auto db = required(p, QStringLiteral("db"), name);
     if (!db)
         return Usage;
-    const auto dateText = required(p, QStringLiteral("date"), name);
-    if (!dateText)
-        return Usage;
-    const auto date = cst::parseDate(*dateText);
+    const auto date = requiredDate(p, name);
     if (!date)
-        return usageError(date.error().message);
+        return Usage;
+    const QString dateText = date->toString(Qt::ISODate);
     const QString typeText = p.value(QStringLiteral("type")).toUpper();
     TradeBillType type = TradeBillType::All;
     if (typeText == u"SUCCESS")
@@ -116,7 +114,7 @@ int fetchBill(const QCommandLineParser &p)
         return failure(makeError(ErrorCode::Api,
                                  Tr::tr("The %1 bill of %2 is still being generated "
                                         "(STATEMENT_CREATING); try again after 10:00 China time.")
-                                     .arg(billType, *dateText)));
+                                     .arg(billType, dateText)));
     if (file.status == BillFile::Status::Empty) {
         const auto recorded = runLedgerJob<ImportedBill>(
             *db, Tr::tr("Recording"), [&](Ledger &ledger, QPromise<void> &) {
@@ -127,7 +125,7 @@ int fetchBill(const QCommandLineParser &p)
             return failure(recorded.error());
         out() << Tr::tr("WeChat Pay has no %1 bill for %2 (NO_STATEMENT_EXIST: no trade that "
                         "day); recorded as an empty day.")
-                     .arg(billType, *dateText)
+                     .arg(billType, dateText)
               << Qt::endl;
         return Success;
     }
@@ -138,7 +136,7 @@ int fetchBill(const QCommandLineParser &p)
             buffer.open(QIODevice::ReadOnly);
             BillImportOptions options;
             options.billDate = *date;
-            options.sourceName = QStringLiteral("tradebill_%1_%2.csv").arg(billType, *dateText);
+            options.sourceName = QStringLiteral("tradebill_%1_%2.csv").arg(billType, dateText);
             options.expectedSha1 = file.sha1Hex;
             options.fetchedAt = cst::now();
             options.actor = QStringLiteral("wxrecon-cli bill fetch");
@@ -146,7 +144,7 @@ int fetchBill(const QCommandLineParser &p)
         });
     if (!result)
         return failure(result.error());
-    printImported(*result, *dateText);
+    printImported(*result, dateText);
     return Success;
 }
 
@@ -156,15 +154,13 @@ int importBill(const QCommandLineParser &p)
     const auto db = required(p, QStringLiteral("db"), name);
     if (!db)
         return Usage;
-    const auto dateText = required(p, QStringLiteral("date"), name);
-    if (!dateText)
+    const auto date = requiredDate(p, name);
+    if (!date)
         return Usage;
+    const QString dateText = date->toString(Qt::ISODate);
     const auto file = required(p, QStringLiteral("file"), name);
     if (!file)
         return Usage;
-    const auto date = cst::parseDate(*dateText);
-    if (!date)
-        return usageError(date.error().message);
     const QString sha1 = p.value(QStringLiteral("sha1"));
     const auto result = runLedgerJob<BillImportResult>(
         *db, Tr::tr("Importing the bill"), [&](Ledger &ledger, QPromise<void> &promise) {
@@ -183,7 +179,7 @@ int importBill(const QCommandLineParser &p)
         });
     if (!result)
         return failure(result.error());
-    printImported(*result, *dateText);
+    printImported(*result, dateText);
     return Success;
 }
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // wxrecon-cli reconcile: match one bill date against the ledger and print the summary.
 #include "commands.h"
-#include "common/cstime.h"
 #include "recon/reconengine.h"
 #include "reconjob.h"
 
@@ -82,12 +81,9 @@ int runReconcile(const QStringList &args)
     const auto db = required(p, QStringLiteral("db"), QStringLiteral("reconcile"));
     if (!db)
         return Usage;
-    const auto dateText = required(p, QStringLiteral("date"), QStringLiteral("reconcile"));
-    if (!dateText)
-        return Usage;
-    const auto date = cst::parseDate(*dateText);
+    const auto date = requiredDate(p, QStringLiteral("reconcile"));
     if (!date)
-        return usageError(date.error().message);
+        return Usage;
     ReconOptions options;
     options.actor = QStringLiteral("wxrecon-cli reconcile");
     if (p.isSet(QStringLiteral("window"))) {
