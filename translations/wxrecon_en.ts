@@ -3951,6 +3951,10 @@
         <source>Cannot write %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The callback was not verified within %1 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wxrecon_cli</name>

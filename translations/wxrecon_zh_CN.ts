@@ -3914,6 +3914,10 @@
         <source>Cannot write %1: %2.</source>
         <translation>无法写入 %1：%2。</translation>
     </message>
+    <message>
+        <source>The callback was not verified within %1 ms.</source>
+        <translation>该回调未能在 %1 毫秒内完成验证。</translation>
+    </message>
 </context>
 <context>
     <name>wxrecon_cli</name>

@@ -376,10 +376,22 @@ void CallbackReceiver::sweepDeadlines()
         e.processingMs = now - e.receivedAtMs;
         e.message = Tr::tr("The ledger did not commit the callback within %1 ms.")
                         .arg(m_options.answerDeadlineMs);
-        answer(p, e);
         if (p.submitted) {
+            answer(p, e);
             m_timedOut.insert(it.key()); // its result is reported when it comes
+        } else if (m_writer) {
+            // Not verified yet (the decoding pool was saturated, or a certificate refresh is
+            // slow). Recorded, never applied, as the failed delivery WeChat saw (it delivers
+            // again), so that the monitor counts it; reported once the writer has recorded it.
+            e.message = Tr::tr("The callback was not verified within %1 ms.")
+                            .arg(m_options.answerDeadlineMs);
+            answer(p, e);
+            DecodedCallback record;
+            record.event = e; // accepted stays false
+            m_timedOut.insert(it.key());
+            m_writer->submit({it.key(), std::move(record)});
         } else {
+            answer(p, e);
             count(e);
             emit callbackHandled(e);
         }

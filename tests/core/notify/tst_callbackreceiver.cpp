@@ -400,6 +400,41 @@ private slots:
         QCOMPARE(m_receiver->stats().byCause[size_t(FailureCause::UnknownSerial)], 1);
     }
 
+    // A callback still unverified at the deadline (here: a certificate refresh that hangs) is
+    // answered 503 and recorded as that failed delivery, never applied.
+    void unverifiedAtTheDeadlineIsRecorded()
+    {
+        auto keys = std::make_shared<KeyStore>();
+        m_receiver.reset();
+        m_receiver = makeReceiver(keys);
+        auto hanging = std::make_shared<QPromise<bool>>();
+        hanging->start();
+        m_receiver->setUnknownSerialRefresh(
+            [hanging](const QString &) { return hanging->future(); });
+        ReceiverOptions o;
+        o.answerDeadlineMs = 300;
+        QVERIFY_RESULT(m_receiver->start(o));
+        QSignalSpy handled(m_receiver.get(), &CallbackReceiver::callbackHandled);
+        const Reply r = post(payment("EV-9"));
+        QCOMPARE(r.status, 503);
+        QTRY_COMPARE_WITH_TIMEOUT(handled.size(), 1, 5000);
+        QCOMPARE(handled[0][0].value<CallbackEvent>().httpStatus, 503);
+        {
+            std::lock_guard lock(m_control->mutex);
+            QCOMPARE(m_control->seen.size(), 1);
+            QVERIFY(!m_control->seen[0].accepted);
+            QCOMPARE(m_control->seen[0].event.httpStatus, 503);
+            QCOMPARE(m_control->seen[0].event.message,
+                     QStringLiteral("The callback was not verified within 300 ms."));
+        }
+        hanging->addResult(false); // the refresh ends late: nothing more is recorded
+        hanging->finish();
+        QTest::qWait(100);
+        std::lock_guard lock(m_control->mutex);
+        QCOMPARE(m_control->seen.size(), 1);
+        QCOMPARE(m_receiver->stats().received, 1);
+    }
+
     // With the real ledger: 2xx only after the commit, and never when the commit fails.
     void ledgerEndToEnd_data()
     {
