@@ -4,6 +4,12 @@
 
   ts_fill.py list FILE.ts            print unfinished source texts, one JSON string a line
   ts_fill.py fill FILE.ts PAIRS.json fill unfinished entries from {"source": "translation"}
+  ts_fill.py en-plurals FILE.ts      fill the unfinished plural (%n) entries of the English
+                                     catalogue with singular and plural forms of the source
+
+The English catalogue needs only its plural entries: every other English text is its own
+source. A source writes its plural as "day(s)" or as the plural ("%n discrepancies"); the
+singular is derived from the word that follows %n (see SINGULAR below).
 
 After `fill`, run the update_translations target once more so lupdate normalises the file.
 """
@@ -19,7 +25,75 @@ def unfinished(root):
             yield msg, tr
 
 
+# Plural word after %n -> singular, for sources that spell the plural out.
+SINGULAR = {
+    "discrepancies": "discrepancy",
+    "orders": "order",
+    "refunds": "refund",
+    "callbacks": "callback",
+    "need": "needs",
+}
+# Whole sentences whose singular changes more than one word.
+OVERRIDES = {
+    "%n query(s) got no usable answer from WeChat Pay; they stay queued and are tried again "
+    "later.": (
+        "%n query got no usable answer from WeChat Pay; it stays queued and is tried again "
+        "later.",
+        "%n queries got no usable answer from WeChat Pay; they stay queued and are tried "
+        "again later.",
+    ),
+}
+# "word(s)" whose plural is not word + "s".
+IRREGULAR = {"query": "queries", "discrepancy": "discrepancies"}
+
+
+def english_forms(source):
+    """(singular, plural) of a %n source, or None when no rule applies."""
+    import re
+
+    if source in OVERRIDES:
+        return OVERRIDES[source]
+
+    def paren(m):
+        word = m.group(1)
+        return word, IRREGULAR.get(word, word + "s")
+
+    if "(s)" in source:
+        one = re.sub(r"(\w+)\(s\)", lambda m: paren(m)[0], source)
+        many = re.sub(r"(\w+)\(s\)", lambda m: paren(m)[1], source)
+        return one, many
+    m = re.search(r"%n (\w+)", source)
+    if not m:
+        return source, source
+    word = m.group(1)
+    if word in SINGULAR:
+        one = source[: m.start(1)] + SINGULAR[word] + source[m.end(1):]
+        return one, source
+    return source, source  # "%n pending", "%n lost": the same for one and many
+
+
+def en_plurals(root):
+    filled = 0
+    for msg, tr in unfinished(root):
+        if msg.get("numerus") != "yes":
+            continue
+        forms = english_forms(msg.findtext("source"))
+        for child in list(tr):
+            tr.remove(child)
+        for text in forms:
+            ET.SubElement(tr, "numerusform").text = text
+        del tr.attrib["type"]
+        filled += 1
+    return filled
+
+
 def main(argv):
+    if len(argv) >= 3 and argv[1] == "en-plurals":
+        tree = ET.parse(argv[2])
+        filled = en_plurals(tree.getroot())
+        tree.write(argv[2], encoding="utf-8", xml_declaration=True)
+        print(f"filled {filled} plural entries", file=sys.stderr)
+        return 0
     if len(argv) < 3 or argv[1] not in ("list", "fill"):
         print(__doc__, file=sys.stderr)
         return 2

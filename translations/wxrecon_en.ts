@@ -112,9 +112,9 @@
     </message>
     <message numerus="yes">
         <source>Keys: valid for %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Keys: valid for %n day</numerusform>
+            <numerusform>Keys: valid for %n days</numerusform>
         </translation>
     </message>
     <message>
@@ -123,9 +123,9 @@
     </message>
     <message numerus="yes">
         <source>Keys: expire in %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Keys: expire in %n day</numerusform>
+            <numerusform>Keys: expire in %n days</numerusform>
         </translation>
     </message>
     <message>
@@ -166,9 +166,9 @@
     </message>
     <message numerus="yes">
         <source>%n open alert(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n open alert</numerusform>
+            <numerusform>%n open alerts</numerusform>
         </translation>
     </message>
 </context>
@@ -203,9 +203,9 @@
     <name>wxr::ui::ConnectionTester</name>
     <message numerus="yes">
         <source>Connected: WeChat Pay answered with %n verified platform certificate(s); the newest is valid until %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Connected: WeChat Pay answered with %n verified platform certificate; the newest is valid until %1.</numerusform>
+            <numerusform>Connected: WeChat Pay answered with %n verified platform certificates; the newest is valid until %1.</numerusform>
         </translation>
     </message>
     <message>
@@ -228,9 +228,9 @@
     </message>
     <message numerus="yes">
         <source>Daily fetch: %1 reconciled, %n discrepancies.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Daily fetch: %1 reconciled, %n discrepancy.</numerusform>
+            <numerusform>Daily fetch: %1 reconciled, %n discrepancies.</numerusform>
         </translation>
     </message>
 </context>
@@ -304,9 +304,9 @@
     </message>
     <message numerus="yes">
         <source>Delay %1–%2 s: %n callback(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Delay %1–%2 s: %n callback</numerusform>
+            <numerusform>Delay %1–%2 s: %n callbacks</numerusform>
         </translation>
     </message>
 </context>
@@ -402,9 +402,9 @@
     </message>
     <message numerus="yes">
         <source>%n discrepancies selected; the actions apply to all of them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n discrepancy selected; the actions apply to all of them.</numerusform>
+            <numerusform>%n discrepancies selected; the actions apply to all of them.</numerusform>
         </translation>
     </message>
     <message>
@@ -538,9 +538,9 @@
     </message>
     <message numerus="yes">
         <source>%n orders imported</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n order imported</numerusform>
+            <numerusform>%n orders imported</numerusform>
         </translation>
     </message>
     <message>
@@ -549,9 +549,9 @@
     </message>
     <message numerus="yes">
         <source>; %n refunds</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>; %n refund</numerusform>
+            <numerusform>; %n refunds</numerusform>
         </translation>
     </message>
     <message>
@@ -568,9 +568,9 @@
     </message>
     <message numerus="yes">
         <source>Bill of %1 imported and reconciled: %n discrepancies.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Bill of %1 imported and reconciled: %n discrepancy.</numerusform>
+            <numerusform>Bill of %1 imported and reconciled: %n discrepancies.</numerusform>
         </translation>
     </message>
     <message>
@@ -579,16 +579,16 @@
     </message>
     <message numerus="yes">
         <source>%n callbacks imported</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n callback imported</numerusform>
+            <numerusform>%n callbacks imported</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source> (%n already there).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> (%n already there).</numerusform>
+            <numerusform> (%n already there).</numerusform>
         </translation>
     </message>
     <message>
@@ -761,23 +761,23 @@
     </message>
     <message numerus="yes">
         <source>%n pending</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pending</numerusform>
+            <numerusform>%n pending</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n due</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n due</numerusform>
+            <numerusform>%n due</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n need attention</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n needs attention</numerusform>
+            <numerusform>%n need attention</numerusform>
         </translation>
     </message>
     <message>
@@ -864,9 +864,9 @@
     </message>
     <message numerus="yes">
         <source>%n callbacks</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n callback</numerusform>
+            <numerusform>%n callbacks</numerusform>
         </translation>
     </message>
     <message>
@@ -875,9 +875,9 @@
     </message>
     <message numerus="yes">
         <source>%n lost</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n lost</numerusform>
+            <numerusform>%n lost</numerusform>
         </translation>
     </message>
     <message>
@@ -1256,9 +1256,9 @@
     </message>
     <message numerus="yes">
         <source>%n rows are too many to sort; they stay in report order. Narrow the filter to sort by another column.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n rows are too many to sort; they stay in report order. Narrow the filter to sort by another column.</numerusform>
+            <numerusform>%n rows are too many to sort; they stay in report order. Narrow the filter to sort by another column.</numerusform>
         </translation>
     </message>
     <message>
@@ -1275,37 +1275,37 @@
     </message>
     <message numerus="yes">
         <source>%n discrepancies</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n discrepancy</numerusform>
+            <numerusform>%n discrepancies</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n discrepancies reopened.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n discrepancy reopened.</numerusform>
+            <numerusform>%n discrepancies reopened.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n discrepancies acknowledged.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n discrepancy acknowledged.</numerusform>
+            <numerusform>%n discrepancies acknowledged.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n discrepancies resolved.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n discrepancy resolved.</numerusform>
+            <numerusform>%n discrepancies resolved.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n discrepancies ignored.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n discrepancy ignored.</numerusform>
+            <numerusform>%n discrepancies ignored.</numerusform>
         </translation>
     </message>
     <message>
@@ -1314,9 +1314,9 @@
     </message>
     <message numerus="yes">
         <source>%1 reconciled: %n discrepancies, %2 new, %3 resolved by the run.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 reconciled: %n discrepancy, %2 new, %3 resolved by the run.</numerusform>
+            <numerusform>%1 reconciled: %n discrepancies, %2 new, %3 resolved by the run.</numerusform>
         </translation>
     </message>
     <message>
@@ -1392,9 +1392,9 @@
     </message>
     <message numerus="yes">
         <source>%n discrepancies from %1 to %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n discrepancy from %1 to %2.</numerusform>
+            <numerusform>%n discrepancies from %1 to %2.</numerusform>
         </translation>
     </message>
     <message>
@@ -1750,9 +1750,9 @@
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
         </translation>
     </message>
     <message>
@@ -1765,30 +1765,30 @@
     </message>
     <message numerus="yes">
         <source>Scheduler on: %n waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Scheduler on: %n waiting</numerusform>
+            <numerusform>Scheduler on: %n waiting</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n due now</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n due now</numerusform>
+            <numerusform>%n due now</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n in flight</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n in flight</numerusform>
+            <numerusform>%n in flight</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n need attention</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n needs attention</numerusform>
+            <numerusform>%n need attention</numerusform>
         </translation>
     </message>
     <message>
@@ -1805,16 +1805,16 @@
     </message>
     <message numerus="yes">
         <source>Re-querying %n order(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Re-querying %n order</numerusform>
+            <numerusform>Re-querying %n orders</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n queried: %1 changed, %2 unchanged, %3 failed, %4 discrepancies resolved.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n queried: %1 changed, %2 unchanged, %3 failed, %4 discrepancies resolved.</numerusform>
+            <numerusform>%n queried: %1 changed, %2 unchanged, %3 failed, %4 discrepancies resolved.</numerusform>
         </translation>
     </message>
     <message>
@@ -1823,9 +1823,9 @@
     </message>
     <message numerus="yes">
         <source>%n stuck order(s) or refund(s) added to the queue.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n stuck order or refund added to the queue.</numerusform>
+            <numerusform>%n stuck orders or refunds added to the queue.</numerusform>
         </translation>
     </message>
 </context>
@@ -1833,9 +1833,9 @@
     <name>wxr::ui::SummaryCards</name>
     <message numerus="yes">
         <source>%n item(s), ¥%1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n item, ¥%1</numerusform>
+            <numerusform>%n items, ¥%1</numerusform>
         </translation>
     </message>
     <message>
@@ -1872,16 +1872,16 @@
     </message>
     <message numerus="yes">
         <source>%n found</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n found</numerusform>
+            <numerusform>%n found</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n still open</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n still open</numerusform>
+            <numerusform>%n still open</numerusform>
         </translation>
     </message>
 </context>
@@ -3098,9 +3098,9 @@
     </message>
     <message numerus="yes">
         <source>%n discrepancy(s) resolved</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n discrepancy resolved</numerusform>
+            <numerusform>%n discrepancies resolved</numerusform>
         </translation>
     </message>
     <message>
@@ -4128,9 +4128,9 @@
     </message>
     <message numerus="yes">
         <source>warning: %n row(s) had more fields than the header (a separator inside a merchant field); review lines %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>warning: %n row had more fields than the header (a separator inside a merchant field); review lines %1.</numerusform>
+            <numerusform>warning: %n rows had more fields than the header (a separator inside a merchant field); review lines %1.</numerusform>
         </translation>
     </message>
     <message>
@@ -4211,9 +4211,9 @@
     </message>
     <message numerus="yes">
         <source>%n discrepancy(s) resolved</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n discrepancy resolved</numerusform>
+            <numerusform>%n discrepancies resolved</numerusform>
         </translation>
     </message>
     <message>
@@ -4318,9 +4318,9 @@
     </message>
     <message numerus="yes">
         <source>%n query(s) got no usable answer from WeChat Pay; they stay queued and are tried again later.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n query got no usable answer from WeChat Pay; it stays queued and is tried again later.</numerusform>
+            <numerusform>%n queries got no usable answer from WeChat Pay; they stay queued and are tried again later.</numerusform>
         </translation>
     </message>
     <message>

@@ -27,3 +27,27 @@ endif()
 string(REGEX MATCHALL "<message" all "${content}")
 list(LENGTH all total)
 message(STATUS "zh_CN complete: ${total} messages")
+
+# English needs only its plural entries (every other English text is its own source): each
+# %n message must have singular and plural forms (scripts/ts_fill.py en-plurals fills them).
+set(en_copy "${WORK_DIR}/en_check.ts")
+file(COPY_FILE "${SOURCE_DIR}/translations/wxrecon_en.ts" "${en_copy}")
+execute_process(
+    COMMAND "${LUPDATE}" -silent -no-obsolete -locations none
+        -I "${SOURCE_DIR}/core" -I "${SOURCE_DIR}/ui" -I "${SOURCE_DIR}/app" -I "${SOURCE_DIR}/app/common"
+        "@${WORK_DIR}/sources.lst" -ts "${en_copy}"
+    RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "lupdate failed for the English catalogue (${rc})")
+endif()
+file(READ "${en_copy}" en_content)
+string(REGEX MATCHALL "<message numerus=\"yes\">[ \t\r\n]*<source>[^<]*</source>[ \t\r\n]*(<comment>[^<]*</comment>[ \t\r\n]*)?<translation type=\"unfinished\"" en_unfinished "${en_content}")
+list(LENGTH en_unfinished en_n)
+if(en_n GREATER 0)
+    list(JOIN en_unfinished "\n  " text)
+    message(FATAL_ERROR "${en_n} English plural entries are unfinished; run "
+        "`python3 scripts/ts_fill.py en-plurals translations/wxrecon_en.ts`:\n  ${text}")
+endif()
+string(REGEX MATCHALL "<message numerus=\"yes\">" en_plurals "${en_content}")
+list(LENGTH en_plurals en_total)
+message(STATUS "English plurals complete: ${en_total} messages")
