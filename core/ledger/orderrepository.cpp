@@ -116,26 +116,13 @@ QString pendingClause(const QStringList &statuses)
 
 } // namespace
 
-Result<SqliteStatement *> OrderRepository::cached(std::unique_ptr<SqliteStatement> &slot,
-                                                  const char *sql) const
-{
-    if (!slot) {
-        slot = std::make_unique<SqliteStatement>(m_ledger, sql);
-        if (Status s = slot->prepared(); !s) {
-            Error e = s.error();
-            slot.reset(); // prepared again next time
-            return e;
-        }
-    }
-    return slot.get();
-}
-
 Result<std::optional<Order>> OrderRepository::find(const QString &outTradeNo) const
 {
-    const auto st = cached(m_find, "SELECT id, out_trade_no, transaction_id, amount_fen, status, "
-                                   "created_at, created_at_text, paid_at, paid_at_text, "
-                                   "state_at, source, needs_review, review_reason, updated_at "
-                                   "FROM orders WHERE out_trade_no = ?1");
+    const auto st = preparedOnce(m_ledger, m_find,
+                                 "SELECT id, out_trade_no, transaction_id, amount_fen, status, "
+                                 "created_at, created_at_text, paid_at, paid_at_text, "
+                                 "state_at, source, needs_review, review_reason, updated_at "
+                                 "FROM orders WHERE out_trade_no = ?1");
     if (!st)
         return st.error();
     SqliteStatement &q = **st;
@@ -179,8 +166,8 @@ Result<ApplyResult> OrderRepository::applyTradeState(const TradeEvent &event)
                              Tr::tr("The ledger has no order %1.").arg(event.outTradeNo));
         const bool review = event.source != RecordSource::Import;
         const std::optional<cst::Instant> created = event.createdAt ? event.createdAt : event.at;
-        const auto st = cached(
-            m_insert,
+        const auto st = preparedOnce(
+            m_ledger, m_insert,
             "INSERT INTO orders (out_trade_no, transaction_id, amount_fen, status, created_at, "
             "created_at_text, paid_at, paid_at_text, state_at, source, needs_review, "
             "review_reason, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
@@ -241,13 +228,14 @@ Result<ApplyResult> OrderRepository::applyTradeState(const TradeEvent &event)
                        .arg(*event.amountFen)
                        .arg(order.amountFen);
     const auto st
-        = cached(m_update, "UPDATE orders SET status = ?1, state_at = COALESCE(?2, state_at), "
-                           "transaction_id = CASE WHEN ?3 <> '' THEN ?3 ELSE transaction_id END, "
-                           "paid_at = COALESCE(?4, paid_at), "
-                           "paid_at_text = CASE WHEN ?4 IS NOT NULL THEN ?5 ELSE paid_at_text END, "
-                           "needs_review = CASE WHEN ?6 THEN 1 ELSE needs_review END, "
-                           "review_reason = CASE WHEN ?7 <> '' THEN ?7 ELSE review_reason END, "
-                           "updated_at = ?8 WHERE id = ?9");
+        = preparedOnce(m_ledger, m_update,
+                       "UPDATE orders SET status = ?1, state_at = COALESCE(?2, state_at), "
+                       "transaction_id = CASE WHEN ?3 <> '' THEN ?3 ELSE transaction_id END, "
+                       "paid_at = COALESCE(?4, paid_at), "
+                       "paid_at_text = CASE WHEN ?4 IS NOT NULL THEN ?5 ELSE paid_at_text END, "
+                       "needs_review = CASE WHEN ?6 THEN 1 ELSE needs_review END, "
+                       "review_reason = CASE WHEN ?7 <> '' THEN ?7 ELSE review_reason END, "
+                       "updated_at = ?8 WHERE id = ?9");
     if (!st)
         return st.error();
     SqliteStatement &q = **st;
@@ -419,19 +407,14 @@ OrderRepository::~OrderRepository() = default;
 
 Status OrderRepository::findView(std::string_view key, const Visitor &visitor) const
 {
-    if (!m_lookup) {
-        m_lookup = std::make_unique<SqliteStatement>(
-            m_ledger, "SELECT out_trade_no, transaction_id, status, amount_fen, created_at, "
-                      "paid_at FROM orders WHERE out_trade_no = ?1");
-        if (Status s = m_lookup->prepared(); !s) {
-            Error e = s.error();
-            m_lookup.reset();
-            return e;
-        }
-    }
-    m_lookup->bindView(1, key);
-    const Status s = visit(*m_lookup, visitor);
-    m_lookup->reset();
+    const auto st = preparedOnce(m_ledger, m_lookup,
+                                 "SELECT out_trade_no, transaction_id, status, amount_fen, "
+                                 "created_at, paid_at FROM orders WHERE out_trade_no = ?1");
+    if (!st)
+        return st.error();
+    (*st)->bindView(1, key);
+    const Status s = visit(**st, visitor);
+    (*st)->reset();
     return s;
 }
 

@@ -71,9 +71,6 @@ public:
     static Status visit(SqliteStatement &q, const Visitor &visitor);
 
 private:
-    /// `slot`, prepared from `sql` when it is not yet; Database error when preparing failed.
-    Result<SqliteStatement *> cached(std::unique_ptr<SqliteStatement> &slot, const char *sql) const;
-
     Ledger &m_ledger;
     AuditLog m_audit;
     mutable std::unique_ptr<SqliteStatement> m_lookup;

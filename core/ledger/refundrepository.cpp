@@ -49,6 +49,36 @@ Refund refundFrom(const QSqlQuery &q)
     return r;
 }
 
+Refund refundFrom(const SqliteStatement &q)
+{
+    Refund r;
+    r.id = q.int64(0);
+    r.outRefundNo = q.text(1);
+    r.outTradeNo = q.text(2);
+    r.refundId = q.text(3);
+    r.amountFen = q.int64(4);
+    r.status = q.text(5);
+    r.createdAt = q.optionalInt64(6);
+    r.createdAtText = timetext::shown(q.text(7), r.createdAt);
+    r.successAt = q.optionalInt64(8);
+    r.successAtText = timetext::shown(q.text(9), r.successAt);
+    r.stateAt = q.optionalInt64(10);
+    r.source = recordSourceFromWord(q.text(11)).value_or(RecordSource::Import);
+    r.needsReview = q.int64(12) != 0;
+    r.reviewReason = q.text(13);
+    r.updatedAt = q.int64(14);
+    return r;
+}
+
+// A failed statement of applyRefundState(), named for the user.
+Error couldNot(const Ledger &ledger, const QString &what, const Error &cause)
+{
+    return makeError(
+        ErrorCode::Database,
+        Tr::tr("The ledger “%1” could not %2: %3").arg(ledger.path(), what, cause.message),
+        cause.detail);
+}
+
 Error queryError(const Ledger &ledger, const QSqlQuery &q, const QString &what)
 {
     return makeError(
@@ -78,15 +108,23 @@ QString pendingClause(const QStringList &statuses)
 
 Result<std::optional<Refund>> RefundRepository::find(const QString &outRefundNo) const
 {
-    QSqlQuery q(m_ledger.database());
-    q.prepare(QStringLiteral("SELECT ") + kColumns
-              + QStringLiteral(" FROM refunds WHERE out_refund_no = ?"));
-    q.addBindValue(sqlbind::text(outRefundNo));
-    if (!q.exec())
-        return queryError(m_ledger, q, Tr::tr("read refund %1").arg(outRefundNo));
-    if (!q.next())
-        return std::optional<Refund>();
-    return std::optional<Refund>(refundFrom(q));
+    const auto st = preparedOnce(m_ledger, m_find,
+                                 "SELECT id, out_refund_no, out_trade_no, refund_id, amount_fen, "
+                                 "status, created_at, created_at_text, success_at, "
+                                 "success_at_text, state_at, source, needs_review, review_reason, "
+                                 "updated_at FROM refunds WHERE out_refund_no = ?1");
+    if (!st)
+        return st.error();
+    SqliteStatement &q = **st;
+    q.bindText(1, outRefundNo);
+    const Result<bool> row = q.step();
+    std::optional<Refund> refund;
+    if (row && *row)
+        refund = refundFrom(q);
+    q.reset();
+    if (!row)
+        return couldNot(m_ledger, Tr::tr("read refund %1").arg(outRefundNo), row.error());
+    return refund;
 }
 
 Result<QList<Refund>> RefundRepository::forOrder(const QString &outTradeNo) const
@@ -133,31 +171,35 @@ Result<ApplyResult> RefundRepository::applyRefundState(const RefundEvent &event)
                                  .arg(event.outRefundNo));
         const bool review = event.source != RecordSource::Import;
         const std::optional<cst::Instant> created = event.createdAt ? event.createdAt : event.at;
-        QSqlQuery q(m_ledger.database());
-        q.prepare(QStringLiteral(
+        const auto st = preparedOnce(
+            m_ledger, m_insert,
             "INSERT INTO refunds (out_refund_no, out_trade_no, refund_id, amount_fen, status, "
             "created_at, created_at_text, success_at, success_at_text, state_at, source, "
-            "needs_review, review_reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?)"));
-        q.addBindValue(sqlbind::text(event.outRefundNo));
-        q.addBindValue(sqlbind::text(event.outTradeNo));
-        q.addBindValue(sqlbind::text(event.refundId));
-        q.addBindValue(event.amountFen.value_or(0));
-        q.addBindValue(sqlbind::text(event.state));
-        q.addBindValue(sqlbind::integer(created));
-        q.addBindValue(sqlbind::text(timeText(event.createdAtText, created)));
-        q.addBindValue(sqlbind::integer(event.successAt));
-        q.addBindValue(sqlbind::text(timeText(event.successAtText, event.successAt)));
-        q.addBindValue(sqlbind::integer(event.at));
-        q.addBindValue(sqlbind::text(recordSourceWord(event.source)));
-        q.addBindValue(review ? 1 : 0);
-        q.addBindValue(sqlbind::text(
+            "needs_review, review_reason, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+            "?9, ?10, ?11, ?12, ?13, ?14)");
+        if (!st)
+            return st.error();
+        SqliteStatement &q = **st;
+        q.bindText(1, event.outRefundNo);
+        q.bindText(2, event.outTradeNo);
+        q.bindText(3, event.refundId);
+        q.bind(4, event.amountFen.value_or(0));
+        q.bindText(5, event.state);
+        q.bind(6, created);
+        q.bindText(7, timeText(event.createdAtText, created));
+        q.bind(8, event.successAt);
+        q.bindText(9, timeText(event.successAtText, event.successAt));
+        q.bind(10, event.at);
+        q.bindText(11, recordSourceWord(event.source));
+        q.bind(12, qint64(review ? 1 : 0));
+        q.bindText(
+            13,
             review
                 ? Tr::tr("unknown to the ledger until this %1").arg(recordSourceWord(event.source))
-                : QString()));
-        q.addBindValue(now);
-        if (!q.exec())
-            return queryError(m_ledger, q, Tr::tr("create refund %1").arg(event.outRefundNo));
+                : QString());
+        q.bind(14, qint64(now));
+        if (Status s = q.exec(); !s)
+            return couldNot(m_ledger, Tr::tr("create refund %1").arg(event.outRefundNo), s.error());
         audit.action = QStringLiteral("create");
         audit.newValue = event.state;
         if (const auto r = m_audit.append(audit); !r)
@@ -182,29 +224,28 @@ Result<ApplyResult> RefundRepository::applyRefundState(const RefundEvent &event)
                                      .arg(*event.amountFen)
                                      .arg(refund.amountFen)
                                : QString();
-    QSqlQuery q(m_ledger.database());
-    q.prepare(
-        QStringLiteral("UPDATE refunds SET status = ?, state_at = COALESCE(?, state_at), "
-                       "refund_id = CASE WHEN ? <> '' THEN ? ELSE refund_id END, "
-                       "success_at = COALESCE(?, success_at), "
-                       "success_at_text = CASE WHEN ? IS NOT NULL THEN ? ELSE success_at_text END, "
-                       "needs_review = CASE WHEN ? <> '' THEN 1 ELSE needs_review END, "
-                       "review_reason = CASE WHEN ? <> '' THEN ? ELSE review_reason END, "
-                       "updated_at = ? WHERE id = ?"));
-    q.addBindValue(sqlbind::text(event.state));
-    q.addBindValue(sqlbind::integer(event.at));
-    q.addBindValue(sqlbind::text(event.refundId));
-    q.addBindValue(sqlbind::text(event.refundId));
-    q.addBindValue(sqlbind::integer(event.successAt));
-    q.addBindValue(sqlbind::integer(event.successAt));
-    q.addBindValue(sqlbind::text(timeText(event.successAtText, event.successAt)));
-    q.addBindValue(sqlbind::text(reason));
-    q.addBindValue(sqlbind::text(reason));
-    q.addBindValue(sqlbind::text(reason));
-    q.addBindValue(now);
-    q.addBindValue(refund.id);
-    if (!q.exec())
-        return queryError(m_ledger, q, Tr::tr("update refund %1").arg(event.outRefundNo));
+    const auto st = preparedOnce(
+        m_ledger, m_update,
+        "UPDATE refunds SET status = ?1, state_at = COALESCE(?2, state_at), "
+        "refund_id = CASE WHEN ?3 <> '' THEN ?3 ELSE refund_id END, "
+        "success_at = COALESCE(?4, success_at), "
+        "success_at_text = CASE WHEN ?4 IS NOT NULL THEN ?5 ELSE success_at_text END, "
+        "needs_review = CASE WHEN ?6 <> '' THEN 1 ELSE needs_review END, "
+        "review_reason = CASE WHEN ?6 <> '' THEN ?6 ELSE review_reason END, "
+        "updated_at = ?7 WHERE id = ?8");
+    if (!st)
+        return st.error();
+    SqliteStatement &q = **st;
+    q.bindText(1, event.state);
+    q.bind(2, event.at);
+    q.bindText(3, event.refundId);
+    q.bind(4, event.successAt);
+    q.bindText(5, timeText(event.successAtText, event.successAt));
+    q.bindText(6, reason);
+    q.bind(7, qint64(now));
+    q.bind(8, refund.id);
+    if (Status s = q.exec(); !s)
+        return couldNot(m_ledger, Tr::tr("update refund %1").arg(event.outRefundNo), s.error());
     audit.action = QStringLiteral("state");
     audit.oldValue = refund.status;
     audit.newValue = event.state;
@@ -316,19 +357,14 @@ RefundRepository::~RefundRepository() = default;
 
 Status RefundRepository::findView(std::string_view key, const Visitor &visitor) const
 {
-    if (!m_lookup) {
-        m_lookup = std::make_unique<SqliteStatement>(
-            m_ledger, "SELECT out_refund_no, out_trade_no, refund_id, status, amount_fen, "
-                      "created_at FROM refunds WHERE out_refund_no = ?1");
-        if (Status s = m_lookup->prepared(); !s) {
-            Error e = s.error();
-            m_lookup.reset();
-            return e;
-        }
-    }
-    m_lookup->bindView(1, key);
-    const Status s = visitRefunds(*m_lookup, visitor);
-    m_lookup->reset();
+    const auto st = preparedOnce(m_ledger, m_lookup,
+                                 "SELECT out_refund_no, out_trade_no, refund_id, status, "
+                                 "amount_fen, created_at FROM refunds WHERE out_refund_no = ?1");
+    if (!st)
+        return st.error();
+    (*st)->bindView(1, key);
+    const Status s = visitRefunds(**st, visitor);
+    (*st)->reset();
     return s;
 }
 

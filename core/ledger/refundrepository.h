@@ -52,6 +52,9 @@ private:
     Ledger &m_ledger;
     AuditLog m_audit; // keeps its INSERT prepared across applyRefundState() calls
     mutable std::unique_ptr<SqliteStatement> m_lookup;
+    mutable std::unique_ptr<SqliteStatement> m_find;
+    std::unique_ptr<SqliteStatement> m_insert;
+    std::unique_ptr<SqliteStatement> m_update;
 };
 
 } // namespace wxr::core

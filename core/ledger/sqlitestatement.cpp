@@ -143,4 +143,18 @@ int SqliteStatement::changes() const
     return sqlite3_changes(m_ledger.handle());
 }
 
+Result<SqliteStatement *> preparedOnce(Ledger &ledger, std::unique_ptr<SqliteStatement> &slot,
+                                       const char *sql)
+{
+    if (!slot) {
+        slot = std::make_unique<SqliteStatement>(ledger, sql);
+        if (Status s = slot->prepared(); !s) {
+            Error e = s.error();
+            slot.reset();
+            return e;
+        }
+    }
+    return slot.get();
+}
+
 } // namespace wxr::core

@@ -5,6 +5,7 @@
 
 #include <QString>
 
+#include <memory>
 #include <optional>
 #include <string_view>
 
@@ -61,5 +62,11 @@ private:
     QString m_sql;
     std::optional<Error> m_prepareError;
 };
+
+/// The statement in `slot`, prepared from `sql` on first use and kept there for the calls that
+/// follow (a repository's hot statements); Database error when preparing failed, and then
+/// `slot` stays empty so that the next call prepares again.
+Result<SqliteStatement *> preparedOnce(Ledger &ledger, std::unique_ptr<SqliteStatement> &slot,
+                                       const char *sql);
 
 } // namespace wxr::core
