@@ -46,6 +46,14 @@ KeyIndex indexBy(const std::vector<Record> &records, Key key, std::vector<bool> 
 
 } // namespace
 
+OrderIndex indexOrders(const std::vector<LedgerOrderRecord> &orders)
+{
+    OrderIndex index;
+    index.positions = indexBy(
+        orders, [](const LedgerOrderRecord &o) { return o.outTradeNo; }, index.repeated);
+    return index;
+}
+
 MatchResult match(const MatchInput &in)
 {
     MatchResult result;
@@ -57,10 +65,13 @@ MatchResult match(const MatchInput &in)
         return t && *t >= dayStart && *t < dayEnd;
     };
 
-    std::vector<bool> repeatedOrder;
+    std::optional<OrderIndex> built;
+    if (!in.orderIndex)
+        built = indexOrders(in.orders);
+    const OrderIndex &orderIndex = in.orderIndex ? *in.orderIndex : *built;
+    const KeyIndex &orders = orderIndex.positions;
+    const std::vector<bool> &repeatedOrder = orderIndex.repeated;
     std::vector<bool> repeatedRefund;
-    const KeyIndex orders = indexBy(
-        in.orders, [](const LedgerOrderRecord &o) { return o.outTradeNo; }, repeatedOrder);
     const KeyIndex ledgerRefunds = indexBy(
         in.ledgerRefunds, [](const LedgerRefundRecord &r) { return r.outRefundNo; },
         repeatedRefund);

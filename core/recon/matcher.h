@@ -16,4 +16,7 @@ namespace wxr::core {
 /// occurrence). transaction_id is the bill's when the bill has the row, else the ledger's.
 MatchResult match(const MatchInput &input);
 
+/// `orders` indexed as match() needs them (MatchInput::orderIndex). Thread-safe.
+OrderIndex indexOrders(const std::vector<LedgerOrderRecord> &orders);
+
 } // namespace wxr::core

@@ -4,6 +4,7 @@
 #include "common/cstime.h"
 #include "common/money.h"
 #include "ledger/discrepancy.h"
+#include "recon/keyindex.h"
 
 #include <QDate>
 
@@ -62,6 +63,14 @@ struct BillRefundRecord
     cst::Instant time = 0;
 };
 
+/// MatchInput::orders by out_trade_no (indexOrders()): the position of each key; the first of
+/// repeated keys wins and the repeats are marked.
+struct OrderIndex
+{
+    KeyIndex positions;
+    std::vector<bool> repeated;
+};
+
 /// Everything the rules of docs/reconciliation.md need for one bill date.
 struct MatchInput
 {
@@ -77,6 +86,9 @@ struct MatchInput
     /// Ledger orders: at least those paid on the date and those named by a bill row or a
     /// ledger refund below. More is harmless (matching is by identity, never by date).
     std::vector<LedgerOrderRecord> orders;
+    /// indexOrders(orders) when the caller built it (on the thread that read the orders, while
+    /// its other thread read the bill); match() builds it when absent.
+    std::optional<OrderIndex> orderIndex;
     /// Ledger refunds: at least those initiated on the date and those named by a bill row.
     std::vector<LedgerRefundRecord> ledgerRefunds;
     /// out_trade_nos of ledger orders that another imported bill (another date) holds as a

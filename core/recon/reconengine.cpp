@@ -75,6 +75,9 @@ public:
                     return {};
                 });
             (void)(*own)->execute("COMMIT");
+            // Indexed here, where the records are still in this core's cache.
+            if (m_status)
+                m_index = indexOrders(m_orders);
         });
     }
 
@@ -107,13 +110,16 @@ public:
         return mine ? theirs : mine;
     }
 
-    /// Waits for the reader: the orders, whose text lives as long as this object.
-    Result<std::vector<LedgerOrderRecord>> finish()
+    /// Waits for the reader and hands its orders and their index to `in`; their text lives as
+    /// long as this object.
+    Status finish(MatchInput &in)
     {
         m_thread.join();
         if (!m_status)
-            return m_status.error();
-        return std::move(m_orders);
+            return m_status;
+        in.orders = std::move(m_orders);
+        in.orderIndex = std::move(m_index);
+        return {};
     }
 
 private:
@@ -124,6 +130,7 @@ private:
     bool m_goSent = false;
     StringArena m_arena;
     std::vector<LedgerOrderRecord> m_orders;
+    OrderIndex m_index;
     Status m_status;
 };
 
@@ -216,10 +223,8 @@ Result<ReconRun> reconcile(Ledger &ledger, QDate billDate, const ReconOptions &o
     if (promise.isCanceled())
         return cancelled();
 
-    auto dayOrders = orderReader.finish();
-    if (!dayOrders)
-        return dayOrders.error();
-    in.orders = std::move(*dayOrders);
+    if (Status s = orderReader.finish(in); !s)
+        return s.error();
     promise.setProgressValue(45);
     if (Status s = refunds.forEachCreatedBetween(
             dayStart, dayEnd,
