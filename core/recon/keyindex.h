@@ -93,6 +93,28 @@ public:
         if (!m_slots.empty())
             __builtin_prefetch(&m_slots[hash(key) & m_mask]);
     }
+
+    /// The value of the first slot on `key`'s probe path whose hash matches, without comparing
+    /// the keys (npos when the path ends first): what a later find() will most likely return,
+    /// for prefetching its record once prefetch() has brought the slot in. Also prefetches the
+    /// stored key, which find() compares. Never use it as an answer: on a hash collision it
+    /// names another key's value.
+    [[nodiscard]] std::uint32_t guess(std::string_view key) const
+    {
+        if (m_size == 0)
+            return npos;
+        const std::uint64_t h = hash(key);
+        for (size_t i = h & m_mask;; i = (i + 1) & m_mask) {
+            const Slot &s = m_slots[i];
+            if (s.value == npos)
+                return npos;
+            if (s.hash == static_cast<std::uint32_t>(h)) {
+                __builtin_prefetch(s.key.data());
+                return s.value;
+            }
+        }
+    }
+
     [[nodiscard]] size_t size() const { return m_size; }
 
     void reserve(size_t expected)

@@ -26,8 +26,10 @@ bool liveRefund(std::string_view status)
     return status == "SUCCESS" || status == "PROCESSING" || status == "ABNORMAL";
 }
 
-// How many records ahead the hash-table slot of a key is prefetched (KeyIndex::prefetch).
+// How many records ahead the hash-table slot of a key is prefetched (KeyIndex::prefetch),
+// and how many ahead, once that slot is in the cache, the key and the record it points to.
 constexpr size_t kLookahead = 16;
+constexpr size_t kRecordLookahead = 8;
 
 // Position of each record by key; the first of repeated keys wins (ledger keys are unique, so
 // repeats only come from a caller's mistake) and the repeats are marked in `repeated`.
@@ -116,6 +118,13 @@ MatchResult match(const MatchInput &in)
     for (size_t i = 0; i < in.payments.size(); ++i) {
         if (i + kLookahead < in.payments.size())
             orders.prefetch(in.payments[i + kLookahead].outTradeNo);
+        if (i + kRecordLookahead < in.payments.size()) {
+            const std::uint32_t ahead = orders.guess(in.payments[i + kRecordLookahead].outTradeNo);
+            if (ahead < in.orders.size()) {
+                __builtin_prefetch(&in.orders[ahead]);
+                __builtin_prefetch(&billedTimes[ahead]);
+            }
+        }
         const BillPaymentRecord &p = in.payments[i];
         sum.billFeeMilli += p.feeMilli;
         sum.billSettlementFen += p.settlementFen;
