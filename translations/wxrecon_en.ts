@@ -3955,6 +3955,10 @@
         <source>The callback was not verified within %1 ms.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>write into the table %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wxrecon_cli</name>

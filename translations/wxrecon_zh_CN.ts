@@ -3918,6 +3918,10 @@
         <source>The callback was not verified within %1 ms.</source>
         <translation>该回调未能在 %1 毫秒内完成验证。</translation>
     </message>
+    <message>
+        <source>write into the table %1</source>
+        <translation>写入表 %1</translation>
+    </message>
 </context>
 <context>
     <name>wxrecon_cli</name>

@@ -516,10 +516,13 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
     complete.bindText(20, s.header.join(u','));
     complete.bind(21, firstRow);
     complete.bind(22, firstRow ? std::optional<qint64>(lastRow) : std::nullopt);
-    complete.bindBlobView(23, archive);
+    complete.bindZeroBlob(23, archive.size());
     complete.bind(24, billId);
     if (Status st = complete.exec(); !st)
         return fail(st.error());
+    if (Status st = writeBlob(m_ledger, "bills", "raw_gzip", billId, archive); !st)
+        return fail(st.error());
+    archive = QByteArray();
 
     AuditEntry entry;
     entry.actor = options.actor.isEmpty() ? QStringLiteral("bill import") : options.actor;

@@ -6,6 +6,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 namespace wxr::core {
 
 SqliteStatement::SqliteStatement(Ledger &ledger, const char *sql)
@@ -71,6 +73,11 @@ void SqliteStatement::bindBlobView(int index, const QByteArray &bytes)
 {
     sqlite3_bind_blob64(m_stmt, index, bytes.constData(), static_cast<sqlite3_uint64>(bytes.size()),
                         SQLITE_STATIC);
+}
+
+void SqliteStatement::bindZeroBlob(int index, qint64 size)
+{
+    sqlite3_bind_zeroblob64(m_stmt, index, static_cast<sqlite3_uint64>(size));
 }
 
 void SqliteStatement::bindNull(int index)
@@ -155,6 +162,29 @@ Result<SqliteStatement *> preparedOnce(Ledger &ledger, std::unique_ptr<SqliteSta
         }
     }
     return slot.get();
+}
+
+Status writeBlob(Ledger &ledger, const char *table, const char *column, qint64 rowid,
+                 QByteArrayView bytes)
+{
+    sqlite3_blob *blob = nullptr;
+    int rc = sqlite3_blob_open(ledger.handle(), "main", table, column, rowid, 1, &blob);
+    // In pieces: sqlite3_blob_write takes an int count.
+    constexpr qsizetype kPiece = qsizetype(1) << 30;
+    for (qsizetype at = 0; rc == SQLITE_OK && at < bytes.size(); at += kPiece) {
+        const qsizetype n = std::min(kPiece, bytes.size() - at);
+        rc = sqlite3_blob_write(blob, bytes.data() + at, static_cast<int>(n), static_cast<int>(at));
+    }
+    if (rc != SQLITE_OK) {
+        const Error e
+            = ledger.sqliteError(Tr::tr("write into the table %1").arg(QString::fromLatin1(table)));
+        sqlite3_blob_close(blob);
+        return e;
+    }
+    if (sqlite3_blob_close(blob) != SQLITE_OK)
+        return ledger.sqliteError(
+            Tr::tr("write into the table %1").arg(QString::fromLatin1(table)));
+    return {};
 }
 
 } // namespace wxr::core

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Tests core/ledger/billrepository.*: a bill into the ledger in one transaction, idempotent
 // re-import, replacement, and every refusal leaving the ledger untouched.
+#include "bill/gzipdecoder.h"
 #include "ledger/billrepository.h"
 #include "ledger/ledger.h"
 #include "ledger/sqlitestatement.h"
@@ -87,9 +88,26 @@ private slots:
         const auto billed = BillRepository(**ledger).billedAmong(
             {QStringLiteral("T20261125001"), QStringLiteral("T20261124099"), QStringLiteral("X")});
         QCOMPARE(*billed, QSet<QString>{QStringLiteral("T20261125001")});
-        // The archive copy is gzip of the original bytes.
+        // The archive copy is gzip of the original bytes, every one of them.
         const auto archive = BillRepository(**ledger).archivedFile(b.id);
         QVERIFY(archive->startsWith("\x1f\x8b"));
+        QByteArray restored;
+        GzipDecoder decoder;
+        QVERIFY(decoder
+                    .decode(*archive,
+                            [&](QByteArrayView plain) -> Status {
+                                restored.append(plain);
+                                return {};
+                            })
+                    .ok());
+        QVERIFY(decoder.finish().ok());
+        QCOMPARE(restored, fixture());
+        // A gzip input is archived as it is.
+        QTemporaryDir other;
+        auto second = Ledger::open(other.filePath(QStringLiteral("l.db")));
+        const auto fromGzip = importBytes(**second, *archive);
+        QVERIFY2(fromGzip.ok(), qPrintable(fromGzip ? QString() : fromGzip.error().message));
+        QCOMPARE(*BillRepository(**second).archivedFile(fromGzip->bill.id), *archive);
         QCOMPARE(BillRepository(**ledger).billsOf(kDay)->size(), 1);
     }
 
