@@ -5,6 +5,7 @@
 #include "recon/keyindex.h"
 
 #include <algorithm>
+#include <thread>
 
 namespace wxr::core {
 
@@ -27,9 +28,11 @@ bool liveRefund(std::string_view status)
 }
 
 // How many records ahead the hash-table slot of a key is prefetched (KeyIndex::prefetch),
-// and how many ahead, once that slot is in the cache, the key and the record it points to.
+// and how many ahead, once that slot is in the cache, the key it holds (KeyIndex::guess).
 constexpr size_t kLookahead = 16;
-constexpr size_t kRecordLookahead = 8;
+constexpr size_t kKeyLookahead = 8;
+// From how many bill payments on their positions are looked up on two threads.
+constexpr size_t kParallelLookupFrom = 4096;
 
 // Position of each record by key; the first of repeated keys wins (ledger keys are unique, so
 // repeats only come from a caller's mistake) and the repeats are marked in `repeated`.
@@ -44,6 +47,37 @@ KeyIndex indexBy(const std::vector<Record> &records, Key key, std::vector<bool> 
         repeated[i] = !index.insert(key(records[i]), static_cast<std::uint32_t>(i)).second;
     }
     return index;
+}
+
+// Writes the position in `orders` of payments [from, to) (npos for keys it lacks) to `out`.
+void locate(const std::vector<BillPaymentRecord> &payments, size_t from, size_t to,
+            const KeyIndex &orders, std::uint32_t *out)
+{
+    for (size_t i = from; i < to; ++i) {
+        if (i + kLookahead < to)
+            orders.prefetch(payments[i + kLookahead].outTradeNo);
+        if (i + kKeyLookahead < to)
+            (void)orders.guess(payments[i + kKeyLookahead].outTradeNo);
+        out[i] = orders.find(payments[i].outTradeNo);
+    }
+}
+
+// Where each payment's order is in the orders' index: the hash lookups, which mostly wait on
+// memory, on two threads for a large bill (the index is only read). Counting and comparing
+// then walk the payments in file order on one thread, with these positions known ahead.
+std::vector<std::uint32_t> locatePayments(const std::vector<BillPaymentRecord> &payments,
+                                          const KeyIndex &orders)
+{
+    std::vector<std::uint32_t> positions(payments.size());
+    if (payments.size() < kParallelLookupFrom) {
+        locate(payments, 0, payments.size(), orders, positions.data());
+        return positions;
+    }
+    const size_t half = payments.size() / 2;
+    std::thread second([&] { locate(payments, half, payments.size(), orders, positions.data()); });
+    locate(payments, 0, half, orders, positions.data());
+    second.join();
+    return positions;
 }
 
 } // namespace
@@ -115,15 +149,19 @@ MatchResult match(const MatchInput &in)
     // from another day, or lacks).
     KeyIndex seenOther;
     std::vector<std::uint32_t> otherCount;
+    const std::vector<std::uint32_t> positions = locatePayments(in.payments, orders);
     for (size_t i = 0; i < in.payments.size(); ++i) {
-        if (i + kLookahead < in.payments.size())
-            orders.prefetch(in.payments[i + kLookahead].outTradeNo);
-        if (i + kRecordLookahead < in.payments.size()) {
-            const std::uint32_t ahead = orders.guess(in.payments[i + kRecordLookahead].outTradeNo);
-            if (ahead < in.orders.size()) {
+        if (i + kLookahead < in.payments.size()) {
+            const std::uint32_t ahead = positions[i + kLookahead];
+            if (ahead != KeyIndex::npos) {
                 __builtin_prefetch(&in.orders[ahead]);
                 __builtin_prefetch(&billedTimes[ahead]);
             }
+        }
+        if (i + kKeyLookahead < in.payments.size()) {
+            const std::uint32_t ahead = positions[i + kKeyLookahead];
+            if (ahead != KeyIndex::npos)
+                __builtin_prefetch(in.orders[ahead].status.data());
         }
         const BillPaymentRecord &p = in.payments[i];
         sum.billFeeMilli += p.feeMilli;
@@ -132,7 +170,7 @@ MatchResult match(const MatchInput &in)
             ++sum.billPaymentCount;
             sum.billPaymentFen += p.orderFen;
         }
-        const std::uint32_t position = orders.find(p.outTradeNo);
+        const std::uint32_t position = positions[i];
         std::uint32_t seen = 0;
         const LedgerOrderRecord *o = nullptr;
         if (position != KeyIndex::npos) {

@@ -317,6 +317,45 @@ private slots:
         QCOMPARE(s.of(DiscrepancyKind::MissingInLedger).count, 1);
         QCOMPARE(rows.size(), size_t(3));
     }
+
+    // A bill large enough for the payments' positions to be looked up on two threads: which
+    // row of a repeated key is the first still follows the file, also when the two rows fall
+    // in different halves.
+    void largeBillKeepsFileOrder()
+    {
+        constexpr int n = 10000;
+        const auto key = [](int i) {
+            return QStringLiteral("T%1").arg(i, 5, 10, QChar(u'0'));
+        };
+        const auto line = [&](int i, int amount) {
+            return QStringLiteral("%1|42%2|SUCCESS|%3|2026-11-25 10:00:00")
+                .arg(key(i))
+                .arg(i)
+                .arg(amount)
+                .toStdString();
+        };
+        Case c;
+        for (int i = 0; i < n; ++i)
+            c.o.push_back(line(i, 100));
+        for (int i = 0; i < n; ++i) {
+            if (i == 20)
+                c.p.push_back(line(n - 10, 100)); // first of a key repeated in the 2nd half
+            c.p.push_back(line(i, i == 10 ? 999 : i == n - 10 ? 555 : 100));
+        }
+        c.p.push_back(line(10, 100)); // the repeat of a row of the first half
+        c.p.push_back("X1|4299|SUCCESS|7|2026-11-25 23:00:00");
+        ReconSummary s;
+        const Lines rows = run(c, &s);
+        QCOMPARE(s.billPaymentCount, n + 3);
+        QCOMPARE(s.ledgerPaymentCount, n);
+        const Lines expected{"AMOUNT_MISMATCH|T00010|4210|SUCCESS|SUCCESS|100|999|||",
+                             "DUPLICATE_IN_BILL|T00010|4210|SUCCESS|SUCCESS|100|100|||",
+                             "DUPLICATE_IN_BILL|T09990|429990|SUCCESS|SUCCESS|100|555|||",
+                             "MISSING_IN_LEDGER|X1|4299||SUCCESS||7|||"};
+        QCOMPARE(rows.size(), expected.size());
+        for (const std::string &e : expected)
+            QVERIFY2(std::find(rows.begin(), rows.end(), e) != rows.end(), e.c_str());
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_Matcher)
