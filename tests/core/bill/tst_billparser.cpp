@@ -517,6 +517,63 @@ private slots:
         }
     }
 
+    // The decoder on its own, fed in pieces of every size: members, zero padding between
+    // them and output larger than its buffer come out whole wherever the pieces split them.
+    void gzipDecoderStreams_data()
+    {
+        QTest::addColumn<int>("piece");
+        for (const int piece : {1, 3, 7, 4096, 65537, 1 << 22})
+            QTest::newRow(qPrintable(QString::number(piece))) << piece;
+    }
+    void gzipDecoderStreams()
+    {
+        QFETCH(int, piece);
+        QByteArray plain;
+        for (int i = 0; plain.size() < 3 * (1 << 20); ++i)
+            plain += "`2026-11-25 10:00:00,`T" + QByteArray::number(i * 7919) + ",`SUCCESS\r\n";
+        const qsizetype third = plain.size() / 3;
+        const QByteArray gz
+            = gzipped(plain.left(third)) + QByteArray(5, '\0') + gzipped(plain.mid(third), 2);
+        // Single bytes through 3 MiB take long; the small pieces get a prefix of the input.
+        const QByteArray input = piece < 4096 ? gzipped(plain.left(200000), 3) : gz;
+        const QByteArray expected = piece < 4096 ? plain.left(200000) : plain;
+        GzipDecoder decoder;
+        QByteArray out;
+        for (qsizetype at = 0; at < input.size(); at += piece) {
+            QVERIFY_RESULT(decoder.decode(input.mid(at, piece), [&](QByteArrayView d) -> Status {
+                out.append(d);
+                return {};
+            }));
+        }
+        QVERIFY_RESULT(decoder.finish());
+        QCOMPARE(out.size(), expected.size());
+        QVERIFY(out == expected);
+
+        // Cut anywhere in the last member: truncated, never silently short.
+        GzipDecoder cut;
+        const GzipDecoder::Sink ignore = [](QByteArrayView) -> Status {
+            return {};
+        };
+        QVERIFY_RESULT(cut.decode(input.left(input.size() - 3), ignore));
+        QVERIFY(!cut.finish().ok());
+    }
+
+    // Reserved flag bits in a member's header are refused even when the header arrives split.
+    void gzipReservedFlagsSplitHeader()
+    {
+        QByteArray gz = gzipped(simpleAll());
+        gz[3] = char(0x20);
+        GzipDecoder decoder;
+        const GzipDecoder::Sink ignore = [](QByteArrayView) -> Status {
+            return {};
+        };
+        QVERIFY_RESULT(decoder.decode(gz.left(2), ignore));
+        const Status s = decoder.decode(gz.mid(2), ignore);
+        QVERIFY(!s.ok());
+        QVERIFY2(s.error().message.contains(u"unknown header flags"),
+                 qPrintable(s.error().message));
+    }
+
     // A plain file gets a gzip archive copy that decompresses back to the same bytes.
     void plainArchiveCopy()
     {
