@@ -5,7 +5,6 @@
 #include "ledger/ledger.h"
 #include "ledger/sqlbind.h"
 
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -17,18 +16,10 @@ const QString kColumns = QStringLiteral(
     "id, kind, target, out_trade_no, action, triggered_by, actor, requested_at_ms, latency_ms, "
     "outcome, remote_state, applied, http_status, error_code, request_id, message");
 
-Error queryError(const Ledger &ledger, const QSqlQuery &q, const QString &what)
-{
-    return makeError(
-        ErrorCode::Database,
-        Tr::tr("The ledger “%1” could not %2: %3").arg(ledger.path(), what, q.lastError().text()),
-        q.lastQuery());
-}
-
 Result<QList<QueryLogEntry>> readEntries(const Ledger &ledger, QSqlQuery &q, const QString &what)
 {
     if (!q.exec())
-        return queryError(ledger, q, what);
+        return ledger.queryError(q, what);
     QList<QueryLogEntry> out;
     while (q.next()) {
         QueryLogEntry e;
@@ -64,7 +55,7 @@ Result<bool> QueryHistory::contains(const QString &requestId) const
     q.prepare(QStringLiteral("SELECT 1 FROM requery_log WHERE request_id = ?"));
     q.addBindValue(requestId);
     if (!q.exec())
-        return queryError(m_ledger, q, Tr::tr("read the query history"));
+        return m_ledger.queryError(q, Tr::tr("read the query history"));
     return q.next();
 }
 
@@ -92,7 +83,7 @@ Result<bool> QueryHistory::append(const QueryLogEntry &e)
     q.addBindValue(sqlbind::text(e.requestId));
     q.addBindValue(sqlbind::text(e.message));
     if (!q.exec())
-        return queryError(m_ledger, q, Tr::tr("record the query of %1").arg(e.key));
+        return m_ledger.queryError(q, Tr::tr("record the query of %1").arg(e.key));
     return q.numRowsAffected() > 0;
 }
 
@@ -122,7 +113,7 @@ Result<qint64> QueryHistory::count() const
 {
     QSqlQuery q(m_ledger.database());
     if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM requery_log")) || !q.next())
-        return queryError(m_ledger, q, Tr::tr("count the query history"));
+        return m_ledger.queryError(q, Tr::tr("count the query history"));
     return q.value(0).toLongLong();
 }
 

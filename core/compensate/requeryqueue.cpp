@@ -41,18 +41,10 @@ RequeryItem itemFrom(const QSqlQuery &q)
     return i;
 }
 
-Error queryError(const Ledger &ledger, const QSqlQuery &q, const QString &what)
-{
-    return makeError(
-        ErrorCode::Database,
-        Tr::tr("The ledger “%1” could not %2: %3").arg(ledger.path(), what, q.lastError().text()),
-        q.lastQuery());
-}
-
 Result<QList<RequeryItem>> readItems(const Ledger &ledger, QSqlQuery &q, const QString &what)
 {
     if (!q.exec())
-        return queryError(ledger, q, what);
+        return ledger.queryError(q, what);
     QList<RequeryItem> out;
     while (q.next())
         out.append(itemFrom(q));
@@ -86,7 +78,7 @@ Result<bool> RequeryQueue::enqueue(RequeryKind kind, const QString &key, const Q
         q.addBindValue(nowMs);
         q.addBindValue(nowMs);
         if (!q.exec())
-            return queryError(m_ledger, q, Tr::tr("queue a re-query of %1").arg(key));
+            return m_ledger.queryError(q, Tr::tr("queue a re-query of %1").arg(key));
     } else {
         const RequeryItem &item = **existing;
         if (item.state == QueueState::Pending || item.reason == reason)
@@ -102,7 +94,7 @@ Result<bool> RequeryQueue::enqueue(RequeryKind kind, const QString &key, const Q
         q.addBindValue(sqlbind::text(outTradeNo));
         q.addBindValue(item.id);
         if (!q.exec())
-            return queryError(m_ledger, q, Tr::tr("queue a re-query of %1").arg(key));
+            return m_ledger.queryError(q, Tr::tr("queue a re-query of %1").arg(key));
     }
     if (Status s = tx.commit(); !s)
         return s.error();
@@ -182,7 +174,7 @@ Status RequeryQueue::save(const RequeryItem &item)
     q.addBindValue(sqlbind::text(item.outTradeNo));
     q.addBindValue(item.id);
     if (!q.exec())
-        return queryError(m_ledger, q, Tr::tr("update the re-query of %1").arg(item.key));
+        return m_ledger.queryError(q, Tr::tr("update the re-query of %1").arg(item.key));
     if (q.numRowsAffected() == 0)
         return makeError(ErrorCode::NotFound,
                          Tr::tr("The re-query queue has no entry %1.").arg(item.id));
@@ -204,7 +196,7 @@ Result<int> RequeryQueue::rearm(const QList<qint64> &ids, qint64 nowMs)
         q.addBindValue(nowMs);
         q.addBindValue(id);
         if (!q.exec())
-            return queryError(m_ledger, q, Tr::tr("re-arm re-query %1").arg(id));
+            return m_ledger.queryError(q, Tr::tr("re-arm re-query %1").arg(id));
         changed += q.numRowsAffected() > 0 ? 1 : 0;
     }
     if (Status s = tx.commit(); !s)
@@ -222,7 +214,7 @@ Result<QueueCounts> RequeryQueue::counts(qint64 nowMs) const
         "MIN(CASE WHEN state = 'PENDING' THEN next_attempt_ms END) FROM requery_queue"));
     q.addBindValue(nowMs);
     if (!q.exec() || !q.next())
-        return queryError(m_ledger, q, Tr::tr("count the re-query queue"));
+        return m_ledger.queryError(q, Tr::tr("count the re-query queue"));
     QueueCounts c;
     c.pending = q.value(0).toLongLong();
     c.due = q.value(1).toLongLong();
@@ -240,7 +232,7 @@ Result<std::optional<qint64>> RequeryQueue::nextAttemptAfter(qint64 nowMs) const
                              "WHERE state = 'PENDING' AND next_attempt_ms > ?"));
     q.addBindValue(nowMs);
     if (!q.exec() || !q.next())
-        return queryError(m_ledger, q, Tr::tr("read the re-query queue"));
+        return m_ledger.queryError(q, Tr::tr("read the re-query queue"));
     if (q.value(0).isNull())
         return std::optional<qint64>();
     return std::optional<qint64>(q.value(0).toLongLong());

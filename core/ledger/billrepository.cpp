@@ -10,7 +10,6 @@
 #include "ledger/transaction.h"
 
 #include <QSet>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -58,14 +57,6 @@ ImportedBill billFrom(const QSqlQuery &q)
     b.legacyLayout = q.value(23).toBool();
     b.header = q.value(24).toString();
     return b;
-}
-
-Error queryError(const Ledger &ledger, const QSqlQuery &q, const QString &what)
-{
-    return makeError(
-        ErrorCode::Database,
-        Tr::tr("The ledger “%1” could not %2: %3").arg(ledger.path(), what, q.lastError().text()),
-        q.lastQuery());
 }
 
 const char *const kRowColumns
@@ -600,8 +591,8 @@ Result<QList<ImportedBill>> BillRepository::billsOf(QDate date) const
                                "WHEN 'REFUND' THEN 2 ELSE 3 END, id"));
     q.addBindValue(date.toString(Qt::ISODate));
     if (!q.exec())
-        return queryError(m_ledger, q,
-                          Tr::tr("list the bills of %1").arg(date.toString(Qt::ISODate)));
+        return m_ledger.queryError(q,
+                                   Tr::tr("list the bills of %1").arg(date.toString(Qt::ISODate)));
     QList<ImportedBill> out;
     while (q.next())
         out.append(billFrom(q));
@@ -615,7 +606,7 @@ Result<std::optional<ImportedBill>> BillRepository::find(qint64 billId) const
               + QStringLiteral(" FROM bills WHERE id = ?"));
     q.addBindValue(billId);
     if (!q.exec())
-        return queryError(m_ledger, q, Tr::tr("read bill %1").arg(billId));
+        return m_ledger.queryError(q, Tr::tr("read bill %1").arg(billId));
     if (!q.next())
         return std::optional<ImportedBill>();
     return std::optional<ImportedBill>(billFrom(q));
@@ -627,7 +618,7 @@ Result<QByteArray> BillRepository::archivedFile(qint64 billId) const
     q.prepare(QStringLiteral("SELECT raw_gzip FROM bills WHERE id = ?"));
     q.addBindValue(billId);
     if (!q.exec())
-        return queryError(m_ledger, q, Tr::tr("read bill %1").arg(billId));
+        return m_ledger.queryError(q, Tr::tr("read bill %1").arg(billId));
     if (!q.next())
         return makeError(ErrorCode::NotFound, Tr::tr("The ledger has no bill %1.").arg(billId));
     return q.value(0).toByteArray();

@@ -10,7 +10,6 @@
 #include "ledger/sqlbind.h"
 #include "ledger/transaction.h"
 
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -56,14 +55,6 @@ Discrepancy discrepancyFrom(const QSqlQuery &q)
     d.stateAt = optionalInt(q.value(15));
     d.resolvedByRun = q.value(16).toBool();
     return d;
-}
-
-Error queryError(const Ledger &ledger, const QSqlQuery &q, const QString &what)
-{
-    return makeError(
-        ErrorCode::Database,
-        Tr::tr("The ledger “%1” could not %2: %3").arg(ledger.path(), what, q.lastError().text()),
-        q.lastQuery());
 }
 
 // WHERE clause and its bound values for a filter.
@@ -133,7 +124,7 @@ Result<qint64> DiscrepancyRepository::count(const DiscrepancyFilter &filter) con
     for (const QVariant &v : w.values)
         q.addBindValue(v);
     if (!q.exec() || !q.next())
-        return queryError(m_ledger, q, Tr::tr("count discrepancies"));
+        return m_ledger.queryError(q, Tr::tr("count discrepancies"));
     return q.value(0).toLongLong();
 }
 
@@ -150,7 +141,7 @@ Result<QList<Discrepancy>> DiscrepancyRepository::page(const DiscrepancyFilter &
     q.addBindValue(limit);
     q.addBindValue(offset);
     if (!q.exec())
-        return queryError(m_ledger, q, Tr::tr("list discrepancies"));
+        return m_ledger.queryError(q, Tr::tr("list discrepancies"));
     QList<Discrepancy> out;
     while (q.next())
         out.append(discrepancyFrom(q));
@@ -178,7 +169,7 @@ Result<QList<Discrepancy>> DiscrepancyRepository::pageAfter(const DiscrepancyFil
         q.addBindValue(v);
     q.addBindValue(limit);
     if (!q.exec())
-        return queryError(m_ledger, q, Tr::tr("list discrepancies"));
+        return m_ledger.queryError(q, Tr::tr("list discrepancies"));
     QList<Discrepancy> out;
     while (q.next())
         out.append(discrepancyFrom(q));
@@ -195,7 +186,7 @@ Status DiscrepancyRepository::forEach(const DiscrepancyFilter &filter, const Vis
     for (const QVariant &v : w.values)
         q.addBindValue(v);
     if (!q.exec())
-        return queryError(m_ledger, q, Tr::tr("list discrepancies"));
+        return m_ledger.queryError(q, Tr::tr("list discrepancies"));
     while (q.next()) {
         if (Status s = visitor(discrepancyFrom(q)); !s)
             return s;
@@ -210,7 +201,7 @@ Result<std::optional<Discrepancy>> DiscrepancyRepository::find(qint64 id) const
               + QStringLiteral(" FROM discrepancies WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec())
-        return queryError(m_ledger, q, Tr::tr("read discrepancy %1").arg(id));
+        return m_ledger.queryError(q, Tr::tr("read discrepancy %1").arg(id));
     if (!q.next())
         return std::optional<Discrepancy>();
     return std::optional<Discrepancy>(discrepancyFrom(q));
@@ -246,7 +237,7 @@ Result<int> DiscrepancyRepository::setState(const QList<qint64> &ids, Discrepanc
         q.addBindValue(now);
         q.addBindValue(id);
         if (!q.exec())
-            return queryError(m_ledger, q, Tr::tr("update discrepancy %1").arg(id));
+            return m_ledger.queryError(q, Tr::tr("update discrepancy %1").arg(id));
         AuditEntry e;
         e.at = now;
         e.actor = who;
@@ -279,7 +270,7 @@ Result<QMap<QDate, DayStatus>> DiscrepancyRepository::dayStatuses(QDate from, QD
     q.addBindValue(sqlbind::text(f));
     q.addBindValue(sqlbind::text(t));
     if (!q.exec())
-        return queryError(m_ledger, q, Tr::tr("read the calendar"));
+        return m_ledger.queryError(q, Tr::tr("read the calendar"));
     while (q.next())
         out[QDate::fromString(q.value(0).toString(), Qt::ISODate)] = DayStatus::NotReconciled;
     q.prepare(QStringLiteral(
@@ -291,7 +282,7 @@ Result<QMap<QDate, DayStatus>> DiscrepancyRepository::dayStatuses(QDate from, QD
     q.addBindValue(sqlbind::text(f));
     q.addBindValue(sqlbind::text(t));
     if (!q.exec())
-        return queryError(m_ledger, q, Tr::tr("read the calendar"));
+        return m_ledger.queryError(q, Tr::tr("read the calendar"));
     while (q.next()) {
         const QDate d = QDate::fromString(q.value(0).toString(), Qt::ISODate);
         const qint64 all = q.value(1).toLongLong();
@@ -367,7 +358,7 @@ Result<QList<TimelineEntry>> DiscrepancyRepository::timeline(const QString &outT
                        "WHERE out_trade_no = ? ORDER BY id"));
     q.addBindValue(sqlbind::text(outTradeNo));
     if (!q.exec())
-        return queryError(m_ledger, q, Tr::tr("read the history of order %1").arg(outTradeNo));
+        return m_ledger.queryError(q, Tr::tr("read the history of order %1").arg(outTradeNo));
     while (q.next()) {
         add(q.value(5).toLongLong(), TimelineEntry::Kind::Discrepancy,
             Tr::tr("%1 on %2").arg(q.value(2).toString(), q.value(1).toString()),

@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlQuery>
 
 #include <fcntl.h>
 #include <sqlite3.h>
@@ -145,6 +146,21 @@ Status Ledger::execute(const char *sql)
                          QString::fromUtf8(sql));
     }
     return {};
+}
+
+Error Ledger::failed(const QString &what, const Error &cause) const
+{
+    return makeError(ErrorCode::Database,
+                     Tr::tr("The ledger “%1” could not %2: %3").arg(m_path, what, cause.message),
+                     cause.detail);
+}
+
+Error Ledger::queryError(const QSqlQuery &q, const QString &what) const
+{
+    return makeError(
+        ErrorCode::Database,
+        Tr::tr("The ledger “%1” could not %2: %3").arg(m_path, what, q.lastError().text()),
+        q.lastQuery());
 }
 
 Error Ledger::sqliteError(const QString &what) const

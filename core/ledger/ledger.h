@@ -12,6 +12,8 @@
 
 struct sqlite3;
 
+class QSqlQuery;
+
 namespace wxr::core {
 
 struct LedgerOptions
@@ -64,6 +66,11 @@ public:
 
     /// A Database error carrying SQLite's message for `what` ("insert order", ...).
     [[nodiscard]] Error sqliteError(const QString &what) const;
+    /// Database error "The ledger “…” could not <what>: <cause>", keeping the cause's detail:
+    /// a failed step of a repository, named for the user.
+    [[nodiscard]] Error failed(const QString &what, const Error &cause) const;
+    /// The same for a failed QSqlQuery (its error text; the statement as detail).
+    [[nodiscard]] Error queryError(const QSqlQuery &q, const QString &what) const;
 
 private:
     Ledger() = default;

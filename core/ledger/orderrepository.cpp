@@ -9,7 +9,6 @@
 #include "ledger/timetext.h"
 #include "ledger/transaction.h"
 
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -93,14 +92,6 @@ Order orderFrom(const SqliteStatement &q)
     return o;
 }
 
-Error queryError(const Ledger &ledger, const QSqlQuery &q, const QString &what)
-{
-    return makeError(
-        ErrorCode::Database,
-        Tr::tr("The ledger “%1” could not %2: %3").arg(ledger.path(), what, q.lastError().text()),
-        q.lastQuery());
-}
-
 // The partial index over pending orders is used only when a query repeats its WHERE clause
 // literally; add it when the asked statuses are all pending ones.
 QString pendingClause(const QStringList &statuses)
@@ -133,11 +124,7 @@ Result<std::optional<Order>> OrderRepository::find(const QString &outTradeNo) co
         order = orderFrom(q);
     q.reset();
     if (!row)
-        return makeError(
-            ErrorCode::Database,
-            Tr::tr("The ledger “%1” could not %2: %3")
-                .arg(m_ledger.path(), Tr::tr("read order %1").arg(outTradeNo), row.error().message),
-            row.error().detail);
+        return m_ledger.failed(Tr::tr("read order %1").arg(outTradeNo), row.error());
     return order;
 }
 
@@ -193,12 +180,7 @@ Result<ApplyResult> OrderRepository::applyTradeState(const TradeEvent &event)
                 : QString());
         q.bind(13, qint64(now));
         if (Status s = q.exec(); !s)
-            return makeError(ErrorCode::Database,
-                             Tr::tr("The ledger “%1” could not %2: %3")
-                                 .arg(m_ledger.path(),
-                                      Tr::tr("create order %1").arg(event.outTradeNo),
-                                      s.error().message),
-                             s.error().detail);
+            return m_ledger.failed(Tr::tr("create order %1").arg(event.outTradeNo), s.error());
         audit.action = QStringLiteral("create");
         audit.newValue = event.state;
         if (const auto r = m_audit.append(audit); !r)
@@ -250,11 +232,7 @@ Result<ApplyResult> OrderRepository::applyTradeState(const TradeEvent &event)
     q.bind(8, qint64(now));
     q.bind(9, order.id);
     if (Status s = q.exec(); !s)
-        return makeError(ErrorCode::Database,
-                         Tr::tr("The ledger “%1” could not %2: %3")
-                             .arg(m_ledger.path(), Tr::tr("update order %1").arg(event.outTradeNo),
-                                  s.error().message),
-                         s.error().detail);
+        return m_ledger.failed(Tr::tr("update order %1").arg(event.outTradeNo), s.error());
     audit.action = QStringLiteral("state");
     audit.oldValue = order.status;
     audit.newValue = event.state;
@@ -286,7 +264,7 @@ Result<QList<Order>> OrderRepository::withStatus(const QStringList &statuses,
     q.addBindValue(createdBefore);
     q.addBindValue(limit);
     if (!q.exec())
-        return queryError(m_ledger, q, Tr::tr("list orders"));
+        return m_ledger.queryError(q, Tr::tr("list orders"));
     while (q.next())
         out.append(orderFrom(q));
     return out;
@@ -301,7 +279,7 @@ Result<QList<Order>> OrderRepository::needingReview(int limit) const
         + QStringLiteral(" FROM orders WHERE needs_review = 1 ORDER BY updated_at, id LIMIT ?"));
     q.addBindValue(limit);
     if (!q.exec())
-        return queryError(m_ledger, q, Tr::tr("list orders"));
+        return m_ledger.queryError(q, Tr::tr("list orders"));
     QList<Order> out;
     while (q.next())
         out.append(orderFrom(q));
@@ -323,7 +301,7 @@ Status OrderRepository::setReview(const QString &outTradeNo, bool needsReview,
     q.addBindValue(cst::now());
     q.addBindValue(sqlbind::text(outTradeNo));
     if (!q.exec())
-        return queryError(m_ledger, q, Tr::tr("update order %1").arg(outTradeNo));
+        return m_ledger.queryError(q, Tr::tr("update order %1").arg(outTradeNo));
     if (q.numRowsAffected() == 0)
         return makeError(ErrorCode::NotFound,
                          Tr::tr("The ledger has no order %1.").arg(outTradeNo));
@@ -343,7 +321,7 @@ Result<qint64> OrderRepository::count() const
 {
     QSqlQuery q(m_ledger.database());
     if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM orders")) || !q.next())
-        return queryError(m_ledger, q, Tr::tr("count orders"));
+        return m_ledger.queryError(q, Tr::tr("count orders"));
     return q.value(0).toLongLong();
 }
 

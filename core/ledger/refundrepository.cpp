@@ -9,7 +9,6 @@
 #include "ledger/timetext.h"
 #include "ledger/transaction.h"
 
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -70,23 +69,6 @@ Refund refundFrom(const SqliteStatement &q)
     return r;
 }
 
-// A failed statement of applyRefundState(), named for the user.
-Error couldNot(const Ledger &ledger, const QString &what, const Error &cause)
-{
-    return makeError(
-        ErrorCode::Database,
-        Tr::tr("The ledger “%1” could not %2: %3").arg(ledger.path(), what, cause.message),
-        cause.detail);
-}
-
-Error queryError(const Ledger &ledger, const QSqlQuery &q, const QString &what)
-{
-    return makeError(
-        ErrorCode::Database,
-        Tr::tr("The ledger “%1” could not %2: %3").arg(ledger.path(), what, q.lastError().text()),
-        q.lastQuery());
-}
-
 QString timeText(const QString &text, std::optional<cst::Instant>)
 {
     return timetext::stored(text);
@@ -123,7 +105,7 @@ Result<std::optional<Refund>> RefundRepository::find(const QString &outRefundNo)
         refund = refundFrom(q);
     q.reset();
     if (!row)
-        return couldNot(m_ledger, Tr::tr("read refund %1").arg(outRefundNo), row.error());
+        return m_ledger.failed(Tr::tr("read refund %1").arg(outRefundNo), row.error());
     return refund;
 }
 
@@ -135,7 +117,7 @@ Result<QList<Refund>> RefundRepository::forOrder(const QString &outTradeNo) cons
               + QStringLiteral(" FROM refunds WHERE out_trade_no = ? ORDER BY created_at, id"));
     q.addBindValue(sqlbind::text(outTradeNo));
     if (!q.exec())
-        return queryError(m_ledger, q, Tr::tr("list the refunds of order %1").arg(outTradeNo));
+        return m_ledger.queryError(q, Tr::tr("list the refunds of order %1").arg(outTradeNo));
     QList<Refund> out;
     while (q.next())
         out.append(refundFrom(q));
@@ -199,7 +181,7 @@ Result<ApplyResult> RefundRepository::applyRefundState(const RefundEvent &event)
                 : QString());
         q.bind(14, qint64(now));
         if (Status s = q.exec(); !s)
-            return couldNot(m_ledger, Tr::tr("create refund %1").arg(event.outRefundNo), s.error());
+            return m_ledger.failed(Tr::tr("create refund %1").arg(event.outRefundNo), s.error());
         audit.action = QStringLiteral("create");
         audit.newValue = event.state;
         if (const auto r = m_audit.append(audit); !r)
@@ -245,7 +227,7 @@ Result<ApplyResult> RefundRepository::applyRefundState(const RefundEvent &event)
     q.bind(7, qint64(now));
     q.bind(8, refund.id);
     if (Status s = q.exec(); !s)
-        return couldNot(m_ledger, Tr::tr("update refund %1").arg(event.outRefundNo), s.error());
+        return m_ledger.failed(Tr::tr("update refund %1").arg(event.outRefundNo), s.error());
     audit.action = QStringLiteral("state");
     audit.oldValue = refund.status;
     audit.newValue = event.state;
@@ -277,7 +259,7 @@ Result<QList<Refund>> RefundRepository::withStatus(const QStringList &statuses,
     q.addBindValue(createdBefore);
     q.addBindValue(limit);
     if (!q.exec())
-        return queryError(m_ledger, q, Tr::tr("list refunds"));
+        return m_ledger.queryError(q, Tr::tr("list refunds"));
     while (q.next())
         out.append(refundFrom(q));
     return out;
@@ -287,7 +269,7 @@ Result<qint64> RefundRepository::count() const
 {
     QSqlQuery q(m_ledger.database());
     if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM refunds")) || !q.next())
-        return queryError(m_ledger, q, Tr::tr("count refunds"));
+        return m_ledger.queryError(q, Tr::tr("count refunds"));
     return q.value(0).toLongLong();
 }
 
