@@ -3959,6 +3959,10 @@
         <source>write into the table %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the data is larger than 2 GB</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wxrecon_cli</name>

@@ -3922,6 +3922,10 @@
         <source>write into the table %1</source>
         <translation>写入表 %1</translation>
     </message>
+    <message>
+        <source>the data is larger than 2 GB</source>
+        <translation>数据超过 2 GB</translation>
+    </message>
 </context>
 <context>
     <name>wxrecon_cli</name>

@@ -6,7 +6,7 @@
 
 #include <sqlite3.h>
 
-#include <algorithm>
+#include <limits>
 
 namespace wxr::core {
 
@@ -167,23 +167,25 @@ Result<SqliteStatement *> preparedOnce(Ledger &ledger, std::unique_ptr<SqliteSta
 Status writeBlob(Ledger &ledger, const char *table, const char *column, qint64 rowid,
                  QByteArrayView bytes)
 {
+    const QString what = Tr::tr("write into the table %1").arg(QString::fromLatin1(table));
+    // SQLite's blobs stay below 1 GB by default (SQLITE_MAX_LENGTH); bindZeroBlob() already
+    // failed for anything the int count below could not hold.
+    if (bytes.size() > std::numeric_limits<int>::max())
+        return ledger.failed(
+            what, makeError(ErrorCode::Database, Tr::tr("the data is larger than 2 GB")));
     sqlite3_blob *blob = nullptr;
     int rc = sqlite3_blob_open(ledger.handle(), "main", table, column, rowid, 1, &blob);
-    // In pieces: sqlite3_blob_write takes an int count.
-    constexpr qsizetype kPiece = qsizetype(1) << 30;
-    for (qsizetype at = 0; rc == SQLITE_OK && at < bytes.size(); at += kPiece) {
-        const qsizetype n = std::min(kPiece, bytes.size() - at);
-        rc = sqlite3_blob_write(blob, bytes.data() + at, static_cast<int>(n), static_cast<int>(at));
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_blob_write(blob, bytes.data(), static_cast<int>(bytes.size()), 0);
+        if (rc != SQLITE_OK) {
+            const Error e = ledger.sqliteError(what); // before closing resets the error
+            sqlite3_blob_close(blob);
+            return e;
+        }
+        rc = sqlite3_blob_close(blob);
     }
-    if (rc != SQLITE_OK) {
-        const Error e
-            = ledger.sqliteError(Tr::tr("write into the table %1").arg(QString::fromLatin1(table)));
-        sqlite3_blob_close(blob);
-        return e;
-    }
-    if (sqlite3_blob_close(blob) != SQLITE_OK)
-        return ledger.sqliteError(
-            Tr::tr("write into the table %1").arg(QString::fromLatin1(table)));
+    if (rc != SQLITE_OK)
+        return ledger.sqliteError(what);
     return {};
 }
 

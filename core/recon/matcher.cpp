@@ -5,6 +5,7 @@
 #include "recon/keyindex.h"
 
 #include <algorithm>
+#include <system_error>
 #include <thread>
 
 namespace wxr::core {
@@ -27,8 +28,9 @@ bool liveRefund(std::string_view status)
     return status == "SUCCESS" || status == "PROCESSING" || status == "ABNORMAL";
 }
 
-// How many records ahead the hash-table slot of a key is prefetched (KeyIndex::prefetch),
-// and how many ahead, once that slot is in the cache, the key it holds (KeyIndex::guess).
+// Prefetch distances, in records: the far one brings in what the near one then reads (a
+// hash slot, then the key it holds — KeyIndex::prefetch and guess; an order record, then the
+// status word it points to).
 constexpr size_t kLookahead = 16;
 constexpr size_t kKeyLookahead = 8;
 // From how many bill payments on their positions are looked up on two threads.
@@ -74,9 +76,17 @@ std::vector<std::uint32_t> locatePayments(const std::vector<BillPaymentRecord> &
         return positions;
     }
     const size_t half = payments.size() / 2;
-    std::thread second([&] { locate(payments, half, payments.size(), orders, positions.data()); });
+    std::thread second;
+    try {
+        second = std::thread(
+            [&] { locate(payments, half, payments.size(), orders, positions.data()); });
+    } catch (const std::system_error &) {
+        // No thread to be had: the same lookups, on this one.
+        locate(payments, half, payments.size(), orders, positions.data());
+    }
     locate(payments, 0, half, orders, positions.data());
-    second.join();
+    if (second.joinable())
+        second.join();
     return positions;
 }
 
