@@ -461,6 +461,10 @@ Status importOrders(Ledger &ledger, QIODevice &device, const QString &path, Prog
     }
     const cst::Instant now = cst::now();
     AuditLog audit(ledger);
+    // Which statement probes first: INSERT for a new key (one index probe), SELECT for a key the
+    // ledger has (one probe instead of two). Runs of either are long in practice (a new day,
+    // or a re-import of days already imported), so the previous row's case decides.
+    bool lastExisted = false;
     return pipelined<OrderRow>(table, progress, &parseOrder, [&](const OrderRow &in) -> Status {
         ++stats.ordersRead;
         const std::string_view key = in.key;
@@ -475,62 +479,81 @@ Status importOrders(Ledger &ledger, QIODevice &device, const QString &path, Prog
         // The event time of an imported state: payment time for paid states, else creation.
         const std::optional<cst::Instant> eventAt = isPaid(state) && paid ? paid : created;
 
-        insert.bindView(1, key);
-        insert.bindView(2, txn);
-        insert.bind(3, *amount);
-        insert.bindView(4, status);
-        insert.bind(5, *created);
-        insert.bindView(6, timetext::stored(createdText));
-        insert.bind(7, paid);
-        insert.bindView(8, timetext::stored(paidText));
-        insert.bind(9, eventAt);
-        insert.bind(10, now);
-        if (Status s = insert.exec(); !s)
-            return s;
-        if (insert.changes() == 1) {
-            ++stats.ordersCreated;
-            return {};
+        bool found = false;
+        if (lastExisted) {
+            select.bindView(1, key);
+            const Result<bool> row = select.step();
+            if (!row) {
+                select.reset();
+                return row.error();
+            }
+            found = *row;
+            if (!found)
+                select.reset();
         }
+        if (!found) {
+            insert.bindView(1, key);
+            insert.bindView(2, txn);
+            insert.bind(3, *amount);
+            insert.bindView(4, status);
+            insert.bind(5, *created);
+            insert.bindView(6, timetext::stored(createdText));
+            insert.bind(7, paid);
+            insert.bindView(8, timetext::stored(paidText));
+            insert.bind(9, eventAt);
+            insert.bind(10, now);
+            if (Status s = insert.exec(); !s)
+                return s;
+            if (insert.changes() == 1) {
+                lastExisted = false;
+                ++stats.ordersCreated;
+                return {};
+            }
+            select.bindView(1, key);
+            const Result<bool> row = select.step();
+            if (!row || !*row) {
+                select.reset();
+                return row ? makeError(ErrorCode::Internal,
+                                       Tr::tr("order %1 vanished during the import").arg(qs(key)))
+                           : row.error();
+            }
+        }
+        lastExisted = true;
 
-        // An existing order: the monotonic rules decide about the state.
-        select.bindView(1, key);
-        const Result<bool> row = select.step();
-        if (!row || !*row) {
-            select.reset();
-            return row ? makeError(ErrorCode::Internal, Tr::tr("order %1 vanished during the "
-                                                               "import")
-                                                            .arg(qs(key)))
-                       : row.error();
-        }
-        const qint64 id = select.int64(0);
-        const QString oldStatus = select.text(1);
+        // An existing order: the monotonic rules decide about the state. Compared as bytes;
+        // text is copied only for a row that changes, so re-importing rows the ledger already
+        // has costs no allocation.
+        const std::string_view oldStatusView = select.view(1);
         const std::optional<qint64> oldStateAt = select.optionalInt64(2);
         const qint64 oldAmount = select.int64(3);
-        const QString oldTxn = select.text(4);
-        const QString oldCreatedText = select.text(5);
+        const std::string_view oldTxnView = select.view(4);
         const std::optional<qint64> oldPaid = select.optionalInt64(6);
+        const StateOutcome outcome
+            = oldStatusView == status ? StateOutcome::Unchanged
+                                      : decideTradeTransition(tradeStateFromWord(qs(oldStatusView)),
+                                                              oldStateAt, state, eventAt);
+        const bool applyState
+            = outcome == StateOutcome::Applied || outcome == StateOutcome::PaidAfterClose;
+        const bool fillTxn = oldTxnView.empty() && !txn.empty();
+        const bool fillPaid = !oldPaid && paid;
+        const bool fieldsChange = oldAmount != *amount
+                                  || select.view(5) != timetext::stored(createdText) || fillTxn
+                                  || fillPaid;
+        if (outcome == StateOutcome::IgnoredFinal || outcome == StateOutcome::IgnoredStale)
+            ++stats.ordersStateIgnored;
+        if (!applyState && !fieldsChange) {
+            select.reset();
+            ++stats.ordersUnchanged;
+            return {};
+        }
+        const qint64 id = select.int64(0);
+        const QString oldStatus = qs(oldStatusView);
+        const QByteArray oldTxn(oldTxnView.data(), qsizetype(oldTxnView.size()));
         const bool oldReview = select.int64(7) != 0;
         const QString oldPaidText = select.text(8);
         select.reset();
 
         const QString newStatus = qs(status);
-        const StateOutcome outcome = oldStatus == newStatus
-                                         ? StateOutcome::Unchanged
-                                         : decideTradeTransition(tradeStateFromWord(oldStatus),
-                                                                 oldStateAt, state, eventAt);
-        const bool applyState
-            = outcome == StateOutcome::Applied || outcome == StateOutcome::PaidAfterClose;
-        const bool fillTxn = oldTxn.isEmpty() && !txn.empty();
-        const bool fillPaid = !oldPaid && paid;
-        const bool fieldsChange = oldAmount != *amount
-                                  || oldCreatedText != qs(timetext::stored(createdText)) || fillTxn
-                                  || fillPaid;
-        if (outcome == StateOutcome::IgnoredFinal || outcome == StateOutcome::IgnoredStale)
-            ++stats.ordersStateIgnored;
-        if (!applyState && !fieldsChange) {
-            ++stats.ordersUnchanged;
-            return {};
-        }
         const QString reason = outcome == StateOutcome::PaidAfterClose
                                    ? Tr::tr("paid after the order was closed")
                                    : QString();
@@ -538,7 +561,7 @@ Status importOrders(Ledger &ledger, QIODevice &device, const QString &path, Prog
         update.bind(2, applyState ? eventAt : oldStateAt);
         update.bind(3, *amount);
         const QByteArray txnBytes
-            = fillTxn ? QByteArray(txn.data(), qsizetype(txn.size())) : oldTxn.toUtf8();
+            = fillTxn ? QByteArray(txn.data(), qsizetype(txn.size())) : oldTxn;
         update.bindView(4, std::string_view(txnBytes.constData(), size_t(txnBytes.size())));
         update.bind(5, *created);
         update.bindView(6, timetext::stored(createdText));
@@ -590,6 +613,7 @@ Status importRefunds(Ledger &ledger, QIODevice &device, const QString &path, Pro
     }
     const cst::Instant now = cst::now();
     AuditLog audit(ledger);
+    bool lastExisted = false; // as for orders
     return pipelined<RefundRow>(table, progress, &parseRefund, [&](const RefundRow &in) -> Status {
         ++stats.refundsRead;
         const std::string_view key = in.key;
@@ -605,60 +629,78 @@ Status importRefunds(Ledger &ledger, QIODevice &device, const QString &path, Pro
         const std::optional<cst::Instant> eventAt
             = state == RefundState::Success && success ? success : created;
 
-        insert.bindView(1, key);
-        insert.bindView(2, trade);
-        insert.bindView(3, refundId);
-        insert.bind(4, *amount);
-        insert.bindView(5, status);
-        insert.bind(6, *created);
-        insert.bindView(7, timetext::stored(createdText));
-        insert.bind(8, success);
-        insert.bindView(9, timetext::stored(successText));
-        insert.bind(10, eventAt);
-        insert.bind(11, now);
-        if (Status s = insert.exec(); !s)
-            return s;
-        if (insert.changes() == 1) {
-            ++stats.refundsCreated;
-            return {};
+        bool found = false;
+        if (lastExisted) {
+            select.bindView(1, key);
+            const Result<bool> row = select.step();
+            if (!row) {
+                select.reset();
+                return row.error();
+            }
+            found = *row;
+            if (!found)
+                select.reset();
         }
-        select.bindView(1, key);
-        const Result<bool> row = select.step();
-        if (!row || !*row) {
-            select.reset();
-            return row ? makeError(ErrorCode::Internal, Tr::tr("refund %1 vanished during the "
-                                                               "import")
-                                                            .arg(qs(key)))
-                       : row.error();
+        if (!found) {
+            insert.bindView(1, key);
+            insert.bindView(2, trade);
+            insert.bindView(3, refundId);
+            insert.bind(4, *amount);
+            insert.bindView(5, status);
+            insert.bind(6, *created);
+            insert.bindView(7, timetext::stored(createdText));
+            insert.bind(8, success);
+            insert.bindView(9, timetext::stored(successText));
+            insert.bind(10, eventAt);
+            insert.bind(11, now);
+            if (Status s = insert.exec(); !s)
+                return s;
+            if (insert.changes() == 1) {
+                lastExisted = false;
+                ++stats.refundsCreated;
+                return {};
+            }
+            select.bindView(1, key);
+            const Result<bool> row = select.step();
+            if (!row || !*row) {
+                select.reset();
+                return row ? makeError(ErrorCode::Internal,
+                                       Tr::tr("refund %1 vanished during the import").arg(qs(key)))
+                           : row.error();
+            }
         }
-        const qint64 id = select.int64(0);
-        const QString oldStatus = select.text(1);
+        lastExisted = true;
+
+        const std::string_view oldStatusView = select.view(1);
         const std::optional<qint64> oldStateAt = select.optionalInt64(2);
         const qint64 oldAmount = select.int64(3);
-        const QString oldRefundId = select.text(4);
-        const QString oldCreatedText = select.text(5);
+        const std::string_view oldRefundIdView = select.view(4);
         const std::optional<qint64> oldSuccess = select.optionalInt64(6);
-        const QString oldSuccessText = select.text(7);
-        const QString oldTrade = select.text(8);
-        select.reset();
-
-        const QString newStatus = qs(status);
-        const StateOutcome outcome = oldStatus == newStatus
-                                         ? StateOutcome::Unchanged
-                                         : decideRefundTransition(refundStateFromWord(oldStatus),
-                                                                  oldStateAt, state, eventAt);
+        const StateOutcome outcome
+            = oldStatusView == status
+                  ? StateOutcome::Unchanged
+                  : decideRefundTransition(refundStateFromWord(qs(oldStatusView)), oldStateAt,
+                                           state, eventAt);
         const bool applyState = outcome == StateOutcome::Applied;
-        const bool fillRefundId = oldRefundId.isEmpty() && !refundId.empty();
+        const bool fillRefundId = oldRefundIdView.empty() && !refundId.empty();
         const bool fillSuccess = !oldSuccess && success;
         const bool fieldsChange = oldAmount != *amount
-                                  || oldCreatedText != qs(timetext::stored(createdText))
-                                  || fillRefundId || fillSuccess || oldTrade != qs(trade);
+                                  || select.view(5) != timetext::stored(createdText) || fillRefundId
+                                  || fillSuccess || select.view(8) != trade;
         if (outcome == StateOutcome::IgnoredFinal || outcome == StateOutcome::IgnoredStale)
             ++stats.refundsStateIgnored;
         if (!applyState && !fieldsChange) {
+            select.reset();
             ++stats.refundsUnchanged;
             return {};
         }
+        const qint64 id = select.int64(0);
+        const QString oldStatus = qs(oldStatusView);
+        const QString oldRefundId = qs(oldRefundIdView);
+        const QString oldSuccessText = select.text(7);
+        select.reset();
+
+        const QString newStatus = qs(status);
         update.bindText(1, applyState ? newStatus : oldStatus);
         update.bind(2, applyState ? eventAt : oldStateAt);
         update.bind(3, *amount);

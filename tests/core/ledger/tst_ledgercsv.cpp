@@ -252,6 +252,59 @@ private slots:
         QCOMPARE((*t2)->paidAtText, QStringLiteral("2026-11-25T10:00:30+08:00"));
     }
 
+    // A file that mixes rows the ledger has with new ones: runs of either switch the order in
+    // which the import probes (INSERT first or SELECT first); every row still gets its case.
+    void reimportMixesKnownAndNewRows()
+    {
+        QTemporaryDir dir;
+        auto ledger = Ledger::open(dir.filePath(QStringLiteral("l.db")));
+        QVERIFY_RESULT(ledger);
+        QPromise<void> promise;
+        const QByteArray created = ",2026-11-25T10:00:00+08:00,";
+        const QByteArray paidAt = "2026-11-25T10:00:30+08:00";
+        const QString first = write(dir, QStringLiteral("o1.csv"),
+                                    kOrdersHeader + "T1,,100,NOTPAY" + created + "\nT2,,200,NOTPAY"
+                                        + created + "\nT3,4203,300,SUCCESS" + created + paidAt
+                                        + "\nT4,,400,NOTPAY" + created + "\n");
+        const QString firstRefunds
+            = write(dir, QStringLiteral("r1.csv"),
+                    kRefundsHeader
+                        + "R1,T3,,10,PROCESSING,2026-11-25T11:00:00+08:00,\n"
+                          "R2,T3,,20,PROCESSING,2026-11-25T11:00:00+08:00,\n");
+        QVERIFY_RESULT(importLedgerCsv(**ledger, first, firstRefunds, promise));
+        const QString second
+            = write(dir, QStringLiteral("o2.csv"),
+                    kOrdersHeader + "T1,,100,NOTPAY" + created + "\nT2,4202,200,SUCCESS" + created
+                        + paidAt + "\nT5,,500,NOTPAY" + created + "\nT6,,600,NOTPAY" + created
+                        + "\nT3,,300,NOTPAY" + created + "\nT4,,450,NOTPAY" + created + "\n");
+        const QString secondRefunds = write(
+            dir, QStringLiteral("r2.csv"),
+            kRefundsHeader
+                + "R1,T3,,10,PROCESSING,2026-11-25T11:00:00+08:00,\n"
+                  "R3,T3,,30,PROCESSING,2026-11-25T11:00:00+08:00,\n"
+                  "R2,T3,5030,20,SUCCESS,2026-11-25T11:00:00+08:00,2026-11-25T11:00:09+08:00\n");
+        const auto stats = importLedgerCsv(**ledger, second, secondRefunds, promise);
+        QVERIFY_RESULT(stats);
+        QCOMPARE(stats->ordersRead, 6);
+        QCOMPARE(stats->ordersCreated, 2);   // T5, T6
+        QCOMPARE(stats->ordersUpdated, 2);   // T2 paid, T4's amount
+        QCOMPARE(stats->ordersUnchanged, 2); // T1; T3, whose NOTPAY the rules refuse
+        QCOMPARE(stats->ordersStateIgnored, 1);
+        QCOMPARE(stats->refundsCreated, 1);   // R3
+        QCOMPARE(stats->refundsUpdated, 1);   // R2 succeeded
+        QCOMPARE(stats->refundsUnchanged, 1); // R1
+        OrderRepository orders(**ledger);
+        QCOMPARE((*orders.find(QStringLiteral("T2")))->status, QStringLiteral("SUCCESS"));
+        QCOMPARE((*orders.find(QStringLiteral("T2")))->transactionId, QStringLiteral("4202"));
+        QCOMPARE((*orders.find(QStringLiteral("T3")))->status, QStringLiteral("SUCCESS"));
+        QCOMPARE((*orders.find(QStringLiteral("T4")))->amountFen, 450);
+        QCOMPARE((*orders.find(QStringLiteral("T6")))->amountFen, 600);
+        const auto r2 = RefundRepository(**ledger).find(QStringLiteral("R2"));
+        QCOMPARE((*r2)->status, QStringLiteral("SUCCESS"));
+        QCOMPARE((*r2)->refundId, QStringLiteral("5030"));
+        QVERIFY(RefundRepository(**ledger).find(QStringLiteral("R3"))->has_value());
+    }
+
     void badRows_data()
     {
         QTest::addColumn<QByteArray>("orders");
