@@ -434,6 +434,55 @@ Status pipelined(Table<N> &table, Progress &progress,
     return {};
 }
 
+// Upserts of one table by key, probing first with the statement that most likely answers:
+// INSERT for a new key (one index probe), SELECT for a key the ledger has (one probe instead
+// of two). Runs of either are long in practice (a new day, or a re-import of days already
+// imported), so the previous row's case decides.
+class KeyedUpsert final
+{
+public:
+    KeyedUpsert(SqliteStatement &insert, SqliteStatement &select)
+        : m_insert(insert)
+        , m_select(select)
+    {}
+
+    /// true: `bindInsert` bound `insert` and it created the row. false: `select` (bound to the
+    /// key at ?1) stands on the stored row; the caller reads and resets it. `vanished()` is
+    /// the error for a row that conflicted but cannot be selected.
+    template<typename Bind, typename Vanished>
+    Result<bool> run(std::string_view key, Bind bindInsert, Vanished vanished)
+    {
+        if (m_lastExisted) {
+            m_select.bindView(1, key);
+            const Result<bool> row = m_select.step();
+            if (!row || *row) {
+                if (!row)
+                    m_select.reset();
+                return row ? Result<bool>(false) : Result<bool>(row.error());
+            }
+            m_select.reset();
+        }
+        bindInsert();
+        if (Status s = m_insert.exec(); !s)
+            return s.error();
+        m_lastExisted = m_insert.changes() != 1;
+        if (!m_lastExisted)
+            return true;
+        m_select.bindView(1, key);
+        const Result<bool> row = m_select.step();
+        if (!row || !*row) {
+            m_select.reset();
+            return row ? Result<bool>(vanished()) : Result<bool>(row.error());
+        }
+        return false;
+    }
+
+private:
+    SqliteStatement &m_insert;
+    SqliteStatement &m_select;
+    bool m_lastExisted = false;
+};
+
 Status importOrders(Ledger &ledger, QIODevice &device, const QString &path, Progress &progress,
                     LedgerImportStats &stats, const QString &actor)
 {
@@ -461,10 +510,7 @@ Status importOrders(Ledger &ledger, QIODevice &device, const QString &path, Prog
     }
     const cst::Instant now = cst::now();
     AuditLog audit(ledger);
-    // Which statement probes first: INSERT for a new key (one index probe), SELECT for a key the
-    // ledger has (one probe instead of two). Runs of either are long in practice (a new day,
-    // or a re-import of days already imported), so the previous row's case decides.
-    bool lastExisted = false;
+    KeyedUpsert upsert(insert, select);
     return pipelined<OrderRow>(table, progress, &parseOrder, [&](const OrderRow &in) -> Status {
         ++stats.ordersRead;
         const std::string_view key = in.key;
@@ -479,46 +525,30 @@ Status importOrders(Ledger &ledger, QIODevice &device, const QString &path, Prog
         // The event time of an imported state: payment time for paid states, else creation.
         const std::optional<cst::Instant> eventAt = isPaid(state) && paid ? paid : created;
 
-        bool found = false;
-        if (lastExisted) {
-            select.bindView(1, key);
-            const Result<bool> row = select.step();
-            if (!row) {
-                select.reset();
-                return row.error();
-            }
-            found = *row;
-            if (!found)
-                select.reset();
+        const Result<bool> createdRow = upsert.run(
+            key,
+            [&] {
+                insert.bindView(1, key);
+                insert.bindView(2, txn);
+                insert.bind(3, *amount);
+                insert.bindView(4, status);
+                insert.bind(5, *created);
+                insert.bindView(6, timetext::stored(createdText));
+                insert.bind(7, paid);
+                insert.bindView(8, timetext::stored(paidText));
+                insert.bind(9, eventAt);
+                insert.bind(10, now);
+            },
+            [&] {
+                return makeError(ErrorCode::Internal,
+                                 Tr::tr("order %1 vanished during the import").arg(qs(key)));
+            });
+        if (!createdRow)
+            return createdRow.error();
+        if (*createdRow) {
+            ++stats.ordersCreated;
+            return {};
         }
-        if (!found) {
-            insert.bindView(1, key);
-            insert.bindView(2, txn);
-            insert.bind(3, *amount);
-            insert.bindView(4, status);
-            insert.bind(5, *created);
-            insert.bindView(6, timetext::stored(createdText));
-            insert.bind(7, paid);
-            insert.bindView(8, timetext::stored(paidText));
-            insert.bind(9, eventAt);
-            insert.bind(10, now);
-            if (Status s = insert.exec(); !s)
-                return s;
-            if (insert.changes() == 1) {
-                lastExisted = false;
-                ++stats.ordersCreated;
-                return {};
-            }
-            select.bindView(1, key);
-            const Result<bool> row = select.step();
-            if (!row || !*row) {
-                select.reset();
-                return row ? makeError(ErrorCode::Internal,
-                                       Tr::tr("order %1 vanished during the import").arg(qs(key)))
-                           : row.error();
-            }
-        }
-        lastExisted = true;
 
         // An existing order: the monotonic rules decide about the state. Compared as bytes;
         // text is copied only for a row that changes, so re-importing rows the ledger already
@@ -613,7 +643,7 @@ Status importRefunds(Ledger &ledger, QIODevice &device, const QString &path, Pro
     }
     const cst::Instant now = cst::now();
     AuditLog audit(ledger);
-    bool lastExisted = false; // as for orders
+    KeyedUpsert upsert(insert, select);
     return pipelined<RefundRow>(table, progress, &parseRefund, [&](const RefundRow &in) -> Status {
         ++stats.refundsRead;
         const std::string_view key = in.key;
@@ -629,47 +659,31 @@ Status importRefunds(Ledger &ledger, QIODevice &device, const QString &path, Pro
         const std::optional<cst::Instant> eventAt
             = state == RefundState::Success && success ? success : created;
 
-        bool found = false;
-        if (lastExisted) {
-            select.bindView(1, key);
-            const Result<bool> row = select.step();
-            if (!row) {
-                select.reset();
-                return row.error();
-            }
-            found = *row;
-            if (!found)
-                select.reset();
+        const Result<bool> createdRow = upsert.run(
+            key,
+            [&] {
+                insert.bindView(1, key);
+                insert.bindView(2, trade);
+                insert.bindView(3, refundId);
+                insert.bind(4, *amount);
+                insert.bindView(5, status);
+                insert.bind(6, *created);
+                insert.bindView(7, timetext::stored(createdText));
+                insert.bind(8, success);
+                insert.bindView(9, timetext::stored(successText));
+                insert.bind(10, eventAt);
+                insert.bind(11, now);
+            },
+            [&] {
+                return makeError(ErrorCode::Internal,
+                                 Tr::tr("refund %1 vanished during the import").arg(qs(key)));
+            });
+        if (!createdRow)
+            return createdRow.error();
+        if (*createdRow) {
+            ++stats.refundsCreated;
+            return {};
         }
-        if (!found) {
-            insert.bindView(1, key);
-            insert.bindView(2, trade);
-            insert.bindView(3, refundId);
-            insert.bind(4, *amount);
-            insert.bindView(5, status);
-            insert.bind(6, *created);
-            insert.bindView(7, timetext::stored(createdText));
-            insert.bind(8, success);
-            insert.bindView(9, timetext::stored(successText));
-            insert.bind(10, eventAt);
-            insert.bind(11, now);
-            if (Status s = insert.exec(); !s)
-                return s;
-            if (insert.changes() == 1) {
-                lastExisted = false;
-                ++stats.refundsCreated;
-                return {};
-            }
-            select.bindView(1, key);
-            const Result<bool> row = select.step();
-            if (!row || !*row) {
-                select.reset();
-                return row ? makeError(ErrorCode::Internal,
-                                       Tr::tr("refund %1 vanished during the import").arg(qs(key)))
-                           : row.error();
-            }
-        }
-        lastExisted = true;
 
         const std::string_view oldStatusView = select.view(1);
         const std::optional<qint64> oldStateAt = select.optionalInt64(2);
