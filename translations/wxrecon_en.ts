@@ -3963,6 +3963,10 @@
         <source>the data is larger than 2 GB</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The stored rows of bill %1 are damaged; import the bill again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wxrecon_cli</name>

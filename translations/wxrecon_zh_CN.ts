@@ -3926,6 +3926,10 @@
         <source>the data is larger than 2 GB</source>
         <translation>数据超过 2 GB</translation>
     </message>
+    <message>
+        <source>The stored rows of bill %1 are damaged; import the bill again.</source>
+        <translation>账单 %1 保存的明细行已损坏，请重新导入该账单。</translation>
+    </message>
 </context>
 <context>
     <name>wxrecon_cli</name>

@@ -58,8 +58,10 @@ MigrationSet compensateMigrations()
 {
     return MigrationSet{
         QStringLiteral("compensate"),
-        {Migration{1, QStringLiteral("re-query queue and query history"),
-                   QString::fromUtf8(kCompensateV1)}},
+        {Migration{1,
+                   QStringLiteral("re-query queue and query history"),
+                   QString::fromUtf8(kCompensateV1),
+                   {}}},
     };
 }
 

@@ -4,6 +4,7 @@
 #include "bill/billreader.h"
 #include "common/coretr.h"
 #include "ledger/auditlog.h"
+#include "ledger/billrowblock.h"
 #include "ledger/ledger.h"
 #include "ledger/rowpipe.h"
 #include "ledger/sqlitestatement.h"
@@ -13,6 +14,7 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <array>
 #include <cstring>
 #include <thread>
 
@@ -59,12 +61,73 @@ ImportedBill billFrom(const QSqlQuery &q)
     return b;
 }
 
-const char *const kRowColumns
-    = "bill_id, line, is_refund, trade_time, transaction_id, out_trade_no, trade_state, order_fen, "
-      "fee_milli, settlement_fen, refund_id, out_refund_no, refund_applied_fen, refund_fen, "
-      "refund_status, flagged";
+// The trade rows of one bill as the ledger stores them (billrowblock.h): each row's key in
+// bill_keys, the rows themselves packed into blocks in bill_row_blocks.
+class TradeRowWriter
+{
+public:
+    TradeRowWriter(Ledger &ledger, qint64 billId)
+        : m_key(ledger, "INSERT INTO bill_keys (out_trade_no, bill_id, line, is_refund) "
+                        "VALUES (?1, ?2, ?3, ?4)")
+        , m_block(ledger, "INSERT INTO bill_row_blocks (bill_id, first_line, last_line, "
+                          "row_count, data) VALUES (?1, ?2, ?3, ?4, ?5)")
+        , m_billId(billId)
+    {
+        m_key.bind(2, billId);
+        m_block.bind(1, billId);
+        billblock::begin(m_data);
+    }
 
-Status visitRows(SqliteStatement &q, const BillRepository::RowVisitor &visitor)
+    Status prepared() const
+    {
+        if (Status s = m_key.prepared(); !s)
+            return s;
+        return m_block.prepared();
+    }
+
+    Status add(const TradeBillRow &r)
+    {
+        m_key.bindView(1, r.outTradeNo);
+        m_key.bind(3, r.line);
+        m_key.bind(4, qint64(r.isRefund()));
+        if (Status s = m_key.exec(); !s)
+            return s;
+        if (m_rows == 0)
+            m_firstLine = r.line;
+        m_lastLine = r.line;
+        billblock::append(m_data, r);
+        return ++m_rows == billblock::kRowsPerBlock ? flush() : Status();
+    }
+
+    /// Stores the rows added since the last block.
+    Status flush()
+    {
+        if (m_rows == 0)
+            return {};
+        m_block.bind(2, m_firstLine);
+        m_block.bind(3, m_lastLine);
+        m_block.bind(4, qint64(m_rows));
+        m_block.bindBlobView(5, m_data);
+        Status s = m_block.exec();
+        billblock::begin(m_data);
+        m_rows = 0;
+        return s;
+    }
+
+private:
+    SqliteStatement m_key;
+    SqliteStatement m_block;
+    qint64 m_billId;
+    std::string m_data;
+    int m_rows = 0;
+    qint64 m_firstLine = 0;
+    qint64 m_lastLine = 0;
+};
+
+// Visits the stored blocks `q` yields (column 0: bill_id, column 1: data); with `line`, only
+// that row of each block.
+Status visitBlocks(SqliteStatement &q, const BillRepository::RowVisitor &visitor,
+                   int lineColumn = -1)
 {
     if (Status s = q.prepared(); !s)
         return s;
@@ -74,29 +137,107 @@ Status visitRows(SqliteStatement &q, const BillRepository::RowVisitor &visitor)
             return row.error();
         if (!*row)
             return {};
-        BillRowView v;
-        v.billId = q.int64(0);
-        v.line = q.int64(1);
-        v.isRefund = q.int64(2) != 0;
-        v.tradeTime = q.int64(3);
-        v.transactionId = q.view(4);
-        v.outTradeNo = q.view(5);
-        v.tradeState = q.view(6);
-        v.orderFen = q.int64(7);
-        v.feeMilli = q.int64(8);
-        v.settlementFen = q.int64(9);
-        v.refundId = q.view(10);
-        v.outRefundNo = q.view(11);
-        v.refundAppliedFen = q.int64(12);
-        v.refundFen = q.int64(13);
-        v.refundStatus = q.view(14);
-        v.flagged = q.int64(15) != 0;
-        if (Status s = visitor(v); !s) {
+        const qint64 line = lineColumn < 0 ? 0 : q.int64(lineColumn);
+        Status s = billblock::forEach(q.blobView(1), q.int64(0), [&](const BillRowView &v) {
+            return lineColumn < 0 || v.line == line ? visitor(v) : Status();
+        });
+        if (!s) {
             q.reset();
             return s;
         }
     }
 }
+
+// Removes the stored trade rows of a bill: its keys one by one (bill_keys is ordered by order
+// number, so a bill's keys are spread over all of it), then its blocks.
+Status deleteTradeRows(Ledger &ledger, qint64 billId)
+{
+    SqliteStatement blocks(ledger, "SELECT bill_id, data FROM bill_row_blocks WHERE bill_id = ?1");
+    SqliteStatement key(ledger, "DELETE FROM bill_keys WHERE out_trade_no = ?1 AND bill_id = ?2 "
+                                "AND line = ?3");
+    if (Status s = key.prepared(); !s)
+        return s;
+    blocks.bind(1, billId);
+    key.bind(2, billId);
+    if (Status s = visitBlocks(blocks,
+                               [&](const BillRowView &r) {
+                                   key.bindView(1, r.outTradeNo);
+                                   key.bind(3, r.line);
+                                   return key.exec();
+                               });
+        !s)
+        return s;
+    SqliteStatement del(ledger, "DELETE FROM bill_row_blocks WHERE bill_id = ?1");
+    del.bind(1, billId);
+    return del.exec();
+}
+
+} // namespace
+
+Status billblock::moveTableRows(Ledger &ledger)
+{
+    SqliteStatement bills(ledger, "SELECT id, first_row_id, last_row_id FROM bills "
+                                  "WHERE bill_type <> 'FUNDFLOW' AND first_row_id IS NOT NULL");
+    QList<std::array<qint64, 3>> ranges;
+    for (;;) {
+        const Result<bool> row = bills.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        ranges.append({bills.int64(0), bills.int64(1), bills.int64(2)});
+    }
+    SqliteStatement rows(ledger, "SELECT line, trade_time, transaction_id, out_trade_no, "
+                                 "trade_state, trade_type, order_fen, settlement_fen, "
+                                 "coupon_fen, fee_milli, refund_id, out_refund_no, refund_fen, "
+                                 "refund_applied_fen, recharge_refund_fen, refund_type, "
+                                 "refund_status, flagged "
+                                 "FROM bill_rows WHERE id BETWEEN ?1 AND ?2 ORDER BY id");
+    if (Status s = rows.prepared(); !s)
+        return s;
+    for (const auto &[billId, first, last] : ranges) {
+        TradeRowWriter writer(ledger, billId);
+        if (Status s = writer.prepared(); !s)
+            return s;
+        rows.bind(1, first);
+        rows.bind(2, last);
+        for (;;) {
+            const Result<bool> row = rows.step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            TradeBillRow r;
+            r.line = rows.int64(0);
+            r.tradeTime = rows.int64(1);
+            r.transactionId = rows.view(2);
+            r.outTradeNo = rows.view(3);
+            r.tradeState = rows.view(4);
+            r.tradeType = rows.view(5);
+            r.orderFen = rows.int64(6);
+            r.settlementFen = rows.int64(7);
+            r.couponFen = rows.int64(8);
+            r.feeMilli = rows.int64(9);
+            r.refundId = rows.view(10);
+            r.outRefundNo = rows.view(11);
+            r.refundFen = rows.int64(12);
+            r.refundAppliedFen = rows.int64(13);
+            r.rechargeRefundFen = rows.int64(14);
+            r.refundType = rows.view(15);
+            r.refundStatus = rows.view(16);
+            r.fieldCountMismatch = rows.int64(17) != 0;
+            if (Status s = writer.add(r); !s)
+                return s;
+        }
+        rows.reset();
+        if (Status s = writer.flush(); !s)
+            return s;
+    }
+    return ledger.execute("UPDATE bills SET first_row_id = NULL, last_row_id = NULL "
+                          "WHERE bill_type <> 'FUNDFLOW'; DROP TABLE bill_rows;");
+}
+
+namespace {
 
 // Parsed rows on their way from the parsing thread to the inserting one: copies of the fields
 // the ledger keeps, in a fixed block so that the views stay valid (the parser's views die
@@ -229,24 +370,17 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
     const qint64 billId = lastId.int64(0);
     lastId.reset();
 
-    SqliteStatement insertTrade(
-        m_ledger,
-        "INSERT INTO bill_rows (bill_id, line, is_refund, trade_time, transaction_id, "
-        "out_trade_no, "
-        "trade_state, trade_type, order_fen, settlement_fen, coupon_fen, fee_milli, refund_id, "
-        "out_refund_no, refund_fen, refund_applied_fen, recharge_refund_fen, refund_type, "
-        "refund_status, flagged) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-        "?14, ?15, ?16, ?17, ?18, ?19, ?20)");
+    TradeRowWriter insertTrade(m_ledger, billId);
     SqliteStatement insertFund(
         m_ledger,
         "INSERT INTO fund_flow_rows (bill_id, line, book_time, business_order_no, flow_no, "
         "business_name, business_type, income, amount_fen, balance_fen, applicant, remark, "
         "voucher_no, flagged) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
         "?14)");
-    for (SqliteStatement *s : {&insertTrade, &insertFund}) {
-        if (Status st = s->prepared(); !st)
-            return fail(st.error());
-    }
+    if (Status st = insertTrade.prepared(); !st)
+        return fail(st.error());
+    if (Status st = insertFund.prepared(); !st)
+        return fail(st.error());
     std::optional<qint64> firstRow;
     qint64 lastRow = 0;
     std::optional<BillKind> kind;
@@ -273,35 +407,7 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
         const cst::Instant filed = r.refundApplyTime ? *r.refundApplyTime : r.tradeTime;
         if (filed < dayStart || filed >= dayEnd)
             return outsideDay(r.line, filed);
-        insertTrade.bind(1, billId);
-        insertTrade.bind(2, r.line);
-        insertTrade.bind(3, qint64(r.isRefund()));
-        insertTrade.bind(4, r.tradeTime);
-        insertTrade.bindView(5, r.transactionId);
-        insertTrade.bindView(6, r.outTradeNo);
-        insertTrade.bindView(7, r.tradeState);
-        insertTrade.bindView(8, r.tradeType);
-        insertTrade.bind(9, r.orderFen);
-        insertTrade.bind(10, r.settlementFen);
-        insertTrade.bind(11, r.couponFen);
-        insertTrade.bind(12, r.feeMilli);
-        if (r.isRefund()) {
-            insertTrade.bindView(13, r.refundId);
-            insertTrade.bindView(14, r.outRefundNo);
-            insertTrade.bind(15, r.refundFen);
-            insertTrade.bind(16, r.refundAppliedFen);
-            insertTrade.bind(17, r.rechargeRefundFen);
-            insertTrade.bindView(18, r.refundType);
-            insertTrade.bindView(19, r.refundStatus);
-        } else {
-            for (int i = 13; i <= 19; ++i)
-                insertTrade.bindNull(i);
-        }
-        insertTrade.bind(20, qint64(r.fieldCountMismatch));
-        if (Status s = insertTrade.exec(); !s)
-            return s;
-        noteRow();
-        return {};
+        return insertTrade.add(r);
     };
     const auto insertFundRow = [&](const FundFlowRow &r) -> Status {
         if (r.bookTime < dayStart || r.bookTime >= dayEnd)
@@ -391,6 +497,8 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
         (void)spare.push(std::move(b));
     }
     producer.join();
+    if (inserted.ok())
+        inserted = insertTrade.flush();
     if (!inserted.ok())
         return fail(inserted.error());
     if (!*info)
@@ -449,11 +557,11 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
     }
     AuditLog audit(m_ledger);
     for (const Old &old : olds) {
-        if (old.first) {
-            SqliteStatement del(m_ledger,
-                                *kind == BillKind::FundFlow
-                                    ? "DELETE FROM fund_flow_rows WHERE id BETWEEN ?1 AND ?2"
-                                    : "DELETE FROM bill_rows WHERE id BETWEEN ?1 AND ?2");
+        if (*kind != BillKind::FundFlow) {
+            if (Status s = deleteTradeRows(m_ledger, old.id); !s)
+                return fail(s.error());
+        } else if (old.first) {
+            SqliteStatement del(m_ledger, "DELETE FROM fund_flow_rows WHERE id BETWEEN ?1 AND ?2");
             del.bind(1, *old.first);
             del.bind(2, *old.last);
             if (Status s = del.exec(); !s)
@@ -626,49 +734,41 @@ Result<QByteArray> BillRepository::archivedFile(qint64 billId) const
 
 Status BillRepository::forEachRow(qint64 billId, const RowVisitor &visitor) const
 {
-    SqliteStatement range(m_ledger, "SELECT first_row_id, last_row_id FROM bills WHERE id = ?1");
-    range.bind(1, billId);
-    const Result<bool> r = range.step();
+    SqliteStatement bill(m_ledger, "SELECT 1 FROM bills WHERE id = ?1");
+    bill.bind(1, billId);
+    const Result<bool> r = bill.step();
     if (!r)
         return r.error();
     if (!*r)
         return makeError(ErrorCode::NotFound, Tr::tr("The ledger has no bill %1.").arg(billId));
-    const auto first = range.optionalInt64(0);
-    const auto last = range.optionalInt64(1);
-    range.reset();
-    if (!first)
-        return {};
-    const QByteArray sql = QByteArray("SELECT ") + kRowColumns
-                           + " FROM bill_rows WHERE id BETWEEN ?1 AND ?2 ORDER BY id";
-    SqliteStatement q(m_ledger, sql.constData());
-    q.bind(1, *first);
-    q.bind(2, *last);
-    return visitRows(q, visitor);
+    SqliteStatement q(m_ledger, "SELECT bill_id, data FROM bill_row_blocks WHERE bill_id = ?1 "
+                                "ORDER BY first_line");
+    q.bind(1, billId);
+    return visitBlocks(q, visitor);
 }
 
 Status BillRepository::forEachRowOf(const QString &outTradeNo, const RowVisitor &visitor) const
 {
-    const QByteArray sql = QByteArray("SELECT ") + kRowColumns
-                           + " FROM bill_rows WHERE out_trade_no = ?1 ORDER BY id";
-    SqliteStatement q(m_ledger, sql.constData());
+    // A row's block is the bill's last one starting at or before its line.
+    SqliteStatement q(m_ledger,
+                      "SELECT k.bill_id, b.data, k.line FROM bill_keys k JOIN bill_row_blocks b "
+                      "ON b.id = (SELECT id FROM bill_row_blocks WHERE bill_id = k.bill_id AND "
+                      "first_line <= k.line ORDER BY first_line DESC LIMIT 1) "
+                      "WHERE k.out_trade_no = ?1 ORDER BY k.bill_id, k.line");
     q.bindText(1, outTradeNo);
-    return visitRows(q, visitor);
+    return visitBlocks(q, visitor, 2);
 }
 
 Result<QSet<QString>> BillRepository::billedAmong(const QStringList &outTradeNos) const
 {
     QSet<QString> out;
-    SqliteStatement q(m_ledger, "SELECT 1 FROM bill_rows WHERE out_trade_no = ?1 AND is_refund = 0 "
-                                "LIMIT 1");
-    if (Status s = q.prepared(); !s)
-        return s.error();
     for (const QString &key : outTradeNos) {
-        q.bindText(1, key);
-        const Result<bool> row = q.step();
-        q.reset();
-        if (!row)
-            return row.error();
-        if (*row)
+        const QByteArray utf8 = key.toUtf8();
+        const Result<bool> billed
+            = isBilled(std::string_view(utf8.constData(), size_t(utf8.size())));
+        if (!billed)
+            return billed.error();
+        if (*billed)
             out.insert(key);
     }
     return out;
@@ -684,7 +784,7 @@ Result<bool> BillRepository::isBilled(std::string_view outTradeNo) const
 {
     if (!m_billed) {
         m_billed = std::make_unique<SqliteStatement>(
-            m_ledger, "SELECT 1 FROM bill_rows WHERE out_trade_no = ?1 AND is_refund = 0 LIMIT 1");
+            m_ledger, "SELECT 1 FROM bill_keys WHERE out_trade_no = ?1 AND is_refund = 0 LIMIT 1");
         if (Status s = m_billed->prepared(); !s) {
             Error e = s.error();
             m_billed.reset();

@@ -243,14 +243,17 @@ Status Ledger::migrate(const MigrationSet &set)
         if (Status s = tx.begin(); !s)
             return s;
         const QByteArray sql = step.sql.toUtf8();
-        if (Status s = execute(sql.constData()); !s)
+        Status applied = execute(sql.constData());
+        if (applied && step.convert)
+            applied = step.convert(*this);
+        if (!applied)
             return makeError(ErrorCode::Database,
                              Tr::tr("The ledger “%1” could not be upgraded to schema “%2” version "
                                     "%3: %4")
                                  .arg(m_path, set.module)
                                  .arg(step.version)
-                                 .arg(s.error().message),
-                             s.error().detail);
+                                 .arg(applied.error().message),
+                             applied.error().detail);
         SqliteStatement record(*this, "INSERT INTO schema_migrations (module, version, name, "
                                       "applied_at) VALUES (?1, ?2, ?3, ?4)");
         record.bindText(1, set.module);

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "ledger/billrowblock.h"
 #include "ledger/migration.h"
 
 namespace wxr::core {
@@ -219,12 +220,41 @@ BEGIN
 END;
 )SQL";
 
+// Version 2: a trade bill's rows are packed into blocks (billrowblock.h) instead of one table row
+// each, beside a narrow key table for the lookups by order number. bill_keys is ordered by its
+// key, so a bill's rows are found without a separate index and an import adds one narrow entry
+// per row. The rows of bills imported before are moved over (billblock::moveTableRows) and
+// bill_rows is dropped; fund-flow rows stay where they are.
+static const char *const kLedgerV2 = R"SQL(
+CREATE TABLE bill_row_blocks (
+    id         INTEGER PRIMARY KEY,
+    bill_id    INTEGER NOT NULL,
+    first_line INTEGER NOT NULL,
+    last_line  INTEGER NOT NULL,
+    row_count  INTEGER NOT NULL,
+    data       BLOB    NOT NULL
+);
+CREATE INDEX bill_row_blocks_bill ON bill_row_blocks (bill_id, first_line);
+
+CREATE TABLE bill_keys (
+    out_trade_no TEXT    NOT NULL,
+    bill_id      INTEGER NOT NULL,
+    line         INTEGER NOT NULL,
+    is_refund    INTEGER NOT NULL,
+    PRIMARY KEY (out_trade_no, bill_id, line)
+) WITHOUT ROWID;
+)SQL";
+
 MigrationSet ledgerMigrations()
 {
     return MigrationSet{
         QStringLiteral("ledger"),
-        {Migration{1, QStringLiteral("orders, refunds, bills, reconciliation, audit log"),
-                   QString::fromUtf8(kLedgerV1)}}};
+        {Migration{1,
+                   QStringLiteral("orders, refunds, bills, reconciliation, audit log"),
+                   QString::fromUtf8(kLedgerV1),
+                   {}},
+         Migration{2, QStringLiteral("trade-bill rows in blocks with a key table"),
+                   QString::fromUtf8(kLedgerV2), &billblock::moveTableRows}}};
 }
 
 } // namespace wxr::core

@@ -69,7 +69,7 @@ void SqliteStatement::bindBlob(int index, const QByteArray &bytes)
                         SQLITE_TRANSIENT);
 }
 
-void SqliteStatement::bindBlobView(int index, const QByteArray &bytes)
+void SqliteStatement::bindBlobView(int index, QByteArrayView bytes)
 {
     sqlite3_bind_blob64(m_stmt, index, bytes.constData(), static_cast<sqlite3_uint64>(bytes.size()),
                         SQLITE_STATIC);
@@ -134,6 +134,14 @@ bool SqliteStatement::isNull(int column) const
 std::string_view SqliteStatement::view(int column) const
 {
     const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    if (!p)
+        return {};
+    return std::string_view(p, static_cast<size_t>(sqlite3_column_bytes(m_stmt, column)));
+}
+
+std::string_view SqliteStatement::blobView(int column) const
+{
+    const auto *p = static_cast<const char *>(sqlite3_column_blob(m_stmt, column));
     if (!p)
         return {};
     return std::string_view(p, static_cast<size_t>(sqlite3_column_bytes(m_stmt, column)));

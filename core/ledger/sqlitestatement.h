@@ -37,9 +37,9 @@ public:
     void bind(int index, qint64 value);
     void bind(int index, std::optional<qint64> value);
     void bindView(int index, std::string_view text);
-    void bindText(int index, const QString &text);         ///< copies
-    void bindBlob(int index, const QByteArray &bytes);     ///< copies
-    void bindBlobView(int index, const QByteArray &bytes); ///< does not copy
+    void bindText(int index, const QString &text);      ///< copies
+    void bindBlob(int index, const QByteArray &bytes);  ///< copies
+    void bindBlobView(int index, QByteArrayView bytes); ///< does not copy
     /// A blob of `size` zero bytes that writeBlob() then fills: a large blob bound whole
     /// is first copied into a record of its own size.
     void bindZeroBlob(int index, qint64 size);
@@ -55,6 +55,8 @@ public:
     [[nodiscard]] std::optional<qint64> optionalInt64(int column) const;
     [[nodiscard]] bool isNull(int column) const;
     [[nodiscard]] std::string_view view(int column) const;
+    /// A blob column's bytes (empty for NULL), valid like view().
+    [[nodiscard]] std::string_view blobView(int column) const;
     [[nodiscard]] QString text(int column) const;
 
     /// Rows changed by the last exec().

@@ -2,6 +2,7 @@
 #include "monitor/metricsloader.h"
 
 #include "common/cstime.h"
+#include "ledger/billrepository.h"
 #include "ledger/ledger.h"
 #include "ledger/sqlitestatement.h"
 #include "notify/callbackstore.h"
@@ -26,18 +27,52 @@ Status forEachLostCallback(Ledger &ledger, qint64 fromMs, qint64 untilMs, qint64
     const qint64 fromS = (from + 999) / 1000;
     const qint64 untilS = (until + 999) / 1000;
     // Bills are addressed by CST date; a payment's row is in the bill of its day (a day either
-    // side covers payments booked across midnight).
-    const QString firstDay = cst::billDateOf(fromS).addDays(-1).toString(Qt::ISODate);
-    const QString lastDay = cst::billDateOf(untilS).addDays(1).toString(Qt::ISODate);
+    // side covers payments booked across midnight). The bills' successful payments in the
+    // range go into a temporary table for the query below.
+    if (Status s = ledger.execute("CREATE TEMP TABLE IF NOT EXISTS lost_callback_bill_paid ("
+                                  "out_trade_no TEXT NOT NULL, paid_at INTEGER NOT NULL); "
+                                  "DELETE FROM temp.lost_callback_bill_paid;");
+        !s)
+        return s;
+    struct Cleanup
+    {
+        Ledger &ledger;
+        ~Cleanup() { (void)ledger.execute("DELETE FROM temp.lost_callback_bill_paid"); }
+    } cleanup{ledger};
+    {
+        SqliteStatement insert(ledger, "INSERT INTO temp.lost_callback_bill_paid (out_trade_no, "
+                                       "paid_at) VALUES (?1, ?2)");
+        if (Status s = insert.prepared(); !s)
+            return s;
+        const BillRepository bills(ledger);
+        for (QDate day = cst::billDateOf(fromS).addDays(-1);
+             day <= cst::billDateOf(untilS).addDays(1); day = day.addDays(1)) {
+            const auto list = bills.billsOf(day);
+            if (!list)
+                return list.error();
+            for (const ImportedBill &b : *list) {
+                if (b.billType != u"ALL" && b.billType != u"SUCCESS")
+                    continue;
+                if (Status s = bills.forEachRow(b.id,
+                                                [&](const BillRowView &r) -> Status {
+                                                    if (r.isRefund || r.tradeState != "SUCCESS"
+                                                        || r.tradeTime < fromS
+                                                        || r.tradeTime >= untilS)
+                                                        return {};
+                                                    insert.bindView(1, r.outTradeNo);
+                                                    insert.bind(2, r.tradeTime);
+                                                    return insert.exec();
+                                                });
+                    !s)
+                    return s;
+            }
+        }
+    }
 
     SqliteStatement q(
         ledger,
         "WITH paid (out_trade_no, paid_at, evidence) AS ("
-        " SELECT r.out_trade_no, r.trade_time, 'bill' FROM bills b"
-        "  JOIN bill_rows r ON r.id BETWEEN b.first_row_id AND b.last_row_id"
-        "  WHERE b.bill_date BETWEEN ?3 AND ?4 AND b.bill_type IN ('ALL', 'SUCCESS')"
-        "  AND r.is_refund = 0 AND r.trade_state = 'SUCCESS'"
-        "  AND r.trade_time >= ?1 AND r.trade_time < ?2"
+        " SELECT out_trade_no, paid_at, 'bill' FROM temp.lost_callback_bill_paid"
         " UNION ALL"
         " SELECT o.out_trade_no, o.paid_at, 'query' FROM orders o"
         "  WHERE o.paid_at >= ?1 AND o.paid_at < ?2 AND o.status IN ('SUCCESS', 'REFUND')"
@@ -54,8 +89,6 @@ Status forEachLostCallback(Ledger &ledger, qint64 fromMs, qint64 untilMs, qint64
         return s;
     q.bind(1, fromS);
     q.bind(2, untilS);
-    q.bindText(3, firstDay);
-    q.bindText(4, lastDay);
     for (;;) {
         const Result<bool> row = q.step();
         if (!row)

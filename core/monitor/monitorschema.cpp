@@ -23,8 +23,9 @@ CREATE INDEX alerts_started ON alerts (started_at_ms);
 
 MigrationSet monitorMigrations()
 {
-    return MigrationSet{QStringLiteral("monitor"),
-                        {Migration{1, QStringLiteral("alerts"), QString::fromUtf8(kMonitorV1)}}};
+    return MigrationSet{
+        QStringLiteral("monitor"),
+        {Migration{1, QStringLiteral("alerts"), QString::fromUtf8(kMonitorV1), {}}}};
 }
 
 } // namespace wxr::core

@@ -56,8 +56,10 @@ CREATE INDEX callback_anomalies_date ON callback_anomalies (bill_date);
 MigrationSet notifyMigrations()
 {
     return MigrationSet{QStringLiteral("notify"),
-                        {Migration{1, QStringLiteral("callbacks and callback anomalies"),
-                                   QString::fromUtf8(kNotifyV1)}}};
+                        {Migration{1,
+                                   QStringLiteral("callbacks and callback anomalies"),
+                                   QString::fromUtf8(kNotifyV1),
+                                   {}}}};
 }
 
 } // namespace wxr::core

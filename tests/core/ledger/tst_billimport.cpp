@@ -3,6 +3,7 @@
 // re-import, replacement, and every refusal leaving the ledger untouched.
 #include "bill/gzipdecoder.h"
 #include "ledger/billrepository.h"
+#include "ledger/billrowblock.h"
 #include "ledger/ledger.h"
 #include "ledger/sqlitestatement.h"
 #include "testutil.h"
@@ -12,6 +13,7 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTime>
 
 using namespace wxr;
 using namespace wxr::core;
@@ -39,6 +41,30 @@ Result<BillImportResult> importBytes(Ledger &ledger, QByteArray bytes, QDate dat
     options.expectedSha1 = sha1;
     QPromise<void> promise;
     return BillRepository(ledger).import(buffer, options, promise);
+}
+
+// A valid ALL bill of `rows` payments of 1.00 yuan (fee 0.00600), one a second from midnight,
+// with the fixture's header and summary lines; `goods` goes into every row's 商品名称.
+QByteArray generatedBill(int rows, const QByteArray &goods)
+{
+    const QList<QByteArray> lines = fixture().split('\n');
+    QByteArray out = lines.at(0) + '\n';
+    for (int i = 0; i < rows; ++i) {
+        const QByteArray time = QTime(0, 0).addSecs(i).toString(u"HH:mm:ss").toLatin1();
+        const QByteArray no = QByteArray::number(i).rightJustified(6, '0');
+        out += "`2026-11-25 " + time + ",`wx0000000000000001,`1900000001,`0,`,`42000000002026112"
+               + no + ",`B" + no
+               + ",`oUser,`JSAPI,`SUCCESS,`OTHERS,`CNY,`1.00,`0.00,`0,`0,`0.00,`0.00,`,`,`" + goods
+               + ",`,`0.00600,`0.60%,`1.00,`0.00,`\r\n";
+    }
+    const QByteArray total = QByteArray::number(rows) + ".00";
+    const int feeFen = (rows * 6 + 5) / 10; // 0.6 fen a row, rounded
+    const QByteArray fee = QByteArray::number(feeFen / 100) + '.'
+                           + QByteArray::number(feeFen % 100).rightJustified(2, '0');
+    out += lines.at(5) + '\n';
+    out += "`" + QByteArray::number(rows) + ",`" + total + ",`0.00,`0.00,`" + fee + ",`" + total
+           + ",`0.00\r\n";
+    return out;
 }
 
 qint64 scalar(Ledger &ledger, const char *sql)
@@ -122,7 +148,8 @@ private slots:
         QVERIFY_RESULT(second);
         QVERIFY(second->alreadyImported);
         QCOMPARE(second->bill.id, first->bill.id);
-        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bill_rows"), 4);
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bill_keys"), 4);
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bill_row_blocks"), 1);
         QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bills"), 1);
         QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM audit_log"), audits);
     }
@@ -139,7 +166,19 @@ private slots:
         QVERIFY_RESULT(second);
         QCOMPARE(second->replacedBillId, std::optional<qint64>(first->bill.id));
         QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bills"), 1);
-        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bill_rows"), 4);
+        // Only the new bill's rows remain, and the lookups by order find them.
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bill_keys"), 4);
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bill_keys WHERE bill_id <> "
+                                  "(SELECT id FROM bills)"),
+                 0);
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bill_row_blocks"), 1);
+        QSet<qint64> bills;
+        const BillRepository repo(**ledger);
+        QVERIFY_RESULT(repo.forEachRowOf(QStringLiteral("T20261125001"), [&](const BillRowView &r) {
+            bills.insert(r.billId);
+            return Status();
+        }));
+        QCOMPARE(bills, QSet<qint64>{second->bill.id});
     }
 
     void refusals_data()
@@ -185,7 +224,8 @@ private slots:
         QVERIFY_ERROR(r, code);
         QVERIFY2(r.error().message.contains(message), qPrintable(r.error().message));
         QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bills"), 0);
-        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bill_rows"), 0);
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bill_keys"), 0);
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bill_row_blocks"), 0);
         QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM audit_log"), audits);
     }
 
@@ -213,6 +253,114 @@ private slots:
         QCOMPARE(r->bill.accountType, QStringLiteral("BASIC"));
         QCOMPARE(r->bill.incomeFen, 1250);
         QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM fund_flow_rows"), 1);
+    }
+    void manyRowsSpanBlocks()
+    {
+        // More rows than one block holds: the lookups by order must find rows in every block,
+        // and replacing the bill must remove every key of the old one.
+        const int rows = 2 * billblock::kRowsPerBlock + 100;
+        QTemporaryDir dir;
+        auto ledger = Ledger::open(dir.filePath(QStringLiteral("l.db")));
+        QVERIFY_RESULT(ledger);
+        const auto first = importBytes(**ledger, generatedBill(rows, "Coffee"));
+        QVERIFY_RESULT(first);
+        QCOMPARE(first->bill.rowCount, rows);
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bill_row_blocks"), 3);
+        const BillRepository repo(**ledger);
+        qint64 expectedLine = 2;
+        QVERIFY_RESULT(repo.forEachRow(first->bill.id, [&](const BillRowView &r) -> Status {
+            if (r.line != expectedLine++ || r.orderFen != 100 || r.feeMilli != 600)
+                return makeError(ErrorCode::Internal, QStringLiteral("row %1").arg(r.line));
+            return {};
+        }));
+        QCOMPARE(expectedLine, rows + 2);
+        for (const int i : {0, billblock::kRowsPerBlock - 1, billblock::kRowsPerBlock,
+                            2 * billblock::kRowsPerBlock, rows - 1}) {
+            const QString key = u'B' + QString::number(i).rightJustified(6, u'0');
+            QList<qint64> lines;
+            QVERIFY_RESULT(repo.forEachRowOf(key, [&](const BillRowView &r) {
+                if (r.outTradeNo == key.toStdString())
+                    lines.append(r.line);
+                return Status();
+            }));
+            QCOMPARE(lines, QList<qint64>{i + 2});
+            QVERIFY(*repo.isBilled(key.toStdString()));
+        }
+        const auto second = importBytes(**ledger, generatedBill(rows, "Tea"));
+        QVERIFY_RESULT(second);
+        QCOMPARE(second->replacedBillId, std::optional<qint64>(first->bill.id));
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bill_keys"), rows);
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(DISTINCT bill_id) FROM bill_keys"), 1);
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(DISTINCT bill_id) FROM bill_row_blocks"), 1);
+    }
+
+    void blockRoundTripAndDamage()
+    {
+        TradeBillRow pay;
+        pay.line = 123456789012;
+        pay.tradeTime = 1795658400;
+        pay.transactionId = "4200000000202611250000000001";
+        pay.outTradeNo = "订单-1";
+        pay.tradeState = "SUCCESS";
+        pay.tradeType = "JSAPI";
+        pay.orderFen = 9'000'000'000'000;
+        pay.settlementFen = -1;
+        pay.feeMilli = -18000;
+        pay.fieldCountMismatch = true;
+        TradeBillRow refund;
+        refund.line = 7;
+        refund.tradeState = "REFUND";
+        refund.outTradeNo = "P2";
+        refund.refundId = "5030";
+        refund.outRefundNo = "R2";
+        refund.refundFen = 300;
+        refund.refundAppliedFen = 400;
+        refund.refundStatus = "PROCESSING";
+        std::string block;
+        billblock::begin(block);
+        billblock::append(block, pay);
+        billblock::append(block, refund);
+        QList<BillRowView> seen;
+        QList<std::string> texts;
+        QVERIFY_RESULT(billblock::forEach(block, 9, [&](const BillRowView &v) {
+            seen.append(v);
+            texts.push_back(std::string(v.transactionId) + '|' + std::string(v.outTradeNo) + '|'
+                            + std::string(v.tradeState) + '|' + std::string(v.refundId) + '|'
+                            + std::string(v.outRefundNo) + '|' + std::string(v.refundStatus));
+            return Status();
+        }));
+        QCOMPARE(seen.size(), 2);
+        QCOMPARE(seen[0].billId, 9);
+        QCOMPARE(seen[0].line, pay.line);
+        QCOMPARE(seen[0].tradeTime, pay.tradeTime);
+        QCOMPARE(seen[0].orderFen, pay.orderFen);
+        QCOMPARE(seen[0].settlementFen, -1);
+        QCOMPARE(seen[0].feeMilli, -18000);
+        QVERIFY(seen[0].flagged && !seen[0].isRefund);
+        QCOMPARE(texts[0], std::string("4200000000202611250000000001|订单-1|SUCCESS|||"));
+        QVERIFY(seen[1].isRefund && !seen[1].flagged);
+        QCOMPARE(seen[1].refundFen, 300);
+        QCOMPARE(seen[1].refundAppliedFen, 400);
+        QCOMPARE(texts[1], std::string("|P2|REFUND|5030|R2|PROCESSING"));
+
+        // Every truncation inside the last row, and a foreign format byte, are errors.
+        std::string first;
+        billblock::begin(first);
+        billblock::append(first, pay);
+        for (size_t n = first.size() + 1; n < block.size(); ++n) {
+            int rows = 0;
+            const Status s = billblock::forEach(std::string_view(block).substr(0, n), 9,
+                                                [&](const BillRowView &) {
+                                                    ++rows;
+                                                    return Status();
+                                                });
+            QVERIFY2(!s.ok() && s.error().code == ErrorCode::Database,
+                     qPrintable(QString::number(n)));
+            QVERIFY(s.error().message.contains(u"bill 9"));
+        }
+        block[0] = 2;
+        QVERIFY_ERROR(billblock::forEach(block, 9, [](const BillRowView &) { return Status(); }),
+                      ErrorCode::Database);
     }
 };
 

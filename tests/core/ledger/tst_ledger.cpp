@@ -3,7 +3,9 @@
 // file creation and pragmas, migrations (own and other modules'), nesting, the append-only
 // audit log, and state changes applied through the repositories.
 #include "ledger/auditlog.h"
+#include "ledger/billrepository.h"
 #include "ledger/ledger.h"
+#include "ledger/migration.h"
 #include "ledger/orderrepository.h"
 #include "ledger/refundrepository.h"
 #include "ledger/sqlitestatement.h"
@@ -16,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sqlite3.h>
 #include <sys/stat.h>
 
 using namespace wxr;
@@ -73,7 +76,7 @@ private slots:
         QVERIFY(*mode.step());
         QCOMPARE(mode.text(0), QStringLiteral("wal"));
         QCOMPARE(scalar(**ledger, "PRAGMA foreign_keys"), 1);
-        QCOMPARE(*(*ledger)->schemaVersion(QStringLiteral("ledger")), 1);
+        QCOMPARE(*(*ledger)->schemaVersion(QStringLiteral("ledger")), 2);
         // The QSQLITE connection and the raw handle are the same database.
         QSqlQuery q((*ledger)->database());
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM schema_migrations")));
@@ -129,6 +132,85 @@ private slots:
         QCOMPARE(journalMode(**reader), QStringLiteral("wal"));
     }
 
+    void upgradesBillRowsOfVersionOne()
+    {
+        // A ledger written by version 1 kept one bill_rows row per trade row; opening it moves
+        // them into blocks and keys and drops the table. Fund-flow rows stay.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v1.db"));
+        {
+            sqlite3 *db = nullptr;
+            QCOMPARE(sqlite3_open(QFile::encodeName(path).constData(), &db), SQLITE_OK);
+            const QByteArray sql
+                = "CREATE TABLE schema_migrations (module TEXT NOT NULL, version INTEGER NOT "
+                  "NULL, name TEXT NOT NULL, applied_at INTEGER NOT NULL, PRIMARY KEY (module, "
+                  "version));"
+                  + ledgerMigrations().steps.first().sql.toUtf8()
+                  + "INSERT INTO schema_migrations VALUES ('ledger', 1, 'v1', 0);"
+                    "INSERT INTO bills (id, bill_date, bill_type, source_name, sha1, "
+                    "imported_at, first_row_id, last_row_id) VALUES "
+                    "(1, '2026-11-25', 'ALL', 'a', 's1', 0, 1, 3),"
+                    "(2, '2026-11-26', 'SUCCESS', 'b', 's2', 0, 4, 4),"
+                    "(3, '2026-11-25', 'FUNDFLOW', 'f', 's3', 0, 1, 1);"
+                    "INSERT INTO bill_rows (id, bill_id, line, is_refund, trade_time, "
+                    "transaction_id, out_trade_no, trade_state, trade_type, order_fen, "
+                    "settlement_fen, coupon_fen, fee_milli, refund_id, out_refund_no, "
+                    "refund_fen, refund_applied_fen, recharge_refund_fen, refund_type, "
+                    "refund_status, flagged) VALUES "
+                    "(1, 1, 2, 0, 100, 'T1', 'P1', 'SUCCESS', 'JSAPI', 500, 480, 20, 3000, "
+                    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0),"
+                    "(2, 1, 3, 1, 200, 'T1', 'P1', 'REFUND', 'JSAPI', 0, 0, 0, -600, 'RF1', "
+                    "'R1', 100, 120, 0, 'ORIGINAL', 'PROCESSING', 1),"
+                    "(3, 1, 4, 0, 300, 'T2', 'P2', 'SUCCESS', 'NATIVE', 700, 700, 0, 4200, "
+                    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0),"
+                    "(4, 2, 2, 0, 400, 'T3', 'P1', 'SUCCESS', 'JSAPI', 900, 900, 0, 5400, "
+                    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0);"
+                    "INSERT INTO fund_flow_rows (id, bill_id, line, book_time, business_order_no, "
+                    "flow_no, business_name, business_type, income, amount_fen, balance_fen, "
+                    "applicant, remark, voucher_no) VALUES (1, 3, 2, 100, 'P1', 'F1', 'n', 't', "
+                    "1, 500, 500, 'a', '', 'v');";
+            char *error = nullptr;
+            const int rc = sqlite3_exec(db, sql.constData(), nullptr, nullptr, &error);
+            QVERIFY2(rc == SQLITE_OK, error);
+            sqlite3_close(db);
+        }
+        auto ledger = Ledger::open(path);
+        QVERIFY_RESULT(ledger);
+        QCOMPARE(*(*ledger)->schemaVersion(QStringLiteral("ledger")), 2);
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'bill_rows'"),
+                 0);
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bill_keys"), 4);
+        QCOMPARE(scalar(**ledger, "SELECT first_row_id FROM bills WHERE id = 3"), 1);
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bills WHERE first_row_id IS NOT NULL"), 1);
+
+        const BillRepository bills(**ledger);
+        QStringList rows;
+        const auto describe = [&](const BillRowView &r) {
+            rows.append(QStringLiteral("%1:%2 %3 %4 %5 %6 %7 %8 %9")
+                            .arg(r.billId)
+                            .arg(r.line)
+                            .arg(QString::fromUtf8(r.outTradeNo.data(), r.outTradeNo.size()),
+                                 QString::fromUtf8(r.tradeState.data(), r.tradeState.size()))
+                            .arg(r.orderFen)
+                            .arg(r.feeMilli)
+                            .arg(QString::fromUtf8(r.outRefundNo.data(), r.outRefundNo.size()))
+                            .arg(r.refundAppliedFen)
+                            .arg(r.flagged ? u"flagged" : u"-"));
+            return Status();
+        };
+        QVERIFY_RESULT(bills.forEachRow(1, describe));
+        QCOMPARE(rows, (QStringList{QStringLiteral("1:2 P1 SUCCESS 500 3000  0 -"),
+                                    QStringLiteral("1:3 P1 REFUND 0 -600 R1 120 flagged"),
+                                    QStringLiteral("1:4 P2 SUCCESS 700 4200  0 -")}));
+        rows.clear();
+        QVERIFY_RESULT(bills.forEachRowOf(QStringLiteral("P1"), describe));
+        QCOMPARE(rows, (QStringList{QStringLiteral("1:2 P1 SUCCESS 500 3000  0 -"),
+                                    QStringLiteral("1:3 P1 REFUND 0 -600 R1 120 flagged"),
+                                    QStringLiteral("2:2 P1 SUCCESS 900 5400  0 -")}));
+        QVERIFY(*bills.isBilled("P2"));
+        QVERIFY(!*bills.isBilled("R1"));
+    }
+
     void reopenAppliesNothingTwice()
     {
         QTemporaryDir dir;
@@ -136,7 +218,8 @@ private slots:
         QVERIFY_RESULT(Ledger::open(path));
         auto again = Ledger::open(path);
         QVERIFY_RESULT(again);
-        QCOMPARE(scalar(**again, "SELECT COUNT(*) FROM schema_migrations"), 1);
+        QCOMPARE(scalar(**again, "SELECT COUNT(*) FROM schema_migrations"),
+                 ledgerMigrations().steps.size());
     }
 
     void otherModulesExtendTheSchema()
@@ -144,8 +227,10 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("ledger.db"));
         MigrationSet notify{QStringLiteral("notify"),
-                            {{1, QStringLiteral("callbacks"),
-                              QStringLiteral("CREATE TABLE callbacks (id TEXT PRIMARY KEY);")}}};
+                            {{1,
+                              QStringLiteral("callbacks"),
+                              QStringLiteral("CREATE TABLE callbacks (id TEXT PRIMARY KEY);"),
+                              {}}}};
         {
             LedgerOptions options;
             options.extraMigrations = {notify};
@@ -153,8 +238,10 @@ private slots:
             QVERIFY_RESULT(ledger);
             QCOMPARE(*(*ledger)->schemaVersion(QStringLiteral("notify")), 1);
             // A second step later on, applied by migrate().
-            notify.steps.append({2, QStringLiteral("callback time"),
-                                 QStringLiteral("ALTER TABLE callbacks ADD COLUMN at INTEGER;")});
+            notify.steps.append({2,
+                                 QStringLiteral("callback time"),
+                                 QStringLiteral("ALTER TABLE callbacks ADD COLUMN at INTEGER;"),
+                                 {}});
             QVERIFY_RESULT((*ledger)->migrate(notify));
             QCOMPARE(*(*ledger)->schemaVersion(QStringLiteral("notify")), 2);
             QVERIFY_RESULT((*ledger)->execute("INSERT INTO callbacks (id, at) VALUES ('EV-1', 1)"));
@@ -178,8 +265,10 @@ private slots:
         auto ledger = Ledger::open(dir.filePath(QStringLiteral("ledger.db")));
         QVERIFY_RESULT(ledger);
         const MigrationSet bad{QStringLiteral("x"),
-                               {{1, QStringLiteral("half"),
-                                 QStringLiteral("CREATE TABLE a (x); CREATE TABLE orders (y);")}}};
+                               {{1,
+                                 QStringLiteral("half"),
+                                 QStringLiteral("CREATE TABLE a (x); CREATE TABLE orders (y);"),
+                                 {}}}};
         QVERIFY_ERROR((*ledger)->migrate(bad), ErrorCode::Database);
         QCOMPARE(*(*ledger)->schemaVersion(QStringLiteral("x")), 0);
         QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'a'"), 0);

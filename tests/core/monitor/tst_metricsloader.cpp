@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "ledger/billrowblock.h"
 #include "ledger/ledger.h"
 #include "ledger/orderrepository.h"
+#include "ledger/sqlitestatement.h"
 #include "monitor/metricsloader.h"
 #include "notify/callbackstore.h"
 #include "notify/notifyschema.h"
@@ -34,6 +36,43 @@ class tst_MetricsLoader final : public QObject
         QSqlQuery q(m_ledger->database());
         if (!q.exec(sql))
             qFatal("%s", qPrintable(sql));
+    }
+
+    struct Row
+    {
+        qint64 line;
+        const char *outTradeNo;
+        qint64 time;
+        bool refund;
+    };
+
+    // Stores trade rows of bill `billId` the way a bill import does (one block).
+    void billRows(qint64 billId, const QList<Row> &rows)
+    {
+        std::string block;
+        billblock::begin(block);
+        for (const Row &r : rows) {
+            TradeBillRow t;
+            t.line = r.line;
+            t.tradeTime = r.time;
+            t.transactionId = "x";
+            t.outTradeNo = r.outTradeNo;
+            t.tradeState = r.refund ? "REFUND" : "SUCCESS";
+            t.tradeType = "JSAPI";
+            t.orderFen = 100;
+            t.settlementFen = 100;
+            t.feeMilli = 600;
+            billblock::append(block, t);
+        }
+        SqliteStatement insert(*m_ledger,
+                               "INSERT INTO bill_row_blocks (bill_id, first_line, "
+                               "last_line, row_count, data) VALUES (?1, ?2, ?3, ?4, ?5)");
+        insert.bind(1, billId);
+        insert.bind(2, rows.first().line);
+        insert.bind(3, rows.last().line);
+        insert.bind(4, qint64(rows.size()));
+        insert.bindBlobView(5, block);
+        QVERIFY_RESULT(insert.exec());
     }
 
     void callback(qint64 receivedMs, const QString &outTradeNo, CallbackOutcome outcome,
@@ -82,13 +121,8 @@ private slots:
     void nothingRecordedMeansNothingLost()
     {
         exec(QStringLiteral("INSERT INTO bills (id, bill_date, bill_type, source_name, sha1, "
-                            "imported_at, first_row_id, last_row_id) VALUES (1, '2026-11-26', "
-                            "'ALL', 'b', '', 0, 1, 1)"));
-        exec(QStringLiteral("INSERT INTO bill_rows (id, bill_id, line, is_refund, trade_time, "
-                            "transaction_id, out_trade_no, trade_state, trade_type, order_fen, "
-                            "settlement_fen, coupon_fen, fee_milli) VALUES (1, 1, 2, 0, %1, 'x', "
-                            "'P1', 'SUCCESS', 'JSAPI', 100, 100, 0, 600)")
-                 .arg(kStart + kHour));
+                            "imported_at) VALUES (1, '2026-11-26', 'ALL', 'b', '', 0)"));
+        billRows(1, {{2, "P1", kStart + kHour, false}});
         int lost = 0;
         QVERIFY_RESULT(forEachLostCallback(*m_ledger, 0, (kStart + 10 * kHour) * 1000,
                                            (kStart + 10 * kHour) * 1000, {},
@@ -103,35 +137,17 @@ private slots:
     {
         const qint64 now = kStart + 5 * kHour;
         callback(kStart * 1000, QStringLiteral("P0"), CallbackOutcome::Applied, kStart - 1);
-        // Bill payments of the day (the ALL bill), in rows 10..15.
+        // Bill payments of the day (the ALL bill), in lines 10..15.
         exec(QStringLiteral("INSERT INTO bills (id, bill_date, bill_type, source_name, sha1, "
-                            "imported_at, first_row_id, last_row_id) VALUES (1, '2026-11-26', "
-                            "'ALL', 'b', '', 0, 10, 15)"));
-        const struct
-        {
-            int id;
-            const char *outTradeNo;
-            qint64 time;
-            int refund;
-        } rows[] = {
-            {10, "P1", kStart + kHour, 0},     // heard of: callback below
-            {11, "P2", kStart + kHour, 0},     // lost
-            {12, "P3", kStart - kHour, 0},     // before monitoring started
-            {13, "P4", now - 300, 0},          // too recent to call lost
-            {14, "P2", kStart + kHour, 1},     // a refund row: not a payment
-            {15, "P5", kStart + 2 * kHour, 0}, // heard of as a duplicate
-        };
-        for (const auto &r : rows) {
-            exec(QStringLiteral("INSERT INTO bill_rows (id, bill_id, line, is_refund, trade_time, "
-                                "transaction_id, out_trade_no, trade_state, trade_type, "
-                                "order_fen, settlement_fen, coupon_fen, fee_milli) VALUES (%1, 1, "
-                                "%1, %2, %3, 'x', '%4', '%5', 'JSAPI', 100, 100, 0, 600)")
-                     .arg(r.id)
-                     .arg(r.refund)
-                     .arg(r.time)
-                     .arg(QString::fromLatin1(r.outTradeNo))
-                     .arg(r.refund ? QStringLiteral("REFUND") : QStringLiteral("SUCCESS")));
-        }
+                            "imported_at) VALUES (1, '2026-11-26', 'ALL', 'b', '', 0)"));
+        billRows(1, {
+                        {10, "P1", kStart + kHour, false},     // heard of: callback below
+                        {11, "P2", kStart + kHour, false},     // lost
+                        {12, "P3", kStart - kHour, false},     // before monitoring started
+                        {13, "P4", now - 300, false},          // too recent to call lost
+                        {14, "P2", kStart + kHour, true},      // a refund row: not a payment
+                        {15, "P5", kStart + 2 * kHour, false}, // heard of as a duplicate
+                    });
         callback((kStart + kHour + 3) * 1000, QStringLiteral("P1"), CallbackOutcome::Applied,
                  kStart + kHour);
         callback((kStart + 2 * kHour + 3) * 1000, QStringLiteral("P5"), CallbackOutcome::Duplicate,
