@@ -7,6 +7,7 @@
 #include "ledger/auditlog.h"
 #include "ledger/csvreader.h"
 #include "ledger/ledger.h"
+#include "ledger/paidzones.h"
 #include "ledger/rowpipe.h"
 #include "ledger/sqlitestatement.h"
 #include "ledger/statemachine.h"
@@ -16,6 +17,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
+
+#include <sqlite3.h>
 
 #include <array>
 #include <cstring>
@@ -489,6 +492,10 @@ Status importOrders(Ledger &ledger, QIODevice &device, const QString &path, Prog
     Table<6> table(device, path, kOrderColumns);
     if (Status s = table.readHeader(); !s)
         return s;
+    // The paid-time zones are recorded here, not by the per-row triggers (paidzones.h).
+    PaidZones zones;
+    if (Status s = zones.suspendTriggers(ledger); !s)
+        return s;
     SqliteStatement insert(ledger,
                            "INSERT INTO orders (out_trade_no, transaction_id, amount_fen, status, "
                            "created_at, created_at_text, paid_at, paid_at_text, state_at, source, "
@@ -511,111 +518,121 @@ Status importOrders(Ledger &ledger, QIODevice &device, const QString &path, Prog
     const cst::Instant now = cst::now();
     AuditLog audit(ledger);
     KeyedUpsert upsert(insert, select);
-    return pipelined<OrderRow>(table, progress, &parseOrder, [&](const OrderRow &in) -> Status {
-        ++stats.ordersRead;
-        const std::string_view key = in.key;
-        const std::string_view txn = in.txn;
-        const std::optional<qint64> amount = in.amount;
-        const std::string_view status = in.status;
-        const TradeState state = in.state;
-        const std::string_view createdText = in.createdText;
-        const std::optional<cst::Instant> created = in.created;
-        const std::string_view paidText = in.paidText;
-        const std::optional<cst::Instant> paid = in.paid;
-        // The event time of an imported state: payment time for paid states, else creation.
-        const std::optional<cst::Instant> eventAt = isPaid(state) && paid ? paid : created;
+    const Status imported
+        = pipelined<OrderRow>(table, progress, &parseOrder, [&](const OrderRow &in) -> Status {
+              ++stats.ordersRead;
+              const std::string_view key = in.key;
+              const std::string_view txn = in.txn;
+              const std::optional<qint64> amount = in.amount;
+              const std::string_view status = in.status;
+              const TradeState state = in.state;
+              const std::string_view createdText = in.createdText;
+              const std::optional<cst::Instant> created = in.created;
+              const std::string_view paidText = in.paidText;
+              const std::optional<cst::Instant> paid = in.paid;
+              // The event time of an imported state: payment time for paid states, else creation.
+              const std::optional<cst::Instant> eventAt = isPaid(state) && paid ? paid : created;
 
-        const Result<bool> createdRow = upsert.run(
-            key,
-            [&] {
-                insert.bindView(1, key);
-                insert.bindView(2, txn);
-                insert.bind(3, *amount);
-                insert.bindView(4, status);
-                insert.bind(5, *created);
-                insert.bindView(6, timetext::stored(createdText));
-                insert.bind(7, paid);
-                insert.bindView(8, timetext::stored(paidText));
-                insert.bind(9, eventAt);
-                insert.bind(10, now);
-            },
-            [&] {
-                return makeError(ErrorCode::Internal,
-                                 Tr::tr("order %1 vanished during the import").arg(qs(key)));
-            });
-        if (!createdRow)
-            return createdRow.error();
-        if (*createdRow) {
-            ++stats.ordersCreated;
-            return {};
-        }
+              const Result<bool> createdRow = upsert.run(
+                  key,
+                  [&] {
+                      insert.bindView(1, key);
+                      insert.bindView(2, txn);
+                      insert.bind(3, *amount);
+                      insert.bindView(4, status);
+                      insert.bind(5, *created);
+                      insert.bindView(6, timetext::stored(createdText));
+                      insert.bind(7, paid);
+                      insert.bindView(8, timetext::stored(paidText));
+                      insert.bind(9, eventAt);
+                      insert.bind(10, now);
+                  },
+                  [&] {
+                      return makeError(ErrorCode::Internal,
+                                       Tr::tr("order %1 vanished during the import").arg(qs(key)));
+                  });
+              if (!createdRow)
+                  return createdRow.error();
+              if (*createdRow) {
+                  ++stats.ordersCreated;
+                  if (paid)
+                      zones.note(sqlite3_last_insert_rowid(ledger.handle()), *paid);
+                  return {};
+              }
 
-        // An existing order: the monotonic rules decide about the state. Compared as bytes;
-        // text is copied only for a row that changes, so re-importing rows the ledger already
-        // has costs no allocation.
-        const std::string_view oldStatusView = select.view(1);
-        const std::optional<qint64> oldStateAt = select.optionalInt64(2);
-        const qint64 oldAmount = select.int64(3);
-        const std::string_view oldTxnView = select.view(4);
-        const std::optional<qint64> oldPaid = select.optionalInt64(6);
-        const StateOutcome outcome
-            = oldStatusView == status ? StateOutcome::Unchanged
-                                      : decideTradeTransition(tradeStateFromWord(qs(oldStatusView)),
-                                                              oldStateAt, state, eventAt);
-        const bool applyState
-            = outcome == StateOutcome::Applied || outcome == StateOutcome::PaidAfterClose;
-        const bool fillTxn = oldTxnView.empty() && !txn.empty();
-        const bool fillPaid = !oldPaid && paid;
-        const bool fieldsChange = oldAmount != *amount
-                                  || select.view(5) != timetext::stored(createdText) || fillTxn
-                                  || fillPaid;
-        if (outcome == StateOutcome::IgnoredFinal || outcome == StateOutcome::IgnoredStale)
-            ++stats.ordersStateIgnored;
-        if (!applyState && !fieldsChange) {
-            select.reset();
-            ++stats.ordersUnchanged;
-            return {};
-        }
-        const qint64 id = select.int64(0);
-        const QString oldStatus = qs(oldStatusView);
-        const QByteArray oldTxn(oldTxnView.data(), qsizetype(oldTxnView.size()));
-        const bool oldReview = select.int64(7) != 0;
-        const QString oldPaidText = select.text(8);
-        select.reset();
+              // An existing order: the monotonic rules decide about the state. Compared as bytes;
+              // text is copied only for a row that changes, so re-importing rows the ledger already
+              // has costs no allocation.
+              const std::string_view oldStatusView = select.view(1);
+              const std::optional<qint64> oldStateAt = select.optionalInt64(2);
+              const qint64 oldAmount = select.int64(3);
+              const std::string_view oldTxnView = select.view(4);
+              const std::optional<qint64> oldPaid = select.optionalInt64(6);
+              const StateOutcome outcome
+                  = oldStatusView == status
+                        ? StateOutcome::Unchanged
+                        : decideTradeTransition(tradeStateFromWord(qs(oldStatusView)), oldStateAt,
+                                                state, eventAt);
+              const bool applyState
+                  = outcome == StateOutcome::Applied || outcome == StateOutcome::PaidAfterClose;
+              const bool fillTxn = oldTxnView.empty() && !txn.empty();
+              const bool fillPaid = !oldPaid && paid;
+              const bool fieldsChange = oldAmount != *amount
+                                        || select.view(5) != timetext::stored(createdText)
+                                        || fillTxn || fillPaid;
+              if (outcome == StateOutcome::IgnoredFinal || outcome == StateOutcome::IgnoredStale)
+                  ++stats.ordersStateIgnored;
+              if (!applyState && !fieldsChange) {
+                  select.reset();
+                  ++stats.ordersUnchanged;
+                  return {};
+              }
+              const qint64 id = select.int64(0);
+              const QString oldStatus = qs(oldStatusView);
+              const QByteArray oldTxn(oldTxnView.data(), qsizetype(oldTxnView.size()));
+              const bool oldReview = select.int64(7) != 0;
+              const QString oldPaidText = select.text(8);
+              select.reset();
 
-        const QString newStatus = qs(status);
-        const QString reason = outcome == StateOutcome::PaidAfterClose
-                                   ? Tr::tr("paid after the order was closed")
-                                   : QString();
-        update.bindText(1, applyState ? newStatus : oldStatus);
-        update.bind(2, applyState ? eventAt : oldStateAt);
-        update.bind(3, *amount);
-        const QByteArray txnBytes
-            = fillTxn ? QByteArray(txn.data(), qsizetype(txn.size())) : oldTxn;
-        update.bindView(4, std::string_view(txnBytes.constData(), size_t(txnBytes.size())));
-        update.bind(5, *created);
-        update.bindView(6, timetext::stored(createdText));
-        update.bind(7, fillPaid ? paid : oldPaid);
-        update.bindText(8, fillPaid ? qs(timetext::stored(paidText)) : oldPaidText);
-        update.bind(9, qint64(oldReview || !reason.isEmpty()));
-        update.bindText(10, reason);
-        update.bind(11, now);
-        update.bind(12, id);
-        if (Status s = update.exec(); !s)
-            return s;
-        ++stats.ordersUpdated;
-        AuditEntry entry;
-        entry.actor = actor;
-        entry.action = applyState ? QStringLiteral("state") : QStringLiteral("update");
-        entry.entity = QStringLiteral("order");
-        entry.entityKey = qs(key);
-        entry.oldValue = oldStatus + u' ' + QString::number(oldAmount);
-        entry.newValue = (applyState ? newStatus : oldStatus) + u' ' + QString::number(*amount);
-        entry.detail = stateOutcomeName(outcome);
-        if (const auto r = audit.append(entry); !r)
-            return r.error();
-        return {};
-    });
+              const QString newStatus = qs(status);
+              const QString reason = outcome == StateOutcome::PaidAfterClose
+                                         ? Tr::tr("paid after the order was closed")
+                                         : QString();
+              update.bindText(1, applyState ? newStatus : oldStatus);
+              update.bind(2, applyState ? eventAt : oldStateAt);
+              update.bind(3, *amount);
+              const QByteArray txnBytes
+                  = fillTxn ? QByteArray(txn.data(), qsizetype(txn.size())) : oldTxn;
+              update.bindView(4, std::string_view(txnBytes.constData(), size_t(txnBytes.size())));
+              update.bind(5, *created);
+              update.bindView(6, timetext::stored(createdText));
+              update.bind(7, fillPaid ? paid : oldPaid);
+              update.bindText(8, fillPaid ? qs(timetext::stored(paidText)) : oldPaidText);
+              update.bind(9, qint64(oldReview || !reason.isEmpty()));
+              update.bindText(10, reason);
+              update.bind(11, now);
+              update.bind(12, id);
+              if (Status s = update.exec(); !s)
+                  return s;
+              if (fillPaid)
+                  zones.note(id, *paid);
+              ++stats.ordersUpdated;
+              AuditEntry entry;
+              entry.actor = actor;
+              entry.action = applyState ? QStringLiteral("state") : QStringLiteral("update");
+              entry.entity = QStringLiteral("order");
+              entry.entityKey = qs(key);
+              entry.oldValue = oldStatus + u' ' + QString::number(oldAmount);
+              entry.newValue
+                  = (applyState ? newStatus : oldStatus) + u' ' + QString::number(*amount);
+              entry.detail = stateOutcomeName(outcome);
+              if (const auto r = audit.append(entry); !r)
+                  return r.error();
+              return {};
+          });
+    if (!imported)
+        return imported;
+    return zones.store(ledger);
 }
 
 Status importRefunds(Ledger &ledger, QIODevice &device, const QString &path, Progress &progress,

@@ -245,6 +245,37 @@ CREATE TABLE bill_keys (
 ) WITHOUT ROWID;
 )SQL";
 
+// Version 3: orders paid in a time range are found through per-zone paid_at ranges
+// (paidzones.h) instead of an index on paid_at, which cost a bulk import of a million orders
+// 0.6 s of its 2.1 s. Zones are 4096 ids (PaidZones::kRows); the triggers keep them for single
+// writes, a bulk import suspends them and stores its own.
+static const char *const kLedgerV3 = R"SQL(
+DROP INDEX orders_paid_at;
+CREATE TABLE order_paid_zones (
+    zone     INTEGER PRIMARY KEY,
+    min_paid INTEGER NOT NULL,
+    max_paid INTEGER NOT NULL
+);
+INSERT INTO order_paid_zones (zone, min_paid, max_paid)
+    SELECT id / 4096, MIN(paid_at), MAX(paid_at) FROM orders WHERE paid_at IS NOT NULL
+    GROUP BY id / 4096;
+CREATE TRIGGER orders_paid_zone_insert AFTER INSERT ON orders WHEN new.paid_at IS NOT NULL
+BEGIN
+    INSERT INTO order_paid_zones (zone, min_paid, max_paid)
+        VALUES (new.id / 4096, new.paid_at, new.paid_at)
+        ON CONFLICT (zone) DO UPDATE SET min_paid = MIN(min_paid, excluded.min_paid),
+                                         max_paid = MAX(max_paid, excluded.max_paid);
+END;
+CREATE TRIGGER orders_paid_zone_update AFTER UPDATE OF paid_at ON orders
+    WHEN new.paid_at IS NOT NULL
+BEGIN
+    INSERT INTO order_paid_zones (zone, min_paid, max_paid)
+        VALUES (new.id / 4096, new.paid_at, new.paid_at)
+        ON CONFLICT (zone) DO UPDATE SET min_paid = MIN(min_paid, excluded.min_paid),
+                                         max_paid = MAX(max_paid, excluded.max_paid);
+END;
+)SQL";
+
 MigrationSet ledgerMigrations()
 {
     return MigrationSet{
@@ -254,7 +285,9 @@ MigrationSet ledgerMigrations()
                    QString::fromUtf8(kLedgerV1),
                    {}},
          Migration{2, QStringLiteral("trade-bill rows in blocks with a key table"),
-                   QString::fromUtf8(kLedgerV2), &billblock::moveTableRows}}};
+                   QString::fromUtf8(kLedgerV2), &billblock::moveTableRows},
+         Migration{3, QStringLiteral("paid-time zones of orders instead of an index"),
+                   QString::fromUtf8(kLedgerV3), {}}}};
 }
 
 } // namespace wxr::core

@@ -347,19 +347,6 @@ Status OrderRepository::visit(SqliteStatement &q, const Visitor &visitor)
     }
 }
 
-Status OrderRepository::forEachPaidBetween(cst::Instant from, cst::Instant to,
-                                           const Visitor &visitor) const
-{
-    SqliteStatement q(m_ledger, "SELECT out_trade_no, transaction_id, status, amount_fen, "
-                                "created_at, paid_at FROM orders WHERE paid_at >= ?1 AND "
-                                "paid_at < ?2 ORDER BY paid_at");
-    if (Status s = q.prepared(); !s)
-        return s;
-    q.bind(1, from);
-    q.bind(2, to);
-    return visit(q, visitor);
-}
-
 Status OrderRepository::forEachOf(const std::vector<std::string> &outTradeNos,
                                   const Visitor &visitor) const
 {

@@ -56,8 +56,6 @@ public:
     Result<qint64> count() const;
 
     using Visitor = std::function<Status(const OrderView &)>;
-    /// Streams orders with paid_at in [from, to), in paid_at order (any status).
-    Status forEachPaidBetween(cst::Instant from, cst::Instant to, const Visitor &visitor) const;
     /// Streams the orders among `outTradeNos` that exist (point lookups).
     Status forEachOf(const std::vector<std::string> &outTradeNos, const Visitor &visitor) const;
 

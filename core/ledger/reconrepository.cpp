@@ -5,6 +5,7 @@
 #include "ledger/auditlog.h"
 #include "ledger/ledger.h"
 #include "ledger/orderrepository.h"
+#include "ledger/paidzones.h"
 #include "ledger/sqlitestatement.h"
 #include "ledger/transaction.h"
 
@@ -390,37 +391,24 @@ Status ReconRepository::forEachOrderPaidBetween(
     cst::Instant from, cst::Instant to,
     const std::function<Status(const OrderView &)> &visitor) const
 {
-    // An index-only pass (no table seeks) for the rowid range and the count.
-    SqliteStatement span(m_ledger, "SELECT MIN(id), MAX(id), COUNT(*) FROM orders "
-                                   "WHERE paid_at >= ?1 AND paid_at < ?2");
-    span.bind(1, from);
-    span.bind(2, to);
-    const Result<bool> spanRow = span.step();
-    if (!spanRow)
-        return spanRow.error();
-    const qint64 count = *spanRow ? span.int64(2) : 0;
-    if (count == 0)
-        return {};
-    const qint64 low = span.int64(0);
-    const qint64 high = span.int64(1);
-    span.reset();
-    const bool dense = high - low + 1 <= 4 * count;
-    // NOT INDEXED keeps the planner on the rowid range (it cannot see that the bound paid_at
-    // range covers most of it); the paid_at condition still filters.
-    SqliteStatement q(m_ledger,
-                      dense ? "SELECT out_trade_no, transaction_id, status, amount_fen, "
-                              "created_at, paid_at FROM orders NOT INDEXED WHERE id BETWEEN ?3 "
-                              "AND ?4 AND paid_at >= ?1 AND paid_at < ?2"
-                            : "SELECT out_trade_no, transaction_id, status, amount_fen, "
-                              "created_at, paid_at FROM orders WHERE paid_at >= ?1 AND "
-                              "paid_at < ?2 AND ?3 <= ?4");
+    const auto ranges = PaidZones::idRanges(m_ledger, from, to);
+    if (!ranges)
+        return ranges.error();
+    SqliteStatement q(m_ledger, "SELECT out_trade_no, transaction_id, status, amount_fen, "
+                                "created_at, paid_at FROM orders WHERE id BETWEEN ?3 AND ?4 AND "
+                                "paid_at >= ?1 AND paid_at < ?2");
     if (Status s = q.prepared(); !s)
         return s;
     q.bind(1, from);
     q.bind(2, to);
-    q.bind(3, low);
-    q.bind(4, high);
-    return OrderRepository::visit(q, visitor);
+    for (const auto &[first, last] : *ranges) {
+        q.bind(3, first);
+        q.bind(4, last);
+        if (Status s = OrderRepository::visit(q, visitor); !s)
+            return s;
+        q.reset();
+    }
+    return {};
 }
 
 Result<QList<Discrepancy>> ReconRepository::openPending(QDate date) const

@@ -45,12 +45,9 @@ public:
                              const QString &actor, const QList<PendingFollowUp> &followUps,
                              QPromise<void> &promise);
 
-    /// The orders paid in [from, to) for a reconciliation: the rows of
-    /// OrderRepository::forEachPaidBetween, but in rowid order, not by paid_at. A day's paid
-    /// orders lie close together in the table (imported together), so one sequential pass over
-    /// their rowid range replaces the paid_at index walk with a table seek per row — about four
-    /// times less CPU for a million orders. When the range is sparse (under a quarter of its
-    /// rows qualify) the index is used as before. Views are valid during the visitor call.
+    /// The orders paid in [from, to) for a reconciliation, in rowid order: sequential passes over
+    /// the rowid ranges that PaidZones names (a day's paid orders lie close together in the
+    /// table, imported together). Views are valid during the visitor call.
     Status forEachOrderPaidBetween(cst::Instant from, cst::Instant to,
                                    const std::function<Status(const OrderView &)> &visitor) const;
 

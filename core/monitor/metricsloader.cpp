@@ -4,6 +4,7 @@
 #include "common/cstime.h"
 #include "ledger/billrepository.h"
 #include "ledger/ledger.h"
+#include "ledger/paidzones.h"
 #include "ledger/sqlitestatement.h"
 #include "notify/callbackstore.h"
 
@@ -74,8 +75,10 @@ Status forEachLostCallback(Ledger &ledger, qint64 fromMs, qint64 untilMs, qint64
         "WITH paid (out_trade_no, paid_at, evidence) AS ("
         " SELECT out_trade_no, paid_at, 'bill' FROM temp.lost_callback_bill_paid"
         " UNION ALL"
-        " SELECT o.out_trade_no, o.paid_at, 'query' FROM orders o"
-        "  WHERE o.paid_at >= ?1 AND o.paid_at < ?2 AND o.status IN ('SUCCESS', 'REFUND')"
+        " SELECT o.out_trade_no, o.paid_at, 'query' FROM order_paid_zones z"
+        "  JOIN orders o ON o.id BETWEEN z.zone * ?3 AND z.zone * ?3 + ?3 - 1"
+        "  WHERE z.max_paid >= ?1 AND z.min_paid < ?2"
+        "  AND o.paid_at >= ?1 AND o.paid_at < ?2 AND o.status IN ('SUCCESS', 'REFUND')"
         "  AND (o.source IN ('query', 'bill') OR EXISTS (SELECT 1 FROM audit_log a"
         "   WHERE a.entity = 'order' AND a.entity_key = o.out_trade_no AND a.action = 'state'"
         "   AND a.new_value IN ('SUCCESS', 'REFUND') AND a.actor LIKE 'query%')))"
@@ -89,6 +92,7 @@ Status forEachLostCallback(Ledger &ledger, qint64 fromMs, qint64 untilMs, qint64
         return s;
     q.bind(1, fromS);
     q.bind(2, untilS);
+    q.bind(3, PaidZones::kRows);
     for (;;) {
         const Result<bool> row = q.step();
         if (!row)

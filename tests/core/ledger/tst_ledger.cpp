@@ -76,7 +76,8 @@ private slots:
         QVERIFY(*mode.step());
         QCOMPARE(mode.text(0), QStringLiteral("wal"));
         QCOMPARE(scalar(**ledger, "PRAGMA foreign_keys"), 1);
-        QCOMPARE(*(*ledger)->schemaVersion(QStringLiteral("ledger")), 2);
+        QCOMPARE(*(*ledger)->schemaVersion(QStringLiteral("ledger")),
+                 ledgerMigrations().steps.last().version);
         // The QSQLITE connection and the raw handle are the same database.
         QSqlQuery q((*ledger)->database());
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM schema_migrations")));
@@ -132,10 +133,11 @@ private slots:
         QCOMPARE(journalMode(**reader), QStringLiteral("wal"));
     }
 
-    void upgradesBillRowsOfVersionOne()
+    void upgradesVersionOne()
     {
         // A ledger written by version 1 kept one bill_rows row per trade row; opening it moves
-        // them into blocks and keys and drops the table. Fund-flow rows stay.
+        // them into blocks and keys and drops the table. Fund-flow rows stay. The orders'
+        // paid_at index becomes zones.
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("v1.db"));
         {
@@ -168,7 +170,11 @@ private slots:
                     "INSERT INTO fund_flow_rows (id, bill_id, line, book_time, business_order_no, "
                     "flow_no, business_name, business_type, income, amount_fen, balance_fen, "
                     "applicant, remark, voucher_no) VALUES (1, 3, 2, 100, 'P1', 'F1', 'n', 't', "
-                    "1, 500, 500, 'a', '', 'v');";
+                    "1, 500, 500, 'a', '', 'v');"
+                    "INSERT INTO orders (id, out_trade_no, amount_fen, status, paid_at, source, "
+                    "updated_at) VALUES (1, 'P1', 500, 'SUCCESS', 100, 'import', 0), "
+                    "(5000, 'P2', 700, 'SUCCESS', 300, 'import', 0), "
+                    "(5001, 'P3', 700, 'NOTPAY', NULL, 'import', 0);";
             char *error = nullptr;
             const int rc = sqlite3_exec(db, sql.constData(), nullptr, nullptr, &error);
             QVERIFY2(rc == SQLITE_OK, error);
@@ -176,10 +182,20 @@ private slots:
         }
         auto ledger = Ledger::open(path);
         QVERIFY_RESULT(ledger);
-        QCOMPARE(*(*ledger)->schemaVersion(QStringLiteral("ledger")), 2);
+        QCOMPARE(*(*ledger)->schemaVersion(QStringLiteral("ledger")),
+                 ledgerMigrations().steps.last().version);
         QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'bill_rows'"),
                  0);
         QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bill_keys"), 4);
+        // Step 3: the paid_at index gave way to zones made from the orders there are.
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM sqlite_master WHERE name = "
+                                  "'orders_paid_at'"),
+                 0);
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM order_paid_zones WHERE (zone = 0 AND "
+                                  "min_paid = 100 AND max_paid = 100) OR (zone = 1 AND "
+                                  "min_paid = 300 AND max_paid = 300)"),
+                 2);
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM order_paid_zones"), 2);
         QCOMPARE(scalar(**ledger, "SELECT first_row_id FROM bills WHERE id = 3"), 1);
         QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bills WHERE first_row_id IS NOT NULL"), 1);
 

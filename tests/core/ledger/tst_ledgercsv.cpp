@@ -6,15 +6,19 @@
 #include "ledger/ledger.h"
 #include "ledger/ledgercsv.h"
 #include "ledger/orderrepository.h"
+#include "ledger/paidzones.h"
+#include "ledger/reconrepository.h"
 #include "ledger/refundrepository.h"
 #include "ledger/sqlitestatement.h"
 #include "testutil.h"
 
 #include <QBuffer>
+#include <QDateTime>
 #include <QFile>
 #include <QFuture>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace wxr;
 using namespace wxr::core;
@@ -414,6 +418,106 @@ private slots:
                  QStringLiteral("The import was cancelled; nothing was imported."));
         QCOMPARE(snapshot(**ledger), before);
         QCOMPARE(*OrderRepository(**ledger).count(), 0);
+    }
+    void paidZonesFollowEveryWrite()
+    {
+        QTemporaryDir dir;
+        auto opened = Ledger::open(dir.filePath(QStringLiteral("l.db")));
+        QVERIFY_RESULT(opened);
+        Ledger &ledger = **opened;
+        const auto scalar = [&](const char *sql) {
+            SqliteStatement q(ledger, sql);
+            const auto row = q.step();
+            return row && *row ? q.int64(0) : -1;
+        };
+        // Zones that do not cover their orders' payment times, and zones that are exact.
+        const char *const uncovered
+            = "SELECT COUNT(*) FROM (SELECT id / 4096 AS zone, MIN(paid_at) AS lo, MAX(paid_at) "
+              "AS hi FROM orders WHERE paid_at IS NOT NULL GROUP BY 1) o LEFT JOIN "
+              "order_paid_zones z USING (zone) WHERE z.zone IS NULL OR z.min_paid > o.lo OR "
+              "z.max_paid < o.hi";
+        const char *const exact
+            = "SELECT COUNT(*) FROM (SELECT id / 4096 AS zone, MIN(paid_at) AS lo, MAX(paid_at) "
+              "AS hi FROM orders WHERE paid_at IS NOT NULL GROUP BY 1) o JOIN order_paid_zones z "
+              "USING (zone) WHERE z.min_paid = o.lo AND z.max_paid = o.hi";
+        const char *const triggers = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' "
+                                     "AND name LIKE 'orders_paid_zone_%'";
+        static_assert(PaidZones::kRows == 4096, "the queries above assume 4096");
+
+        // A bulk import of 10,000 orders (three zones), paid out of order, some not paid.
+        const auto ordersCsv = [](int count, bool badLast) {
+            QByteArray csv = "out_trade_no,transaction_id,amount_fen,status,created_at,paid_at\n";
+            const QDateTime day(QDate(2026, 11, 25), QTime(0, 0), QTimeZone(8 * 3600));
+            for (int i = 0; i < count; ++i) {
+                const QDateTime created = day.addSecs(i * 8);
+                const bool paid = i % 10 != 3;
+                csv += "Z" + QByteArray::number(100000 + i) + ",,100,"
+                       + (paid ? "SUCCESS," : "NOTPAY,") + created.toString(Qt::ISODate).toLatin1()
+                       + ','
+                       + (paid ? created.addSecs((i * 7919) % 900).toString(Qt::ISODate).toLatin1()
+                               : QByteArray())
+                       + '\n';
+            }
+            if (badLast)
+                csv += "Z999,,not-a-number,SUCCESS,2026-11-25T10:00:00+08:00,\n";
+            return csv;
+        };
+        QPromise<void> promise;
+        const QString good = write(dir, QStringLiteral("good.csv"), ordersCsv(10000, false));
+        QVERIFY_RESULT(importLedgerCsv(ledger, good, QString(), promise));
+        QCOMPARE(scalar("SELECT COUNT(*) FROM order_paid_zones"), 3);
+        QCOMPARE(scalar(exact), 3);
+        QCOMPARE(scalar(triggers), 2);
+
+        // A failed import changes neither the zones nor the triggers.
+        const QString bad = write(dir, QStringLiteral("bad.csv"), ordersCsv(12000, true));
+        QVERIFY(!importLedgerCsv(ledger, bad, QString(), promise).ok());
+        QCOMPARE(scalar("SELECT COUNT(*) FROM orders"), 10000);
+        QCOMPARE(scalar(exact), 3);
+        QCOMPARE(scalar(triggers), 2);
+
+        // Single writes go through the triggers: a new paid order, a payment filled in later,
+        // and an order far away in the table (its own zone, not next to the others).
+        const cst::Instant day = *cst::parseRfc3339(std::string_view("2026-11-25T00:00:00+08:00"));
+        TradeEvent t;
+        t.outTradeNo = QStringLiteral("LATE");
+        t.state = QStringLiteral("SUCCESS");
+        t.at = t.paidAt = day + 86399;
+        t.createdAt = day - 86400 * 3;
+        t.amountFen = 100;
+        t.source = RecordSource::Query;
+        t.actor = QStringLiteral("query");
+        QVERIFY_RESULT(OrderRepository(ledger).applyTradeState(t));
+        t.outTradeNo = QStringLiteral("Z100003"); // NOTPAY in the import
+        t.at = t.paidAt = day + 7200;
+        QVERIFY_RESULT(OrderRepository(ledger).applyTradeState(t));
+        QVERIFY_RESULT(ledger.execute(
+            "INSERT INTO orders (id, out_trade_no, amount_fen, status, created_at, paid_at, "
+            "source, updated_at) VALUES (50000, 'FAR', 100, 'SUCCESS', 1795550000, 1795600000, "
+            "'query', 0)"));
+        QCOMPARE(scalar(uncovered), 0);
+        QCOMPARE(scalar("SELECT COUNT(*) FROM order_paid_zones"), 4);
+
+        // The orders paid in a range are exactly those the table holds, across the zones.
+        for (const auto &[from, to] :
+             {std::pair{day, day + 86400}, std::pair{day + 3600, day + 7201},
+              std::pair{day - 86400, day}}) {
+            QStringList expected;
+            SqliteStatement q(ledger, "SELECT out_trade_no FROM orders WHERE paid_at >= ?1 AND "
+                                      "paid_at < ?2 ORDER BY id");
+            q.bind(1, from);
+            q.bind(2, to);
+            while (*q.step())
+                expected.append(q.text(0));
+            QStringList got;
+            QVERIFY_RESULT(
+                ReconRepository(ledger).forEachOrderPaidBetween(from, to, [&](const OrderView &o) {
+                    got.append(
+                        QString::fromUtf8(o.outTradeNo.data(), qsizetype(o.outTradeNo.size())));
+                    return Status();
+                }));
+            QCOMPARE(got, expected);
+        }
     }
 };
 
