@@ -71,7 +71,6 @@ public:
                         "VALUES (?1, ?2, ?3, ?4)")
         , m_block(ledger, "INSERT INTO bill_row_blocks (bill_id, first_line, last_line, "
                           "row_count, data) VALUES (?1, ?2, ?3, ?4, ?5)")
-        , m_billId(billId)
     {
         m_key.bind(2, billId);
         m_block.bind(1, billId);
@@ -117,7 +116,6 @@ public:
 private:
     SqliteStatement m_key;
     SqliteStatement m_block;
-    qint64 m_billId;
     std::string m_data;
     int m_rows = 0;
     qint64 m_firstLine = 0;

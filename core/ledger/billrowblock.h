@@ -15,9 +15,10 @@ namespace wxr::core::billblock {
 /// (LEB128), a flag byte (1 refund, 2 flagged), the trade time, order, settlement, coupon and
 /// fee amounts (zig-zag LEB128), transaction_id, out_trade_no, trade_state and trade_type
 /// (length-prefixed bytes) and, for a refund row, refund_id, out_refund_no, the refund,
-/// applied and recharge-refund amounts, refund_type and refund_status. A million-row bill
-/// is about 110 MB this way instead of 190 MB as table rows, and it is written and read
-/// without a B-tree step per row; the lookup by order goes through bill_keys.
+/// applied and recharge-refund amounts, refund_type and refund_status. The rows are written
+/// and read without a b-tree step each; the lookup by order goes through bill_keys. (The
+/// generated million-row bill: 78 MB of blocks and 28 MB of keys, against 97 MB of table rows
+/// and a 26 MB index on out_trade_no before.)
 inline constexpr char kFormat = 1;
 inline constexpr int kRowsPerBlock = 8192;
 
