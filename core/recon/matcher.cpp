@@ -95,9 +95,20 @@ std::vector<std::uint32_t> locatePayments(const std::vector<BillPaymentRecord> &
 OrderIndex indexOrders(const std::vector<LedgerOrderRecord> &orders)
 {
     OrderIndex index;
-    index.positions = indexBy(
-        orders, [](const LedgerOrderRecord &o) { return o.outTradeNo; }, index.repeated);
+    index.positions = KeyIndex(orders.size());
+    index.repeated.reserve(orders.size());
+    indexOrders(orders.data(), 0, orders.size(), index);
     return index;
+}
+
+void indexOrders(const LedgerOrderRecord *orders, size_t from, size_t to, OrderIndex &index)
+{
+    for (size_t i = from; i < to; ++i) {
+        if (i + kLookahead < to)
+            index.positions.prefetch(orders[i + kLookahead].outTradeNo);
+        index.repeated.push_back(
+            !index.positions.insert(orders[i].outTradeNo, static_cast<std::uint32_t>(i)).second);
+    }
 }
 
 MatchResult match(const MatchInput &in)

@@ -18,5 +18,8 @@ MatchResult match(const MatchInput &input);
 
 /// `orders` indexed as match() needs them (MatchInput::orderIndex). Thread-safe.
 OrderIndex indexOrders(const std::vector<LedgerOrderRecord> &orders);
+/// Adds orders[from, to) to `index`, for an index built while the orders are still being read
+/// (indexOrders() is this over all of them). `orders` points at the first record.
+void indexOrders(const LedgerOrderRecord *orders, size_t from, size_t to, OrderIndex &index);
 
 } // namespace wxr::core

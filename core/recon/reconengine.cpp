@@ -12,8 +12,11 @@
 #include "recon/matcher.h"
 #include "recon/stringarena.h"
 
+#include <algorithm>
+#include <atomic>
 #include <deque>
 #include <future>
+#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -40,8 +43,8 @@ Status beginRead(Ledger &ledger)
 }
 
 // Reads the orders paid in [from, to) on a connection and a thread of its own, while the
-// caller reads the bill rows on its connection: each read is about a third of a
-// reconciliation of a million-order day.
+// caller reads the bill rows and the day's refunds on its connection and then indexes the
+// orders as they arrive (finish()).
 //
 // Both reads must see the same ledger. WAL gives a read transaction the last commit before
 // its first read, so two connections agree when nothing can commit between their first
@@ -52,32 +55,45 @@ class OrderReader final
 {
 public:
     OrderReader(const QString &path, cst::Instant from, cst::Instant to, size_t expected)
+        : m_expected(expected)
     {
         std::future<bool> go = m_go.get_future();
-        m_thread = std::thread([this, path, from, to, expected, go = std::move(go)]() mutable {
+        m_thread = std::thread([this, path, from, to, go = std::move(go)]() mutable {
             auto own = Ledger::open(path);
             if (!own) {
                 m_opened.set_value(own.error());
                 return;
             }
             m_opened.set_value(Status());
+            // However this thread ends, finish() must not wait for more orders.
+            struct Done
+            {
+                OrderReader &r;
+                ~Done() { r.publish(r.m_orders.size(), true); }
+            } done{*this};
             if (!go.get())
                 return;
             const Status begun = beginRead(**own);
             m_begun.set_value(begun);
             if (!begun)
                 return;
-            hugepages::reserve(m_orders, expected);
+            {
+                std::lock_guard lock(m_moving);
+                hugepages::reserve(m_orders, m_expected);
+            }
             m_status = ReconRepository(**own).forEachOrderPaidBetween(
                 from, to, [&](const OrderView &o) -> Status {
+                    if (m_orders.size() == m_orders.capacity()) {
+                        std::lock_guard lock(m_moving);
+                        hugepages::reserve(m_orders, 2 * m_orders.capacity());
+                    }
                     m_orders.push_back({m_arena.store(o.outTradeNo), m_arena.store(o.transactionId),
                                         m_arena.store(o.status), o.amountFen, o.paidAt});
+                    if (m_orders.size() % kPublishEvery == 0)
+                        publish(m_orders.size(), false);
                     return {};
                 });
             (void)(*own)->execute("COMMIT");
-            // Indexed here, where the records are still in this core's cache.
-            if (m_status)
-                m_index = indexOrders(m_orders);
         });
     }
 
@@ -110,19 +126,51 @@ public:
         return mine ? theirs : mine;
     }
 
-    /// Waits for the reader and hands its orders and their index to `in`; their text lives as
-    /// long as this object.
+    /// Indexes the orders on the calling thread as the reader publishes them, then hands the
+    /// orders and their index to `in`; their text lives as long as this object. The index is
+    /// thus mostly built by the time the last order is read.
     Status finish(MatchInput &in)
     {
+        OrderIndex index;
+        index.positions = KeyIndex(m_expected);
+        index.repeated.reserve(m_expected);
+        size_t indexed = 0;
+        for (;;) {
+            const size_t state = m_state.load(std::memory_order_acquire);
+            const size_t published = state / 2;
+            if (published > indexed) {
+                // The reader moves the records only while holding m_moving; a bounded batch
+                // keeps it from waiting long.
+                const size_t to = std::min(published, indexed + 16 * kPublishEvery);
+                std::lock_guard lock(m_moving);
+                indexOrders(m_orders.data(), indexed, to, index);
+                indexed = to;
+            } else if (state & 1) {
+                break;
+            } else {
+                m_state.wait(state, std::memory_order_acquire);
+            }
+        }
         m_thread.join();
         if (!m_status)
             return m_status;
         in.orders = std::move(m_orders);
-        in.orderIndex = std::move(m_index);
+        in.orderIndex = std::move(index);
         return {};
     }
 
 private:
+    static constexpr size_t kPublishEvery = 4096;
+
+    // Records [0, count) are complete; `last`: no more will come. Every state differs from
+    // the one before (the count grows, or the last one is odd), so a waiter always wakes.
+    void publish(size_t count, bool last)
+    {
+        m_state.store(2 * count + (last ? 1 : 0), std::memory_order_release);
+        m_state.notify_one();
+    }
+
+    size_t m_expected;
     std::thread m_thread;
     std::promise<Status> m_opened;
     std::promise<bool> m_go;
@@ -130,7 +178,8 @@ private:
     bool m_goSent = false;
     StringArena m_arena;
     std::vector<LedgerOrderRecord> m_orders;
-    OrderIndex m_index;
+    std::mutex m_moving; ///< held while the reader reallocates m_orders or the caller indexes
+    std::atomic<size_t> m_state{0}; ///< see publish()
     Status m_status;
 };
 
@@ -223,9 +272,8 @@ Result<ReconRun> reconcile(Ledger &ledger, QDate billDate, const ReconOptions &o
     if (promise.isCanceled())
         return cancelled();
 
-    if (Status s = orderReader.finish(in); !s)
-        return s.error();
-    promise.setProgressValue(45);
+    // The day's ledger refunds and what the matcher may ask for are read here while the other
+    // thread is still reading the orders.
     if (Status s = refunds.forEachCreatedBetween(
             dayStart, dayEnd,
             [&](const RefundView &r) -> Status {
@@ -304,6 +352,9 @@ Result<ReconRun> reconcile(Ledger &ledger, QDate billDate, const ReconOptions &o
             return billed.error();
         followUps.append({d.id, *billed});
     }
+    promise.setProgressValue(45);
+    if (Status s = orderReader.finish(in); !s)
+        return s.error();
     promise.setProgressValue(60);
     if (promise.isCanceled())
         return cancelled();

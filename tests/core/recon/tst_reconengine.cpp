@@ -16,6 +16,7 @@
 #include <QFuture>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTime>
 
 #include <chrono>
 #include <future>
@@ -168,6 +169,33 @@ private slots:
         const auto latest = ReconRepository(fx.ledger()).latestRun(kD);
         QCOMPARE((*latest)->id, run->id);
         QCOMPARE((*latest)->summary.of(DiscrepancyKind::MissingInBill).ledgerFen, 300);
+    }
+
+    // The day's orders are indexed as they are read, while the reading thread may still move
+    // them to a larger array: far more paid orders than the bill has rows makes it do so
+    // several times. Every order must be found, each once.
+    void manyMoreOrdersThanBillRows()
+    {
+        Fixture fx;
+        constexpr int kCount = 30000;
+        QByteArray rows;
+        for (int i = 0; i < kCount; ++i) {
+            const QByteArray time = QTime(8, 0).addSecs(i).toString(u"HH:mm:ss").toLatin1();
+            rows += "M" + QByteArray::number(i) + ",,100,SUCCESS,2026-11-25T" + time
+                    + "+08:00,2026-11-25T" + time + "+08:00\n";
+        }
+        QVERIFY_RESULT(fx.orders(rows));
+        // The first order, the last one (read last, indexed last) and one the ledger lacks.
+        QVERIFY_RESULT(fx.bill(kD, {{"2026-11-25 08:00:00", "M0", "1.00"},
+                                    {"2026-11-25 16:19:59", "M29999", "1.00"},
+                                    {"2026-11-25 17:00:00", "X1", "2.00"}}));
+        const auto run = fx.reconcile(kD);
+        QVERIFY_RESULT(run);
+        QCOMPARE(run->summary.ledgerPaymentCount, kCount);
+        QCOMPARE(run->summary.of(DiscrepancyKind::MissingInBill).count, kCount - 2);
+        QCOMPARE(run->summary.of(DiscrepancyKind::MissingInLedger).count, 1);
+        QCOMPARE(run->summary.of(DiscrepancyKind::AmountMismatch).count, 0);
+        QCOMPARE(run->discrepancyCount, kCount - 1);
     }
 
     // The day's orders are read on a second connection in the same snapshot as the bill rows;
