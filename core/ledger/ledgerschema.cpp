@@ -286,8 +286,10 @@ MigrationSet ledgerMigrations()
                    {}},
          Migration{2, QStringLiteral("trade-bill rows in blocks with a key table"),
                    QString::fromUtf8(kLedgerV2), &billblock::moveTableRows},
-         Migration{3, QStringLiteral("paid-time zones of orders instead of an index"),
-                   QString::fromUtf8(kLedgerV3), {}}}};
+         Migration{3,
+                   QStringLiteral("paid-time zones of orders instead of an index"),
+                   QString::fromUtf8(kLedgerV3),
+                   {}}}};
 }
 
 } // namespace wxr::core
