@@ -18,7 +18,11 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
+#include <condition_variable>
 #include <cstring>
+#include <mutex>
+#include <thread>
 
 namespace wxr::core {
 
@@ -191,6 +195,55 @@ std::optional<QByteArray> pragmaWord(Ledger &ledger, const char *sql)
 
 } // namespace
 
+class BulkLoad::WriteBehind final
+{
+public:
+    explicit WriteBehind(const QString &path)
+    {
+#if defined(__linux__)
+        // A descriptor of our own: write-out works on the file, whoever opened it.
+        m_fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+        if (m_fd < 0)
+            return;
+        m_thread = std::thread([this] {
+            std::unique_lock lock(m_mutex);
+            while (!m_wake.wait_for(lock, kInterval, [this] { return m_stop; })) {
+                lock.unlock();
+                (void)::sync_file_range(m_fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+                lock.lock();
+            }
+        });
+#else
+        (void)path;
+#endif
+    }
+
+    ~WriteBehind()
+    {
+        if (m_thread.joinable()) {
+            {
+                std::lock_guard lock(m_mutex);
+                m_stop = true;
+            }
+            m_wake.notify_one();
+            m_thread.join();
+        }
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    WriteBehind(const WriteBehind &) = delete;
+    WriteBehind &operator=(const WriteBehind &) = delete;
+
+private:
+    static constexpr std::chrono::milliseconds kInterval{50};
+
+    int m_fd = -1;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_stop = false;
+    std::thread m_thread;
+};
+
 BulkLoad::BulkLoad(Ledger &ledger)
     : m_ledger(ledger)
 {
@@ -200,10 +253,13 @@ BulkLoad::BulkLoad(Ledger &ledger)
     // Answers with the mode in force: still "wal" (or an error, SQLITE_BUSY without waiting)
     // while another connection has the file open.
     m_rollbackJournal = pragmaWord(m_ledger, "PRAGMA journal_mode=DELETE") == "delete";
+    if (m_rollbackJournal)
+        m_writeBehind = std::make_unique<WriteBehind>(m_ledger.path());
 }
 
 BulkLoad::~BulkLoad()
 {
+    m_writeBehind.reset();
     if (m_rollbackJournal)
         (void)pragmaWord(m_ledger, "PRAGMA journal_mode=WAL");
     if (m_previousCache) {
