@@ -62,7 +62,9 @@ ImportedBill billFrom(const QSqlQuery &q)
 }
 
 // The trade rows of one bill as the ledger stores them (billrowblock.h): each row's key in
-// bill_keys, the rows themselves packed into blocks in bill_row_blocks.
+// bill_keys, the rows themselves packed into blocks in bill_row_blocks. add() packs rows
+// itself; a caller that packed a block already (the import's parsing thread) stores it with
+// addKey() and addBlock().
 class TradeRowWriter
 {
 public:
@@ -84,12 +86,27 @@ public:
         return m_block.prepared();
     }
 
+    Status addKey(std::string_view outTradeNo, qint64 line, bool refund)
+    {
+        m_key.bindView(1, outTradeNo);
+        m_key.bind(3, line);
+        m_key.bind(4, qint64(refund));
+        return m_key.exec();
+    }
+
+    /// Stores a packed block of `rows` rows, lines first to last.
+    Status addBlock(std::string_view data, qint64 first, qint64 last, int rows)
+    {
+        m_block.bind(2, first);
+        m_block.bind(3, last);
+        m_block.bind(4, qint64(rows));
+        m_block.bindBlobView(5, QByteArrayView(data.data(), qsizetype(data.size())));
+        return m_block.exec();
+    }
+
     Status add(const TradeBillRow &r)
     {
-        m_key.bindView(1, r.outTradeNo);
-        m_key.bind(3, r.line);
-        m_key.bind(4, qint64(r.isRefund()));
-        if (Status s = m_key.exec(); !s)
+        if (Status s = addKey(r.outTradeNo, r.line, r.isRefund()); !s)
             return s;
         if (m_rows == 0)
             m_firstLine = r.line;
@@ -98,16 +115,12 @@ public:
         return ++m_rows == billblock::kRowsPerBlock ? flush() : Status();
     }
 
-    /// Stores the rows added since the last block.
+    /// Stores the rows add()ed since the last block.
     Status flush()
     {
         if (m_rows == 0)
             return {};
-        m_block.bind(2, m_firstLine);
-        m_block.bind(3, m_lastLine);
-        m_block.bind(4, qint64(m_rows));
-        m_block.bindBlobView(5, m_data);
-        Status s = m_block.exec();
+        Status s = addBlock(m_data, m_firstLine, m_lastLine, m_rows);
         billblock::begin(m_data);
         m_rows = 0;
         return s;
@@ -237,30 +250,40 @@ Status billblock::moveTableRows(Ledger &ledger)
 
 namespace {
 
-// Parsed rows on their way from the parsing thread to the inserting one: copies of the fields
-// the ledger keeps, in a fixed block so that the views stay valid (the parser's views die
-// with its callback).
+// Parsed rows on their way from the parsing thread to the inserting one. Trade rows arrive
+// packed as one block (billrowblock.h) with their keys; fund-flow rows as copies of the fields
+// the ledger keeps. Copied text lives in a fixed buffer so that the views stay valid (the
+// parser's views die with its callback).
 struct RowBatch
 {
-    static constexpr size_t kRows = 8192;
+    static constexpr size_t kRows = billblock::kRowsPerBlock;
     static constexpr size_t kBytes = 2 << 20;
 
-    std::vector<TradeBillRow> trade;
+    struct Key
+    {
+        std::string_view outTradeNo;
+        qint64 line;
+        bool refund;
+    };
+    std::vector<Key> keys;
+    std::string block;
     std::vector<FundFlowRow> fund;
     std::unique_ptr<char[]> bytes{new char[kBytes]};
     size_t used = 0;
 
     RowBatch()
     {
-        trade.reserve(kRows);
+        keys.reserve(kRows);
         fund.reserve(kRows);
+        billblock::begin(block);
     }
 
-    bool full() const { return trade.size() + fund.size() >= kRows; }
+    bool full() const { return keys.size() + fund.size() >= kRows; }
 
     void clear()
     {
-        trade.clear();
+        keys.clear();
+        billblock::begin(block);
         fund.clear();
         used = 0;
     }
@@ -277,33 +300,10 @@ struct RowBatch
 
     bool add(const TradeBillRow &r)
     {
-        const size_t need = r.transactionId.size() + r.outTradeNo.size() + r.tradeState.size()
-                            + r.tradeType.size() + r.refundId.size() + r.outRefundNo.size()
-                            + r.refundType.size() + r.refundStatus.size();
-        if (used + need > kBytes)
+        if (used + r.outTradeNo.size() > kBytes)
             return false;
-        TradeBillRow c;
-        c.line = r.line;
-        c.tradeTime = r.tradeTime;
-        c.transactionId = keep(r.transactionId);
-        c.outTradeNo = keep(r.outTradeNo);
-        c.tradeState = keep(r.tradeState);
-        c.tradeType = keep(r.tradeType);
-        c.settlementFen = r.settlementFen;
-        c.couponFen = r.couponFen;
-        c.refundApplyTime = r.refundApplyTime;
-        c.refundSuccessTime = r.refundSuccessTime;
-        c.refundId = keep(r.refundId);
-        c.outRefundNo = keep(r.outRefundNo);
-        c.refundFen = r.refundFen;
-        c.rechargeRefundFen = r.rechargeRefundFen;
-        c.refundType = keep(r.refundType);
-        c.refundStatus = keep(r.refundStatus);
-        c.feeMilli = r.feeMilli;
-        c.orderFen = r.orderFen;
-        c.refundAppliedFen = r.refundAppliedFen;
-        c.fieldCountMismatch = r.fieldCountMismatch;
-        trade.push_back(c);
+        keys.push_back({keep(r.outTradeNo), r.line, r.isRefund()});
+        billblock::append(block, r);
         return true;
     }
 
@@ -398,14 +398,15 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
             ++lastRow; // one transaction, one writer: rowids are consecutive
         }
     };
-    const auto insertTradeRow = [&](const TradeBillRow &r) -> Status {
-        // A payment is filed on its success time and a refund on its initiation time, both
-        // CST (spec §7.4); a row outside the day means the wrong --date or the wrong file.
-        // The REFUND layout's 交易时间 is the payment's, so its 退款申请时间 is checked.
-        const cst::Instant filed = r.refundApplyTime ? *r.refundApplyTime : r.tradeTime;
-        if (filed < dayStart || filed >= dayEnd)
-            return outsideDay(r.line, filed);
-        return insertTrade.add(r);
+    const auto insertTradeRows = [&](const RowBatch &b) -> Status {
+        if (b.keys.empty())
+            return {};
+        for (const RowBatch::Key &k : b.keys) {
+            if (Status s = insertTrade.addKey(k.outTradeNo, k.line, k.refund); !s)
+                return s;
+        }
+        return insertTrade.addBlock(b.block, b.keys.front().line, b.keys.back().line,
+                                    int(b.keys.size()));
     };
     const auto insertFundRow = [&](const FundFlowRow &r) -> Status {
         if (r.bookTime < dayStart || r.bookTime >= dayEnd)
@@ -457,6 +458,13 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
         };
         BillParser parser(
             [&](const TradeBillRow &r) -> Status {
+                // A payment is filed on its success time and a refund on its initiation time,
+                // both CST (spec §7.4); a row outside the day means the wrong --date or the
+                // wrong file. The REFUND layout's 交易时间 is the payment's, so its 退款申请时间
+                // is checked.
+                const cst::Instant filed = r.refundApplyTime ? *r.refundApplyTime : r.tradeTime;
+                if (filed < dayStart || filed >= dayEnd)
+                    return outsideDay(r.line, filed);
                 if (!batch->add(r))
                     if (Status st = handOver(); !st || !batch->add(r))
                         return st ? Status(
@@ -484,9 +492,7 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
     while (auto b = pipe.pop()) {
         if (!inserted.ok())
             continue; // drain so that the producer can finish
-        for (const TradeBillRow &r : b->trade)
-            if (inserted = insertTradeRow(r); !inserted.ok())
-                break;
+        inserted = insertTradeRows(*b);
         for (const FundFlowRow &r : b->fund)
             if (inserted.ok() && !(inserted = insertFundRow(r)).ok())
                 break;
@@ -495,8 +501,6 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
         (void)spare.push(std::move(b));
     }
     producer.join();
-    if (inserted.ok())
-        inserted = insertTrade.flush();
     if (!inserted.ok())
         return fail(inserted.error());
     if (!*info)
