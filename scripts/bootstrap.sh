@@ -25,7 +25,7 @@ packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev libqt6sql6-sqlite qt6-httpserver-dev qt6-websockets-dev
     libqcustomplot-dev qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools qtkeychain-qt6-dev
-    libssl-dev libsqlite3-dev libxlsxwriter-dev zlib1g-dev
+    libssl-dev libsqlite3-dev libxlsxwriter-dev zlib1g-dev libisal-dev
     xvfb xauth fonts-noto-cjk python3 dpkg-dev file openssl
 )
 

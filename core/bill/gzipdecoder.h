@@ -10,8 +10,9 @@
 
 namespace wxr::core {
 
-/// Incremental gzip (RFC 1952) decompression with zlib. Concatenated members are decoded as
-/// one stream, as gunzip does. Not thread-safe; one decoder per stream.
+/// Incremental gzip (RFC 1952) decompression with ISA-L's inflate (headers read here, each
+/// member's CRC-32 and length checked). Concatenated members are decoded as one stream, as
+/// gunzip does. Not thread-safe; one decoder per stream.
 class GzipDecoder final
 {
 public:

@@ -131,7 +131,9 @@ Parsed parse(const QByteArray &text, qsizetype chunk = 0)
     return p;
 }
 
-QByteArray gzipped(const QByteArray &plain, int members = 1)
+// `plain` as gzip members; with `fullHeader`, each member's header carries every optional
+// field (extra data, file name, comment and the header CRC).
+QByteArray gzipped(const QByteArray &plain, int members = 1, bool fullHeader = false)
 {
     QByteArray out;
     const qsizetype part = (plain.size() + members - 1) / members;
@@ -139,6 +141,15 @@ QByteArray gzipped(const QByteArray &plain, int members = 1)
         const QByteArray piece = plain.mid(m * part, part);
         z_stream z{};
         deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+        QByteArray extra("ab\x03\x00xyz", 7), name("tradebill.csv"), comment("账单");
+        gz_header header{};
+        header.extra = reinterpret_cast<Bytef *>(extra.data());
+        header.extra_len = static_cast<uInt>(extra.size());
+        header.name = reinterpret_cast<Bytef *>(name.data());
+        header.comment = reinterpret_cast<Bytef *>(comment.data());
+        header.hcrc = 1;
+        if (fullHeader)
+            deflateSetHeader(&z, &header);
         QByteArray buf(
             static_cast<qsizetype>(deflateBound(&z, static_cast<uLong>(piece.size())) + 64), '\0');
         z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(piece.data()));
@@ -556,6 +567,49 @@ private slots:
         };
         QVERIFY_RESULT(cut.decode(input.left(input.size() - 3), ignore));
         QVERIFY(!cut.finish().ok());
+    }
+
+    // Optional header fields (RFC 1952 FEXTRA, FNAME, FCOMMENT, FHCRC) are skipped and the header
+    // CRC checked, whatever the pieces the header arrives in.
+    void gzipHeaderFields_data()
+    {
+        QTest::addColumn<int>("piece");
+        for (const int piece : {1, 2, 5, 1 << 20})
+            QTest::newRow(qPrintable(QString::number(piece))) << piece;
+    }
+    void gzipHeaderFields()
+    {
+        QFETCH(int, piece);
+        const QByteArray plain = simpleAll();
+        const QByteArray gz = gzipped(plain, 2, true);
+        QVERIFY(gz.size() > gzipped(plain, 2).size() + 2 * 20);
+        const auto decode = [&](const QByteArray &input, QByteArray &out) -> Status {
+            GzipDecoder decoder;
+            for (qsizetype at = 0; at < input.size(); at += piece) {
+                if (Status s = decoder.decode(input.mid(at, piece),
+                                              [&](QByteArrayView d) {
+                                                  out.append(d);
+                                                  return Status();
+                                              });
+                    !s)
+                    return s;
+            }
+            return decoder.finish();
+        };
+        QByteArray out;
+        QVERIFY_RESULT(decode(gz, out));
+        QCOMPARE(out, plain);
+
+        // The header CRC is the last two bytes before the deflate data: 10 fixed bytes, 2 + 7
+        // extra, the name and the comment with their terminating zeros.
+        QByteArray badCrc = gz;
+        const qsizetype crcAt = 10 + 2 + 7 + 14 + 7;
+        badCrc[crcAt] = char(badCrc[crcAt] ^ 0x01);
+        out.clear();
+        const Status s = decode(badCrc, out);
+        QVERIFY(!s.ok());
+        QVERIFY2(s.error().message.contains(u"header crc mismatch"), qPrintable(s.error().message));
+        QVERIFY(out.isEmpty());
     }
 
     // Reserved flag bits in a member's header are refused even when the header arrives split.
