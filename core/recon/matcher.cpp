@@ -149,6 +149,10 @@ MatchResult match(const MatchInput &in)
             return &in.ledgerRefunds[i];
         return in.findRefund ? in.findRefund(key) : nullptr;
     };
+    const auto ledgerTransactionId = [&](const LedgerOrderRecord &o) {
+        return o.transactionId.empty() && in.orderTransactionId ? in.orderTransactionId(o)
+                                                                : o.transactionId;
+    };
     const auto billedElsewhere = [&](std::string_view key) {
         return in.billedElsewhere.count(key) > 0
                || (in.isBilledElsewhere && in.isBilledElsewhere(key));
@@ -286,7 +290,7 @@ MatchResult match(const MatchInput &in)
         const bool inWindow = dayEnd - *o.paidAt <= in.crossDayWindowSeconds;
         Discrepancy &d = add(inWindow && !in.nextDayBillImported ? DiscrepancyKind::CrossDayPending
                                                                  : DiscrepancyKind::MissingInBill,
-                             o.outTradeNo, o.transactionId);
+                             o.outTradeNo, ledgerTransactionId(o));
         d.ledgerStatus = qs(o.status);
         d.ledgerAmountFen = o.amountFen;
     }
@@ -302,7 +306,7 @@ MatchResult match(const MatchInput &in)
             continue;
         const LedgerOrderRecord *o = orderOf(r.outTradeNo);
         Discrepancy &d = add(DiscrepancyKind::RefundMismatch, r.outTradeNo,
-                             o ? o->transactionId : std::string_view());
+                             o ? ledgerTransactionId(*o) : std::string_view());
         d.outRefundNo = qs(r.outRefundNo);
         d.ledgerStatus = qs(r.status);
         d.ledgerRefundFen = r.amountFen;

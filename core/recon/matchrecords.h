@@ -105,6 +105,11 @@ struct MatchInput
     std::function<const LedgerOrderRecord *(std::string_view outTradeNo)> findOrder;
     std::function<const LedgerRefundRecord *(std::string_view outRefundNo)> findRefund;
     std::function<bool(std::string_view outTradeNo)> isBilledElsewhere;
+    /// When set, the ledger's transaction_id of an order whose record has none is asked here,
+    /// for the discrepancies that report it (those the bill lacks): ReconEngine reads the
+    /// day's orders without it, a million copies of which only a few are ever reported. The
+    /// view must stay valid until match() returns.
+    std::function<std::string_view(const LedgerOrderRecord &order)> orderTransactionId;
     /// The next date's trade bill is imported: an order in the cross-day window that is in no
     /// bill is then MISSING_IN_BILL rather than CROSS_DAY_PENDING.
     bool nextDayBillImported = false;

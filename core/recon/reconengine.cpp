@@ -30,6 +30,21 @@ Error cancelled()
                      Tr::tr("The reconciliation was cancelled; nothing was stored."));
 }
 
+// The state words of a million records: the usual ones are views of these constants rather
+// than copies.
+std::string_view stateWord(StringArena &arena, std::string_view word)
+{
+    static constexpr std::string_view kWords[] = {
+        "SUCCESS", "REFUND",   "REVOKED",    "NOTPAY",     "CLOSED",
+        "ACCEPT",  "PAYERROR", "USERPAYING", "PROCESSING", "ABNORMAL",
+    };
+    for (const std::string_view known : kWords) {
+        if (known == word)
+            return known;
+    }
+    return arena.store(word);
+}
+
 bool isTradeBill(const ImportedBill &b)
 {
     return b.billType == u"ALL" || b.billType == u"SUCCESS" || b.billType == u"REFUND";
@@ -42,9 +57,10 @@ Status beginRead(Ledger &ledger)
     return ledger.execute("BEGIN; SELECT 1 FROM bills LIMIT 1;");
 }
 
-// Reads the orders paid in [from, to) on a connection and a thread of its own, while the
-// caller reads the bill rows and the day's refunds on its connection and then indexes the
-// orders as they arrive (finish()).
+// Reads the orders paid in [from, to), then the refunds created then, on a connection and a
+// thread of its own, while the caller reads the bill rows on its connection and then indexes
+// the orders as they arrive (finish()). The orders come without their transaction_id
+// (MatchInput::orderTransactionId).
 //
 // Both reads must see the same ledger. WAL gives a read transaction the last commit before
 // its first read, so two connections agree when nothing can commit between their first
@@ -87,12 +103,26 @@ public:
                         std::lock_guard lock(m_moving);
                         hugepages::reserve(m_orders, 2 * m_orders.capacity());
                     }
-                    m_orders.push_back({m_arena.store(o.outTradeNo), m_arena.store(o.transactionId),
-                                        m_arena.store(o.status), o.amountFen, o.paidAt});
+                    m_orders.push_back({m_arena.store(o.outTradeNo),
+                                        {},
+                                        stateWord(m_arena, o.status),
+                                        o.amountFen,
+                                        o.paidAt});
                     if (m_orders.size() % kPublishEvery == 0)
                         publish(m_orders.size(), false);
                     return {};
                 });
+            if (m_status) {
+                if (m_orders.size() % kPublishEvery != 0)
+                    publish(m_orders.size(), false);
+                m_status = RefundRepository(**own).forEachCreatedBetween(
+                    from, to, [&](const RefundView &r) -> Status {
+                        m_refunds.push_back(
+                            {m_arena.store(r.outRefundNo), m_arena.store(r.outTradeNo),
+                             stateWord(m_arena, r.status), r.amountFen, r.createdAt});
+                        return {};
+                    });
+            }
             (void)(*own)->execute("COMMIT");
         });
     }
@@ -127,8 +157,8 @@ public:
     }
 
     /// Indexes the orders on the calling thread as the reader publishes them, then hands the
-    /// orders and their index to `in`; their text lives as long as this object. The index is
-    /// thus mostly built by the time the last order is read.
+    /// orders, their index and the refunds to `in`; their text lives as long as this object.
+    /// The index is thus mostly built by the time the last order is read.
     Status finish(MatchInput &in)
     {
         OrderIndex index;
@@ -156,6 +186,7 @@ public:
             return m_status;
         in.orders = std::move(m_orders);
         in.orderIndex = std::move(index);
+        in.ledgerRefunds = std::move(m_refunds);
         return {};
     }
 
@@ -178,6 +209,7 @@ private:
     bool m_goSent = false;
     StringArena m_arena;
     std::vector<LedgerOrderRecord> m_orders;
+    std::vector<LedgerRefundRecord> m_refunds;
     std::mutex m_moving; ///< held while the reader reallocates m_orders or the caller indexes
     std::atomic<size_t> m_state{0}; ///< see publish()
     Status m_status;
@@ -255,12 +287,12 @@ Result<ReconRun> reconcile(Ledger &ledger, QDate billDate, const ReconOptions &o
                     if (r.isRefund) {
                         in.refunds.push_back({arena.store(r.outRefundNo), arena.store(r.outTradeNo),
                                               arena.store(r.transactionId),
-                                              arena.store(r.refundStatus), r.refundAppliedFen,
+                                              stateWord(arena, r.refundStatus), r.refundAppliedFen,
                                               r.feeMilli, r.tradeTime});
                     } else {
                         in.payments.push_back({arena.store(r.outTradeNo),
                                                arena.store(r.transactionId),
-                                               arena.store(r.tradeState), r.orderFen,
+                                               stateWord(arena, r.tradeState), r.orderFen,
                                                r.settlementFen, r.feeMilli, r.tradeTime});
                     }
                     return {};
@@ -269,20 +301,6 @@ Result<ReconRun> reconcile(Ledger &ledger, QDate billDate, const ReconOptions &o
             return s.error();
     }
     promise.setProgressValue(25);
-    if (promise.isCanceled())
-        return cancelled();
-
-    // The day's ledger refunds and what the matcher may ask for are read here while the other
-    // thread is still reading the orders.
-    if (Status s = refunds.forEachCreatedBetween(
-            dayStart, dayEnd,
-            [&](const RefundView &r) -> Status {
-                in.ledgerRefunds.push_back({arena.store(r.outRefundNo), arena.store(r.outTradeNo),
-                                            arena.store(r.status), r.amountFen, r.createdAt});
-                return {};
-            });
-        !s)
-        return s.error();
     if (promise.isCanceled())
         return cancelled();
 
@@ -300,7 +318,7 @@ Result<ReconRun> reconcile(Ledger &ledger, QDate billDate, const ReconOptions &o
             return slot < extraOrders.size() ? &extraOrders[slot] : nullptr;
         const Status s = orders.findView(key, [&](const OrderView &o) -> Status {
             extraOrders.push_back({arena.store(o.outTradeNo), arena.store(o.transactionId),
-                                   arena.store(o.status), o.amountFen, o.paidAt});
+                                   stateWord(arena, o.status), o.amountFen, o.paidAt});
             return {};
         });
         if (!s && !lookupError)
@@ -316,7 +334,7 @@ Result<ReconRun> reconcile(Ledger &ledger, QDate billDate, const ReconOptions &o
             return slot < extraRefunds.size() ? &extraRefunds[slot] : nullptr;
         const Status s = refunds.findView(key, [&](const RefundView &r) -> Status {
             extraRefunds.push_back({arena.store(r.outRefundNo), arena.store(r.outTradeNo),
-                                    arena.store(r.status), r.amountFen, r.createdAt});
+                                    stateWord(arena, r.status), r.amountFen, r.createdAt});
             return {};
         });
         if (!s && !lookupError)
@@ -325,6 +343,16 @@ Result<ReconRun> reconcile(Ledger &ledger, QDate billDate, const ReconOptions &o
             return nullptr;
         askedRefunds.assign(key, std::uint32_t(extraRefunds.size() - 1));
         return &extraRefunds.back();
+    };
+    in.orderTransactionId = [&](const LedgerOrderRecord &o) -> std::string_view {
+        std::string_view id;
+        const Status s = orders.findView(o.outTradeNo, [&](const OrderView &v) -> Status {
+            id = arena.store(v.transactionId);
+            return {};
+        });
+        if (!s && !lookupError)
+            lookupError = s.error();
+        return id;
     };
     in.isBilledElsewhere = [&](std::string_view key) {
         const Result<bool> billed = bills.isBilled(key);
