@@ -318,6 +318,38 @@ private slots:
         QCOMPARE(rows.size(), size_t(3));
     }
 
+    // Orders read without their transaction_id: it is asked for the discrepancies that report
+    // the ledger's (the bill lacks the order), and only for records that have none.
+    void transactionIdAskedForLedgerSide()
+    {
+        MatchInput in;
+        in.billDate = kD;
+        const qint64 t = *time("2026-11-25 09:00:00");
+        in.orders = {{"T1", {}, "SUCCESS", 100, t},
+                     {"T2", {}, "SUCCESS", 200, t},
+                     {"T3", "4200003", "SUCCESS", 300, t},
+                     {"T4", {}, "SUCCESS", 400, t}};
+        in.ledgerRefunds = {{"R4", "T4", "SUCCESS", 50, t}};
+        in.payments = {{"T1", "4200001", "SUCCESS", 100, 100, 600, t},
+                       {"T2", "4200002", "SUCCESS", 250, 250, 1500, t}};
+        std::vector<std::string> asked;
+        in.orderTransactionId = [&](const LedgerOrderRecord &o) -> std::string_view {
+            asked.emplace_back(o.outTradeNo);
+            return o.outTradeNo == "T4" ? "4200004" : "unexpected";
+        };
+        const MatchResult r = match(in);
+        QCOMPARE(asked, (std::vector<std::string>{"T4", "T4"}));
+        QCOMPARE(r.discrepancies.size(), size_t(4));
+        for (const Discrepancy &d : r.discrepancies) {
+            if (d.outTradeNo == u"T2")
+                QCOMPARE(d.transactionId, u"4200002"); // the bill's
+            else if (d.outTradeNo == u"T3")
+                QCOMPARE(d.transactionId, u"4200003"); // the record's own
+            else
+                QCOMPARE(d.transactionId, u"4200004"); // asked (missing order, its refund)
+        }
+    }
+
     // A bill large enough for the payments' positions to be looked up on two threads: which
     // row of a repeated key is the first still follows the file, also when the two rows fall
     // in different halves.
