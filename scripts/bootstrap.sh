@@ -83,11 +83,11 @@ echo "bootstrap: building the packages"
 (cd "$build" && cpack -G "DEB;TGZ" > cpack.log)
 deb=$(ls "$build"/wxrecon_*.deb | head -n 1)
 listing=$(dpkg-deb -c "$deb")
-for exe in wxrecon wxrecon-cli wxrecon-sim; do
-    if ! grep -q "/usr/bin/$exe\$" <<<"$listing"; then
-        echo "bootstrap: $deb does not contain /usr/bin/$exe" >&2
+for exe in bin/wxrecon bin/wxrecon-cli bin/wxrecon-sim libexec/wxrecon/wxrecon-cli-pdf; do
+    if ! grep -q "/usr/$exe\$" <<<"$listing"; then
+        echo "bootstrap: $deb does not contain /usr/$exe" >&2
         exit 1
     fi
 done
-echo "bootstrap: $deb contains wxrecon, wxrecon-cli and wxrecon-sim"
+echo "bootstrap: $deb contains wxrecon, wxrecon-cli (with its PDF helper) and wxrecon-sim"
 echo "bootstrap: all tests passed"

@@ -2565,10 +2565,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the gzip decoder could not be initialised</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the gzip data is corrupt (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3967,6 +3963,10 @@
         <source>The stored rows of bill %1 are damaged; import the bill again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the gzip decoder made no progress</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wxrecon_cli</name>
@@ -4861,6 +4861,14 @@
     </message>
     <message>
         <source>stopped after %1 callbacks (%2 applied, %3 duplicates, %4 refused, %5 not recorded) in %6 commits, largest %7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF report needs wxrecon-cli-pdf, which is not installed next to wxrecon-cli (looked in %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wxrecon-cli-pdf could not be started: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

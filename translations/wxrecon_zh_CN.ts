@@ -2529,10 +2529,6 @@
         <translation>无法计算账单的 SHA-1 摘要</translation>
     </message>
     <message>
-        <source>the gzip decoder could not be initialised</source>
-        <translation>无法初始化 gzip 解码器</translation>
-    </message>
-    <message>
         <source>the gzip data is corrupt (%1)</source>
         <translation>gzip 数据已损坏（%1）</translation>
     </message>
@@ -3930,6 +3926,10 @@
         <source>The stored rows of bill %1 are damaged; import the bill again.</source>
         <translation>账单 %1 保存的明细行已损坏，请重新导入该账单。</translation>
     </message>
+    <message>
+        <source>the gzip decoder made no progress</source>
+        <translation>gzip 解码器无法继续解码</translation>
+    </message>
 </context>
 <context>
     <name>wxrecon_cli</name>
@@ -4826,6 +4826,14 @@
     <message>
         <source>stopped after %1 callbacks (%2 applied, %3 duplicates, %4 refused, %5 not recorded) in %6 commits, largest %7.</source>
         <translation>已停止，共 %1 条回调（应用 %2，重复 %3，拒绝 %4，未记录 %5），共 %6 次提交，最大批次 %7。</translation>
+    </message>
+    <message>
+        <source>The PDF report needs wxrecon-cli-pdf, which is not installed next to wxrecon-cli (looked in %1).</source>
+        <translation>PDF 报表需要 wxrecon-cli-pdf，但它没有与 wxrecon-cli 一同安装（已查找 %1）。</translation>
+    </message>
+    <message>
+        <source>wxrecon-cli-pdf could not be started: %1</source>
+        <translation>无法启动 wxrecon-cli-pdf：%1</translation>
     </message>
 </context>
 <context>

@@ -11,12 +11,61 @@
 #include "report/xlsxreport.h"
 
 #include <QCommandLineParser>
+#ifdef WXR_PDF_HELPER_DIR
+#include <QDir>
+#include <QFileInfo>
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <vector>
+#endif
 
 using namespace wxr::core;
 
 namespace wxr::cli {
 
 namespace {
+
+#ifdef WXR_PDF_HELPER_DIR
+// The PDF report is written by wxrecon-cli-pdf (see app/wxrecon-cli/CMakeLists.txt): this
+// process becomes that program with the same arguments and environment, so that messages,
+// progress and the exit status are the command's own. Returns only when that fails.
+int execPdfHelper()
+{
+    const QDir here(QCoreApplication::applicationDirPath());
+    QString helper;
+    for (const QString &dir : {here.filePath(QStringLiteral(WXR_PDF_HELPER_DIR)), here.path()}) {
+        const QFileInfo candidate(QDir(dir).filePath(QStringLiteral("wxrecon-cli-pdf")));
+        if (candidate.isExecutable()) {
+            helper = candidate.absoluteFilePath();
+            break;
+        }
+    }
+    if (helper.isEmpty())
+        return failure(makeError(
+            ErrorCode::Config,
+            Tr::tr("The PDF report needs wxrecon-cli-pdf, which is not "
+                   "installed next to wxrecon-cli (looked in %1).")
+                .arg(QDir::cleanPath(here.filePath(QStringLiteral(WXR_PDF_HELPER_DIR))))));
+    const QByteArray path = QFile::encodeName(helper);
+    QList<QByteArray> args;
+    for (const QString &a : QCoreApplication::arguments())
+        args.append(a.toLocal8Bit());
+    std::vector<char *> argv;
+    for (QByteArray &a : args)
+        argv.push_back(a.data());
+    argv.push_back(nullptr);
+    out().flush();
+    err().flush();
+    ::execv(path.constData(), argv.data());
+    const int error = errno;
+    return failure(
+        makeError(ErrorCode::Io, Tr::tr("wxrecon-cli-pdf could not be started: %1")
+                                     .arg(QString::fromLocal8Bit(std::strerror(error)))));
+}
+#endif
 
 int runReport(const QStringList &args)
 {
@@ -53,7 +102,10 @@ int runReport(const QStringList &args)
     const QString fmt = format->toLower();
     if (fmt != u"csv" && fmt != u"xlsx" && fmt != u"pdf")
         return usageError(Tr::tr("--format must be csv, xlsx or pdf."));
-#ifndef WXR_HAVE_PDF
+#if defined(WXR_PDF_HELPER_DIR)
+    if (fmt == u"pdf")
+        return execPdfHelper();
+#elif !defined(WXR_HAVE_PDF)
     if (fmt == u"pdf")
         return failure(makeError(
             ErrorCode::Config, Tr::tr("This wxrecon-cli was built without PDF support (QtGui).")));

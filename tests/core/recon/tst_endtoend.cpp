@@ -127,6 +127,25 @@ private slots:
             QVERIFY(truth.count('\n') > 100);
             QVERIFY2(report == truth, qPrintable(firstDifference(report, truth)));
         }
+        // The other formats: XLSX is written by wxrecon-cli itself, PDF by wxrecon-cli-pdf,
+        // which wxrecon-cli becomes for that format (same arguments, same exit status).
+        for (const auto &[format, magic] :
+             {std::pair{"xlsx", QByteArray("PK\x03\x04")}, std::pair{"pdf", QByteArray("%PDF-")}}) {
+            const QString out = dir.filePath(QStringLiteral("report.") + QLatin1String(format));
+            r = run(QStringLiteral("wxrecon-cli"),
+                    {QStringLiteral("report"), QStringLiteral("--db"), db, QStringLiteral("--date"),
+                     QStringLiteral("2026-11-25"), QStringLiteral("--format"),
+                     QLatin1String(format), QStringLiteral("--out"), out});
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+            QVERIFY2(read(out).startsWith(magic), format);
+        }
+        r = run(QStringLiteral("wxrecon-cli"),
+                {QStringLiteral("report"), QStringLiteral("--db"), path("missing/ledger.db"),
+                 QStringLiteral("--date"), QStringLiteral("2026-11-25"), QStringLiteral("--format"),
+                 QStringLiteral("pdf"), QStringLiteral("--out"), path("none.pdf")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("wxrecon-cli: The ledger"), r.err.constData());
+
         // The ledger exports what was imported, byte for byte.
         r = run(QStringLiteral("wxrecon-cli"),
                 {QStringLiteral("ledger"), QStringLiteral("export"), QStringLiteral("--db"), db,
