@@ -8,6 +8,7 @@
 #include <zlib.h>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace wxr::core {
@@ -45,7 +46,7 @@ private:
 class GzipEncoder final
 {
 public:
-    explicit GzipEncoder(QByteArray *out)
+    explicit GzipEncoder(const ArchiveSink &out)
         : m_out(out)
     {
         m_ok = deflateInit2(&m_z, Z_BEST_SPEED, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY)
@@ -59,6 +60,7 @@ public:
     GzipEncoder(const GzipEncoder &) = delete;
     GzipEncoder &operator=(const GzipEncoder &) = delete;
 
+    // false when zlib fails; a sink's error is kept in `sinkError`.
     bool write(QByteArrayView data, int flush = Z_NO_FLUSH)
     {
         if (!m_ok)
@@ -73,30 +75,42 @@ public:
             rc = deflate(&m_z, flush);
             if (rc == Z_STREAM_ERROR)
                 return false;
-            m_out->append(reinterpret_cast<const char *>(buf),
-                          static_cast<qsizetype>(sizeof buf - m_z.avail_out));
+            const qsizetype produced = static_cast<qsizetype>(sizeof buf - m_z.avail_out);
+            if (produced > 0) {
+                if (Status s = m_out(QByteArrayView(reinterpret_cast<const char *>(buf), produced));
+                    !s) {
+                    sinkError = s.error();
+                    return false;
+                }
+            }
         } while (m_z.avail_out == 0 || (flush == Z_FINISH && rc != Z_STREAM_END));
         return true;
     }
     bool finish() { return write({}, Z_FINISH); }
 
+    std::optional<Error> sinkError;
+
 private:
     z_stream m_z{};
-    QByteArray *m_out;
+    const ArchiveSink &m_out;
     bool m_ok = false;
 };
 
 } // namespace
 
 Result<BillFileInfo> readBill(QIODevice &device, BillParser &parser, QPromise<void> &promise,
-                              QByteArray *compressedCopy)
+                              const ArchiveSink &archive)
 {
     BillFileInfo info;
     Sha1 sha1;
     GzipDecoder decoder;
     std::unique_ptr<GzipEncoder> encoder;
-    if (compressedCopy)
-        compressedCopy->clear();
+    const auto compressFailed = [&]() -> Error {
+        if (encoder->sinkError)
+            return *encoder->sinkError;
+        return makeError(ErrorCode::Internal,
+                         Tr::tr("the bill could not be compressed for the archive"));
+    };
     const qint64 total = device.isSequential() ? -1 : device.size();
     if (total > 0)
         promise.setProgressRange(0, 100);
@@ -106,8 +120,7 @@ Result<BillFileInfo> readBill(QIODevice &device, BillParser &parser, QPromise<vo
         info.plainBytes += data.size();
         sha1.update(data);
         if (encoder && !encoder->write(data))
-            return makeError(ErrorCode::Internal, Tr::tr("the bill could not be compressed for "
-                                                         "the archive"));
+            return compressFailed();
         return parser.feed(data);
     };
     for (;;) {
@@ -124,17 +137,16 @@ Result<BillFileInfo> readBill(QIODevice &device, BillParser &parser, QPromise<vo
             // The magic needs two bytes; a one-byte first read of a pipe is not worth handling
             // separately because such a file cannot be a valid bill either way.
             info.gzip = GzipDecoder::looksLikeGzip(chunk);
-            if (compressedCopy && !info.gzip)
-                encoder = std::make_unique<GzipEncoder>(compressedCopy);
-            // Growing a 60 MB copy by doubling costs more than the copying itself.
-            if (compressedCopy && total > 0)
-                compressedCopy->reserve(info.gzip ? total : total / 4);
+            if (archive && !info.gzip)
+                encoder = std::make_unique<GzipEncoder>(archive);
             first = false;
         }
         info.inputBytes += n;
         if (info.gzip) {
-            if (compressedCopy)
-                compressedCopy->append(chunk);
+            if (archive) {
+                if (Status s = archive(chunk); !s)
+                    return s.error();
+            }
             if (Status s = decoder.decode(chunk, plain); !s)
                 return s.error();
         } else if (Status s = plain(chunk); !s) {
@@ -148,8 +160,7 @@ Result<BillFileInfo> readBill(QIODevice &device, BillParser &parser, QPromise<vo
             return s.error();
     }
     if (encoder && !encoder->finish())
-        return makeError(ErrorCode::Internal, Tr::tr("the bill could not be compressed for the "
-                                                     "archive"));
+        return compressFailed();
     const auto hex = sha1.hex();
     if (!hex)
         return makeError(ErrorCode::Crypto, Tr::tr("the SHA-1 digest of the bill could not be "

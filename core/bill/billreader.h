@@ -8,6 +8,8 @@
 #include <QIODevice>
 #include <QPromise>
 
+#include <functional>
+
 namespace wxr::core {
 
 /// What reading a bill file established about the bytes themselves.
@@ -23,14 +25,16 @@ struct BillFileInfo
 /// not guessed from the name), SHA-1 computed over the decompressed bytes exactly as WeChat's
 /// hash_value is. Streams in 1 MiB chunks; memory does not grow with the file.
 ///
-/// `compressedCopy`, when given, receives a gzip copy of the file for archiving: the input
-/// bytes themselves when they were gzip, else the plain text compressed at zlib level 1.
+/// `archive`, when given, receives a gzip copy of the file for archiving, piece by piece as it
+/// is read: the input bytes themselves when they were gzip, else the plain text compressed at
+/// zlib level 1. An error it returns stops the reading and is returned.
 ///
 /// Progress: range 0–100 on `promise` when the device size is known. Cancel: checked per
 /// chunk, returns ErrorCode::Cancelled. Errors: Io (read failure), InvalidInput (corrupt or
 /// truncated gzip, or the parser's error with its line and column). Call parser.finish()
 /// afterwards to obtain the checked summary. Runs on the calling thread.
+using ArchiveSink = std::function<Status(QByteArrayView gzipBytes)>;
 Result<BillFileInfo> readBill(QIODevice &device, BillParser &parser, QPromise<void> &promise,
-                              QByteArray *compressedCopy = nullptr);
+                              const ArchiveSink &archive = {});
 
 } // namespace wxr::core

@@ -270,6 +270,8 @@ struct RowBatch
     std::vector<FundFlowRow> fund;
     std::unique_ptr<char[]> bytes{new char[kBytes]};
     size_t used = 0;
+    /// The archive copy's bytes (gzip) read since the batch before.
+    std::string archive;
 
     RowBatch()
     {
@@ -286,6 +288,7 @@ struct RowBatch
         billblock::begin(block);
         fund.clear();
         used = 0;
+        archive.clear();
     }
 
     std::string_view keep(std::string_view v)
@@ -375,9 +378,14 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
         "business_name, business_type, income, amount_fen, balance_fen, applicant, remark, "
         "voucher_no, flagged) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
         "?14)");
+    SqliteStatement insertArchive(m_ledger,
+                                  "INSERT INTO bill_archive (bill_id, data) VALUES (?1, ?2)");
+    insertArchive.bind(1, billId);
     if (Status st = insertTrade.prepared(); !st)
         return fail(st.error());
     if (Status st = insertFund.prepared(); !st)
+        return fail(st.error());
+    if (Status st = insertArchive.prepared(); !st)
         return fail(st.error());
     std::optional<qint64> firstRow;
     qint64 lastRow = 0;
@@ -431,8 +439,9 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
         return {};
     };
 
-    // Parsing (inflate, SHA-1, splitting) runs on a second thread and hands over batches of
-    // copied rows; this thread, which owns the connection, inserts them.
+    // Parsing (inflate, SHA-1, splitting, packing) runs on a second thread and hands over
+    // batches of rows with the archive bytes read meanwhile; this thread, which owns the
+    // connection, stores them.
     // Spent batches go back to the parser through `spare`: a new 2 MiB block per batch cost a
     // page fault every 4 KiB of a million-row bill. At most capacity + 2 batches exist (queued,
     // being filled, being inserted), so pushing a spent one never blocks.
@@ -440,7 +449,6 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
     RowPipe<RowBatch> spare(pipe.capacity() + 2);
     std::optional<Result<BillFileInfo>> info;
     std::optional<Result<BillSummary>> summary;
-    QByteArray archive;
     std::thread producer([&] {
         const auto fresh = [&] {
             auto b = spare.tryPop();
@@ -480,7 +488,10 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
                                   : st;
                 return batch->full() ? handOver() : Status();
             });
-        info.emplace(readBill(device, parser, promise, &archive));
+        info.emplace(readBill(device, parser, promise, [&](QByteArrayView gzip) -> Status {
+            batch->archive.append(gzip.data(), size_t(gzip.size()));
+            return {};
+        }));
         if (info->ok()) {
             summary.emplace(parser.finish());
             if (summary->ok())
@@ -493,6 +504,11 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
         if (!inserted.ok())
             continue; // drain so that the producer can finish
         inserted = insertTradeRows(*b);
+        if (inserted.ok() && !b->archive.empty()) {
+            insertArchive.bindBlobView(
+                2, QByteArrayView(b->archive.data(), qsizetype(b->archive.size())));
+            inserted = insertArchive.exec();
+        }
         for (const FundFlowRow &r : b->fund)
             if (inserted.ok() && !(inserted = insertFundRow(r)).ok())
                 break;
@@ -569,10 +585,13 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
             if (Status s = del.exec(); !s)
                 return fail(s.error());
         }
-        SqliteStatement delBill(m_ledger, "DELETE FROM bills WHERE id = ?1");
-        delBill.bind(1, old.id);
-        if (Status s = delBill.exec(); !s)
-            return fail(s.error());
+        for (const char *sql :
+             {"DELETE FROM bill_archive WHERE bill_id = ?1", "DELETE FROM bills WHERE id = ?1"}) {
+            SqliteStatement del(m_ledger, sql);
+            del.bind(1, old.id);
+            if (Status s = del.exec(); !s)
+                return fail(s.error());
+        }
         AuditEntry entry;
         entry.actor = options.actor.isEmpty() ? QStringLiteral("bill import") : options.actor;
         entry.action = QStringLiteral("replace");
@@ -592,7 +611,7 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
         "refund_fen = ?9, recharge_refund_fen = ?10, fee_milli = ?11, printed_fee_milli = ?12, "
         "order_fen = ?13, refund_applied_fen = ?14, income_count = ?15, income_fen = ?16, "
         "expense_count = ?17, expense_fen = ?18, legacy_layout = ?19, header = ?20, "
-        "first_row_id = ?21, last_row_id = ?22, raw_gzip = ?23 WHERE id = ?24");
+        "first_row_id = ?21, last_row_id = ?22 WHERE id = ?23");
     const BillSummary &s = **summary;
     const bool fund = *kind == BillKind::FundFlow;
     complete.bindText(1, billType);
@@ -617,13 +636,9 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
     complete.bindText(20, s.header.join(u','));
     complete.bind(21, firstRow);
     complete.bind(22, firstRow ? std::optional<qint64>(lastRow) : std::nullopt);
-    complete.bindZeroBlob(23, archive.size());
-    complete.bind(24, billId);
+    complete.bind(23, billId);
     if (Status st = complete.exec(); !st)
         return fail(st.error());
-    if (Status st = writeBlob(m_ledger, "bills", "raw_gzip", billId, archive); !st)
-        return fail(st.error());
-    archive = QByteArray();
 
     AuditEntry entry;
     entry.actor = options.actor.isEmpty() ? QStringLiteral("bill import") : options.actor;
@@ -724,14 +739,29 @@ Result<std::optional<ImportedBill>> BillRepository::find(qint64 billId) const
 
 Result<QByteArray> BillRepository::archivedFile(qint64 billId) const
 {
-    QSqlQuery q(m_ledger.database());
-    q.prepare(QStringLiteral("SELECT raw_gzip FROM bills WHERE id = ?"));
-    q.addBindValue(billId);
-    if (!q.exec())
-        return m_ledger.queryError(q, Tr::tr("read bill %1").arg(billId));
-    if (!q.next())
+    // Bills imported before schema step 4 have their copy in bills.raw_gzip.
+    SqliteStatement bill(m_ledger, "SELECT raw_gzip FROM bills WHERE id = ?1");
+    bill.bind(1, billId);
+    const Result<bool> found = bill.step();
+    if (!found)
+        return found.error();
+    if (!*found)
         return makeError(ErrorCode::NotFound, Tr::tr("The ledger has no bill %1.").arg(billId));
-    return q.value(0).toByteArray();
+    QByteArray file(bill.blobView(0).data(), qsizetype(bill.blobView(0).size()));
+    if (!file.isEmpty())
+        return file;
+    SqliteStatement pieces(m_ledger,
+                           "SELECT data FROM bill_archive WHERE bill_id = ?1 ORDER BY id");
+    pieces.bind(1, billId);
+    for (;;) {
+        const Result<bool> row = pieces.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return file;
+        const std::string_view piece = pieces.blobView(0);
+        file.append(piece.data(), qsizetype(piece.size()));
+    }
 }
 
 Status BillRepository::forEachRow(qint64 billId, const RowVisitor &visitor) const

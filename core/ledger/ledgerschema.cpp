@@ -276,6 +276,18 @@ BEGIN
 END;
 )SQL";
 
+// Version 4: a bill's archive copy (gzip) is stored in pieces as the import reads the file,
+// instead of one blob written at the end: that needed the whole file in memory and wrote it
+// twice (a zero blob of its size, then the bytes). Bills imported before keep bills.raw_gzip.
+static const char *const kLedgerV4 = R"SQL(
+CREATE TABLE bill_archive (
+    id      INTEGER PRIMARY KEY,
+    bill_id INTEGER NOT NULL,
+    data    BLOB    NOT NULL
+);
+CREATE INDEX bill_archive_bill ON bill_archive (bill_id, id);
+)SQL";
+
 MigrationSet ledgerMigrations()
 {
     return MigrationSet{
@@ -289,6 +301,10 @@ MigrationSet ledgerMigrations()
          Migration{3,
                    QStringLiteral("paid-time zones of orders instead of an index"),
                    QString::fromUtf8(kLedgerV3),
+                   {}},
+         Migration{4,
+                   QStringLiteral("bill archive copies in pieces"),
+                   QString::fromUtf8(kLedgerV4),
                    {}}}};
 }
 

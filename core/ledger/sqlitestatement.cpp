@@ -6,8 +6,6 @@
 
 #include <sqlite3.h>
 
-#include <limits>
-
 namespace wxr::core {
 
 SqliteStatement::SqliteStatement(Ledger &ledger, const char *sql)
@@ -73,11 +71,6 @@ void SqliteStatement::bindBlobView(int index, QByteArrayView bytes)
 {
     sqlite3_bind_blob64(m_stmt, index, bytes.constData(), static_cast<sqlite3_uint64>(bytes.size()),
                         SQLITE_STATIC);
-}
-
-void SqliteStatement::bindZeroBlob(int index, qint64 size)
-{
-    sqlite3_bind_zeroblob64(m_stmt, index, static_cast<sqlite3_uint64>(size));
 }
 
 void SqliteStatement::bindNull(int index)
@@ -170,31 +163,6 @@ Result<SqliteStatement *> preparedOnce(Ledger &ledger, std::unique_ptr<SqliteSta
         }
     }
     return slot.get();
-}
-
-Status writeBlob(Ledger &ledger, const char *table, const char *column, qint64 rowid,
-                 QByteArrayView bytes)
-{
-    const QString what = Tr::tr("write into the table %1").arg(QString::fromLatin1(table));
-    // SQLite's blobs stay below 1 GB by default (SQLITE_MAX_LENGTH); bindZeroBlob() already
-    // failed for anything the int count below could not hold.
-    if (bytes.size() > std::numeric_limits<int>::max())
-        return ledger.failed(
-            what, makeError(ErrorCode::Database, Tr::tr("the data is larger than 2 GB")));
-    sqlite3_blob *blob = nullptr;
-    int rc = sqlite3_blob_open(ledger.handle(), "main", table, column, rowid, 1, &blob);
-    if (rc == SQLITE_OK) {
-        rc = sqlite3_blob_write(blob, bytes.data(), static_cast<int>(bytes.size()), 0);
-        if (rc != SQLITE_OK) {
-            const Error e = ledger.sqliteError(what); // before closing resets the error
-            sqlite3_blob_close(blob);
-            return e;
-        }
-        rc = sqlite3_blob_close(blob);
-    }
-    if (rc != SQLITE_OK)
-        return ledger.sqliteError(what);
-    return {};
 }
 
 } // namespace wxr::core

@@ -40,9 +40,6 @@ public:
     void bindText(int index, const QString &text);      ///< copies
     void bindBlob(int index, const QByteArray &bytes);  ///< copies
     void bindBlobView(int index, QByteArrayView bytes); ///< does not copy
-    /// A blob of `size` zero bytes that writeBlob() then fills: a large blob bound whole
-    /// is first copied into a record of its own size.
-    void bindZeroBlob(int index, qint64 size);
     void bindNull(int index);
 
     /// true: a row is available; false: done. Errors are Database.
@@ -68,12 +65,6 @@ private:
     QString m_sql;
     std::optional<Error> m_prepareError;
 };
-
-/// Writes `bytes` into the blob `column` of row `rowid` of `table` from offset 0, in place
-/// (sqlite3_blob_write): the blob must already have at least that size (bindZeroBlob()).
-/// Database error naming the table when it fails.
-Status writeBlob(Ledger &ledger, const char *table, const char *column, qint64 rowid,
-                 QByteArrayView bytes);
 
 /// The statement in `slot`, prepared from `sql` on first use and kept there for the calls that
 /// follow (a repository's hot statements); Database error when preparing failed, and then

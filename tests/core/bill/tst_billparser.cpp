@@ -164,6 +164,15 @@ QByteArray gzipped(const QByteArray &plain, int members = 1, bool fullHeader = f
     return out;
 }
 
+// An archive sink that collects the gzip copy.
+ArchiveSink appendTo(QByteArray &copy)
+{
+    return [&copy](QByteArrayView gzip) -> Status {
+        copy.append(gzip);
+        return {};
+    };
+}
+
 } // namespace
 
 class tst_BillParser final : public QObject
@@ -509,7 +518,7 @@ private slots:
         });
         QPromise<void> promise;
         QByteArray copy;
-        const auto info = readBill(buffer, parser, promise, &copy);
+        const auto info = readBill(buffer, parser, promise, appendTo(copy));
         Result<BillSummary> summary
             = info.ok() ? parser.finish() : Result<BillSummary>(info.error());
         if (error.isEmpty()) {
@@ -637,7 +646,7 @@ private slots:
         BillParser parser([](const TradeBillRow &) -> Status { return {}; });
         QPromise<void> promise;
         QByteArray copy;
-        QVERIFY_RESULT(readBill(buffer, parser, promise, &copy));
+        QVERIFY_RESULT(readBill(buffer, parser, promise, appendTo(copy)));
         QVERIFY(GzipDecoder::looksLikeGzip(copy));
         GzipDecoder decoder;
         QByteArray back;
@@ -647,6 +656,29 @@ private slots:
         }));
         QVERIFY_RESULT(decoder.finish());
         QCOMPARE(back, input);
+    }
+
+    // An error of the archive's receiver stops the reading and is the result, for plain and
+    // gzip input alike.
+    void archiveSinkErrorStops()
+    {
+        for (const QByteArray &bytes : {simpleAll(), gzipped(simpleAll())}) {
+            QByteArray input = bytes;
+            QBuffer buffer(&input);
+            QVERIFY(buffer.open(QIODevice::ReadOnly));
+            int rows = 0;
+            BillParser parser([&](const TradeBillRow &) -> Status {
+                ++rows;
+                return {};
+            });
+            QPromise<void> promise;
+            const auto info = readBill(buffer, parser, promise, [](QByteArrayView) -> Status {
+                return makeError(ErrorCode::Io, QStringLiteral("disk full"));
+            });
+            QVERIFY(!info.ok());
+            QCOMPARE(info.error().code, ErrorCode::Io);
+            QCOMPARE(info.error().message, QStringLiteral("disk full"));
+        }
     }
 
     void cancel()

@@ -262,11 +262,25 @@ private slots:
         QTemporaryDir dir;
         auto ledger = Ledger::open(dir.filePath(QStringLiteral("l.db")));
         QVERIFY_RESULT(ledger);
-        const auto first = importBytes(**ledger, generatedBill(rows, "Coffee"));
+        const QByteArray plain = generatedBill(rows, "Coffee");
+        const auto first = importBytes(**ledger, plain);
         QVERIFY_RESULT(first);
         QCOMPARE(first->bill.rowCount, rows);
         QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bill_row_blocks"), 3);
         const BillRepository repo(**ledger);
+        // The archive copy was stored in pieces as the file was read; together they are the
+        // gzip of the whole file.
+        QVERIFY(scalar(**ledger, "SELECT COUNT(*) FROM bill_archive") > 1);
+        const auto archive = repo.archivedFile(first->bill.id);
+        QVERIFY_RESULT(archive);
+        QByteArray restored;
+        GzipDecoder decoder;
+        QVERIFY_RESULT(decoder.decode(*archive, [&](QByteArrayView d) -> Status {
+            restored.append(d);
+            return {};
+        }));
+        QVERIFY_RESULT(decoder.finish());
+        QVERIFY(restored == plain);
         qint64 expectedLine = 2;
         QVERIFY_RESULT(repo.forEachRow(first->bill.id, [&](const BillRowView &r) -> Status {
             if (r.line != expectedLine++ || r.orderFen != 100 || r.feeMilli != 600)
@@ -292,6 +306,8 @@ private slots:
         QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bill_keys"), rows);
         QCOMPARE(scalar(**ledger, "SELECT COUNT(DISTINCT bill_id) FROM bill_keys"), 1);
         QCOMPARE(scalar(**ledger, "SELECT COUNT(DISTINCT bill_id) FROM bill_row_blocks"), 1);
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(DISTINCT bill_id) FROM bill_archive"), 1);
+        QCOMPARE(scalar(**ledger, "SELECT MIN(bill_id) FROM bill_archive"), second->bill.id);
     }
 
     void blockRoundTripAndDamage()

@@ -150,10 +150,10 @@ private slots:
                   + ledgerMigrations().steps.first().sql.toUtf8()
                   + "INSERT INTO schema_migrations VALUES ('ledger', 1, 'v1', 0);"
                     "INSERT INTO bills (id, bill_date, bill_type, source_name, sha1, "
-                    "imported_at, first_row_id, last_row_id) VALUES "
-                    "(1, '2026-11-25', 'ALL', 'a', 's1', 0, 1, 3),"
-                    "(2, '2026-11-26', 'SUCCESS', 'b', 's2', 0, 4, 4),"
-                    "(3, '2026-11-25', 'FUNDFLOW', 'f', 's3', 0, 1, 1);"
+                    "imported_at, first_row_id, last_row_id, raw_gzip) VALUES "
+                    "(1, '2026-11-25', 'ALL', 'a', 's1', 0, 1, 3, x'1f8b0801'),"
+                    "(2, '2026-11-26', 'SUCCESS', 'b', 's2', 0, 4, 4, NULL),"
+                    "(3, '2026-11-25', 'FUNDFLOW', 'f', 's3', 0, 1, 1, NULL);"
                     "INSERT INTO bill_rows (id, bill_id, line, is_refund, trade_time, "
                     "transaction_id, out_trade_no, trade_state, trade_type, order_fen, "
                     "settlement_fen, coupon_fen, fee_milli, refund_id, out_refund_no, "
@@ -197,6 +197,9 @@ private slots:
                  2);
         QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM order_paid_zones"), 2);
         QCOMPARE(scalar(**ledger, "SELECT first_row_id FROM bills WHERE id = 3"), 1);
+        // Step 4: archive copies of bills imported before stay where they were.
+        QCOMPARE(*BillRepository(**ledger).archivedFile(1), QByteArray("\x1f\x8b\x08\x01"));
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bill_archive"), 0);
         QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bills WHERE first_row_id IS NOT NULL"), 1);
 
         const BillRepository bills(**ledger);
