@@ -81,6 +81,11 @@ public:
                 return;
             }
             m_opened.set_value(Status());
+            // The index's table (tens of MB, each page zeroed by the kernel on first touch) is
+            // made here while the caller starts reading the bill; it is handed over with the
+            // first published orders.
+            m_index.positions = KeyIndex(m_expected);
+            m_index.repeated.reserve(m_expected);
             // However this thread ends, finish() must not wait for more orders.
             struct Done
             {
@@ -161,9 +166,7 @@ public:
     /// The index is thus mostly built by the time the last order is read.
     Status finish(MatchInput &in)
     {
-        OrderIndex index;
-        index.positions = KeyIndex(m_expected);
-        index.repeated.reserve(m_expected);
+        OrderIndex &index = m_index;
         size_t indexed = 0;
         for (;;) {
             const size_t state = m_state.load(std::memory_order_acquire);
@@ -210,6 +213,7 @@ private:
     StringArena m_arena;
     std::vector<LedgerOrderRecord> m_orders;
     std::vector<LedgerRefundRecord> m_refunds;
+    OrderIndex m_index;  ///< made by the reader, filled by finish() (see publish())
     std::mutex m_moving; ///< held while the reader reallocates m_orders or the caller indexes
     std::atomic<size_t> m_state{0}; ///< see publish()
     Status m_status;
