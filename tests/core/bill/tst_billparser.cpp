@@ -666,11 +666,7 @@ private slots:
             QByteArray input = bytes;
             QBuffer buffer(&input);
             QVERIFY(buffer.open(QIODevice::ReadOnly));
-            int rows = 0;
-            BillParser parser([&](const TradeBillRow &) -> Status {
-                ++rows;
-                return {};
-            });
+            BillParser parser([](const TradeBillRow &) -> Status { return {}; });
             QPromise<void> promise;
             const auto info = readBill(buffer, parser, promise, [](QByteArrayView) -> Status {
                 return makeError(ErrorCode::Io, QStringLiteral("disk full"));
