@@ -57,10 +57,23 @@ Status beginRead(Ledger &ledger)
     return ledger.execute("BEGIN; SELECT 1 FROM bills LIMIT 1;");
 }
 
-// Reads the orders paid in [from, to), then the refunds created then, on a connection and a
-// thread of its own, while the caller reads the bill rows on its connection and then indexes
-// the orders as they arrive (finish()). The orders come without their transaction_id
-// (MatchInput::orderTransactionId).
+// The ledger refunds created in [from, to) into `out`, their text in `arena`.
+Status readRefunds(Ledger &ledger, cst::Instant from, cst::Instant to, StringArena &arena,
+                   std::vector<LedgerRefundRecord> &out)
+{
+    return RefundRepository(ledger).forEachCreatedBetween(
+        from, to, [&](const RefundView &r) -> Status {
+            out.push_back({arena.store(r.outRefundNo), arena.store(r.outTradeNo),
+                           stateWord(arena, r.status), r.amountFen, r.createdAt});
+            return {};
+        });
+}
+
+// Reads the orders paid in [from, to) on a connection and a thread of its own, while the
+// caller reads the bill rows on its connection and then indexes the orders as they arrive
+// (finish()). The orders come without their transaction_id (MatchInput::orderTransactionId).
+// The day's refunds are read by whichever thread is done first (claimRefunds()): the bill or
+// the orders take longer depending on the day and on the machine.
 //
 // Both reads must see the same ledger. WAL gives a read transaction the last commit before
 // its first read, so two connections agree when nothing can commit between their first
@@ -117,16 +130,11 @@ public:
                         publish(m_orders.size(), false);
                     return {};
                 });
-            if (m_status) {
+            if (m_status && claimRefunds()) {
                 if (m_orders.size() % kPublishEvery != 0)
                     publish(m_orders.size(), false);
-                m_status = RefundRepository(**own).forEachCreatedBetween(
-                    from, to, [&](const RefundView &r) -> Status {
-                        m_refunds.push_back(
-                            {m_arena.store(r.outRefundNo), m_arena.store(r.outTradeNo),
-                             stateWord(m_arena, r.status), r.amountFen, r.createdAt});
-                        return {};
-                    });
+                m_refundsRead = true;
+                m_status = readRefunds(**own, from, to, m_arena, m_refunds);
             }
             (void)(*own)->execute("COMMIT");
         });
@@ -161,6 +169,9 @@ public:
         return mine ? theirs : mine;
     }
 
+    /// True for the first caller only: that thread reads the day's refunds.
+    bool claimRefunds() { return !m_refundsClaimed.exchange(true); }
+
     /// Indexes the orders on the calling thread as the reader publishes them, then hands the
     /// orders, their index and the refunds to `in`; their text lives as long as this object.
     /// The index is thus mostly built by the time the last order is read.
@@ -189,7 +200,8 @@ public:
             return m_status;
         in.orders = std::move(m_orders);
         in.orderIndex = std::move(index);
-        in.ledgerRefunds = std::move(m_refunds);
+        if (m_refundsRead)
+            in.ledgerRefunds = std::move(m_refunds);
         return {};
     }
 
@@ -213,7 +225,9 @@ private:
     StringArena m_arena;
     std::vector<LedgerOrderRecord> m_orders;
     std::vector<LedgerRefundRecord> m_refunds;
-    OrderIndex m_index;  ///< made by the reader, filled by finish() (see publish())
+    std::atomic<bool> m_refundsClaimed{false};
+    bool m_refundsRead = false; ///< by this reader (finish() reads it after the join)
+    OrderIndex m_index;         ///< made by the reader, filled by finish() (see publish())
     std::mutex m_moving; ///< held while the reader reallocates m_orders or the caller indexes
     std::atomic<size_t> m_state{0}; ///< see publish()
     Status m_status;
@@ -302,6 +316,10 @@ Result<ReconRun> reconcile(Ledger &ledger, QDate billDate, const ReconOptions &o
                     return {};
                 });
             !s)
+            return s.error();
+    }
+    if (orderReader.claimRefunds()) {
+        if (Status s = readRefunds(ledger, dayStart, dayEnd, arena, in.ledgerRefunds); !s)
             return s.error();
     }
     promise.setProgressValue(25);
