@@ -3952,19 +3952,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>write into the table %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the data is larger than 2 GB</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The stored rows of bill %1 are damaged; import the bill again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the gzip decoder made no progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>register a row feed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -7,6 +7,7 @@
 #include "ledger/billrowblock.h"
 #include "ledger/ledger.h"
 #include "ledger/rowpipe.h"
+#include "ledger/sqlitefeed.h"
 #include "ledger/sqlitestatement.h"
 #include "ledger/transaction.h"
 
@@ -14,8 +15,11 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <sqlite3.h>
+
 #include <array>
 #include <cstring>
+#include <span>
 #include <thread>
 
 namespace wxr::core {
@@ -61,29 +65,71 @@ ImportedBill billFrom(const QSqlQuery &q)
     return b;
 }
 
+// A trade row's entry in bill_keys, its text kept elsewhere.
+struct BillKey
+{
+    std::string_view outTradeNo;
+    qint64 line;
+    bool refund;
+};
+
+void billKeyFeedColumn(sqlite3_context *context, const void *rows, qint64 index, int column)
+{
+    const BillKey &key = static_cast<const BillKey *>(rows)[index];
+    switch (column) {
+    case 0:
+        sqlite3_result_text(context, key.outTradeNo.data() ? key.outTradeNo.data() : "",
+                            int(key.outTradeNo.size()), SQLITE_STATIC);
+        break;
+    case 1:
+        sqlite3_result_int64(context, key.line);
+        break;
+    default:
+        sqlite3_result_int64(context, key.refund ? 1 : 0);
+        break;
+    }
+}
+
 // The trade rows of one bill as the ledger stores them (billrowblock.h): each row's key in
 // bill_keys, the rows themselves packed into blocks in bill_row_blocks. add() packs rows
 // itself; a caller that packed a block already (the import's parsing thread) stores it with
-// addKey() and addBlock().
+// addKeys() and addBlock().
 class TradeRowWriter
 {
 public:
     TradeRowWriter(Ledger &ledger, qint64 billId)
-        : m_key(ledger, "INSERT INTO bill_keys (out_trade_no, bill_id, line, is_refund) "
+        : m_feed(ledger, "wxr_bill_key_feed", "out_trade_no, line, is_refund", &billKeyFeedColumn)
+        , m_key(ledger, "INSERT INTO bill_keys (out_trade_no, bill_id, line, is_refund) "
                         "VALUES (?1, ?2, ?3, ?4)")
+        , m_keys(ledger, "INSERT OR FAIL INTO bill_keys (out_trade_no, bill_id, line, is_refund) "
+                         "SELECT out_trade_no, ?1, line, is_refund FROM wxr_bill_key_feed")
         , m_block(ledger, "INSERT INTO bill_row_blocks (bill_id, first_line, last_line, "
                           "row_count, data) VALUES (?1, ?2, ?3, ?4, ?5)")
     {
         m_key.bind(2, billId);
+        m_keys.bind(1, billId);
         m_block.bind(1, billId);
         billblock::begin(m_data);
     }
 
     Status prepared() const
     {
-        if (Status s = m_key.prepared(); !s)
+        if (Status s = m_feed.registered(); !s)
             return s;
-        return m_block.prepared();
+        for (const SqliteStatement *q : {&m_key, &m_keys, &m_block}) {
+            if (Status s = q->prepared(); !s)
+                return s;
+        }
+        return {};
+    }
+
+    /// Stores the keys of a block's rows, one statement for all of them (sqlitefeed.h). OR FAIL:
+    /// a failing row stops the statement without undoing the rows before it, so the statement
+    /// keeps no journal of its own; the caller's transaction is rolled back on any error.
+    Status addKeys(std::span<const BillKey> keys)
+    {
+        m_feed.set(keys.data(), qint64(keys.size()));
+        return m_keys.exec();
     }
 
     Status addKey(std::string_view outTradeNo, qint64 line, bool refund)
@@ -127,7 +173,9 @@ public:
     }
 
 private:
+    SqliteFeed m_feed; // before the statements that read it
     SqliteStatement m_key;
+    SqliteStatement m_keys;
     SqliteStatement m_block;
     std::string m_data;
     int m_rows = 0;
@@ -259,13 +307,7 @@ struct RowBatch
     static constexpr size_t kRows = billblock::kRowsPerBlock;
     static constexpr size_t kBytes = 2 << 20;
 
-    struct Key
-    {
-        std::string_view outTradeNo;
-        qint64 line;
-        bool refund;
-    };
-    std::vector<Key> keys;
+    std::vector<BillKey> keys;
     std::string block;
     std::vector<FundFlowRow> fund;
     std::unique_ptr<char[]> bytes{new char[kBytes]};
@@ -409,10 +451,8 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
     const auto insertTradeRows = [&](const RowBatch &b) -> Status {
         if (b.keys.empty())
             return {};
-        for (const RowBatch::Key &k : b.keys) {
-            if (Status s = insertTrade.addKey(k.outTradeNo, k.line, k.refund); !s)
-                return s;
-        }
+        if (Status s = insertTrade.addKeys(b.keys); !s)
+            return s;
         return insertTrade.addBlock(b.block, b.keys.front().line, b.keys.back().line,
                                     int(b.keys.size()));
     };

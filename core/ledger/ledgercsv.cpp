@@ -9,6 +9,7 @@
 #include "ledger/ledger.h"
 #include "ledger/paidzones.h"
 #include "ledger/rowpipe.h"
+#include "ledger/sqlitefeed.h"
 #include "ledger/sqlitestatement.h"
 #include "ledger/statemachine.h"
 #include "ledger/timetext.h"
@@ -357,9 +358,9 @@ Status parseRefund(const Table<7> &table, ParsedBatch<RefundRow> &batch, RefundR
 }
 
 // Reads `table` on a second thread (read, split, validate: a fifth of an import's time) while
-// this thread, which owns the connection, applies each row with `apply`. The first failing
-// row wins: rows before a bad one are applied first (the caller's transaction is rolled back
-// anyway), so the error is the one a single-threaded pass would report. Cancel is checked
+// this thread, which owns the connection, applies each batch of rows with `apply`. The first
+// failing row wins: rows before a bad one are applied first (the caller's transaction is rolled
+// back anyway), so the error is the one a single-threaded pass would report. Cancel is checked
 // between batches.
 template<typename Row, size_t N, typename Apply>
 Status pipelined(Table<N> &table, Progress &progress,
@@ -424,10 +425,8 @@ Status pipelined(Table<N> &table, Progress &progress,
     while (auto b = pipe.pop()) {
         if (progress.promise.isCanceled())
             return cancelled();
-        for (const Row &row : b->rows) {
-            if (Status s = apply(row); !s)
-                return s;
-        }
+        if (Status s = apply(*b); !s)
+            return s;
         progress.report(b->bytesRead);
         (void)spare.push(std::move(b));
     }
@@ -435,6 +434,19 @@ Status pipelined(Table<N> &table, Progress &progress,
     if (readError)
         return *readError;
     return {};
+}
+
+// A batch applier that applies each row with `apply`.
+template<typename Row, typename Apply>
+auto eachRow(Apply apply)
+{
+    return [apply](const ParsedBatch<Row> &batch) mutable -> Status {
+        for (const Row &row : batch.rows) {
+            if (Status s = apply(row); !s)
+                return s;
+        }
+        return {};
+    };
 }
 
 // Upserts of one table by key, probing first with the statement that most likely answers:
@@ -480,11 +492,75 @@ public:
         return false;
     }
 
+    /// The next key is known to exist: run() selects first.
+    void expectExisting() { m_lastExisted = true; }
+
 private:
     SqliteStatement &m_insert;
     SqliteStatement &m_select;
     bool m_lastExisted = false;
 };
+
+// The event time of an imported state: payment time for paid states, else creation.
+std::optional<cst::Instant> eventAt(const OrderRow &row)
+{
+    return isPaid(row.state) && row.paid ? row.paid : row.created;
+}
+
+void resultText(sqlite3_context *context, std::string_view v)
+{
+    sqlite3_result_text(context, v.data() ? v.data() : "", static_cast<int>(v.size()),
+                        SQLITE_STATIC);
+}
+
+void resultInt64(sqlite3_context *context, std::optional<qint64> v)
+{
+    if (v)
+        sqlite3_result_int64(context, *v);
+    else
+        sqlite3_result_null(context);
+}
+
+// The columns of wxr_order_feed (kOrderFeedColumns) from a batch's OrderRow array.
+constexpr const char *kOrderFeedColumns
+    = "key, txn, amount, status, created, created_text, paid, paid_text, state_at";
+
+void orderFeedColumn(sqlite3_context *context, const void *rows, qint64 index, int column)
+{
+    const OrderRow &row = static_cast<const OrderRow *>(rows)[index];
+    switch (column) {
+    case 0:
+        resultText(context, row.key);
+        break;
+    case 1:
+        resultText(context, row.txn);
+        break;
+    case 2:
+        resultInt64(context, row.amount);
+        break;
+    case 3:
+        resultText(context, row.status);
+        break;
+    case 4:
+        resultInt64(context, row.created);
+        break;
+    case 5:
+        resultText(context, timetext::stored(row.createdText));
+        break;
+    case 6:
+        resultInt64(context, row.paid);
+        break;
+    case 7:
+        resultText(context, timetext::stored(row.paidText));
+        break;
+    case 8:
+        resultInt64(context, eventAt(row));
+        break;
+    default:
+        sqlite3_result_null(context);
+        break;
+    }
+}
 
 Status importOrders(Ledger &ledger, QIODevice &device, const QString &path, Progress &progress,
                     LedgerImportStats &stats, const QString &actor)
@@ -496,11 +572,23 @@ Status importOrders(Ledger &ledger, QIODevice &device, const QString &path, Prog
     PaidZones zones;
     if (Status s = zones.suspendTriggers(ledger); !s)
         return s;
+    // Before the statements that read it (which are finalized first).
+    SqliteFeed feed(ledger, "wxr_order_feed", kOrderFeedColumns, &orderFeedColumn);
+    if (Status s = feed.registered(); !s)
+        return s;
     SqliteStatement insert(ledger,
                            "INSERT INTO orders (out_trade_no, transaction_id, amount_fen, status, "
                            "created_at, created_at_text, paid_at, paid_at_text, state_at, source, "
                            "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'import', ?10) "
                            "ON CONFLICT (out_trade_no) DO NOTHING");
+    SqliteStatement insertBatch(
+        ledger,
+        "INSERT OR IGNORE INTO orders (id, out_trade_no, transaction_id, amount_fen, status, "
+        "created_at, created_at_text, paid_at, paid_at_text, state_at, source, updated_at) "
+        "SELECT ?1 + rowid, key, txn, amount, status, created, created_text, paid, "
+        "paid_text, state_at, 'import', ?2 FROM wxr_order_feed");
+    SqliteStatement lastId(ledger, "SELECT max(id) FROM orders");
+    SqliteStatement idsBetween(ledger, "SELECT id FROM orders WHERE id >= ?1 AND id < ?2");
     SqliteStatement select(ledger,
                            "SELECT id, status, state_at, amount_fen, transaction_id, "
                            "created_at_text, paid_at, needs_review, paid_at_text FROM orders "
@@ -511,125 +599,187 @@ Status importOrders(Ledger &ledger, QIODevice &device, const QString &path, Prog
                            "paid_at = ?7, paid_at_text = ?8, needs_review = ?9, "
                            "review_reason = CASE WHEN ?10 <> '' THEN ?10 ELSE review_reason END, "
                            "updated_at = ?11 WHERE id = ?12");
-    for (SqliteStatement *s : {&insert, &select, &update}) {
+    for (SqliteStatement *s : {&insert, &insertBatch, &lastId, &idsBetween, &select, &update}) {
         if (Status st = s->prepared(); !st)
             return st;
     }
     const cst::Instant now = cst::now();
     AuditLog audit(ledger);
     KeyedUpsert upsert(insert, select);
-    const Status imported
-        = pipelined<OrderRow>(table, progress, &parseOrder, [&](const OrderRow &in) -> Status {
-              ++stats.ordersRead;
-              const std::string_view key = in.key;
-              const std::string_view txn = in.txn;
-              const std::optional<qint64> amount = in.amount;
-              const std::string_view status = in.status;
-              const TradeState state = in.state;
-              const std::string_view createdText = in.createdText;
-              const std::optional<cst::Instant> created = in.created;
-              const std::string_view paidText = in.paidText;
-              const std::optional<cst::Instant> paid = in.paid;
-              // The event time of an imported state: payment time for paid states, else creation.
-              const std::optional<cst::Instant> eventAt = isPaid(state) && paid ? paid : created;
+    const auto applyOne = [&](const OrderRow &in) -> Status {
+        const std::string_view key = in.key;
+        const std::string_view txn = in.txn;
+        const std::optional<qint64> amount = in.amount;
+        const std::string_view status = in.status;
+        const TradeState state = in.state;
+        const std::string_view createdText = in.createdText;
+        const std::optional<cst::Instant> created = in.created;
+        const std::string_view paidText = in.paidText;
+        const std::optional<cst::Instant> paid = in.paid;
+        const std::optional<cst::Instant> eventAt = core::eventAt(in);
 
-              const Result<bool> createdRow = upsert.run(
-                  key,
-                  [&] {
-                      insert.bindView(1, key);
-                      insert.bindView(2, txn);
-                      insert.bind(3, *amount);
-                      insert.bindView(4, status);
-                      insert.bind(5, *created);
-                      insert.bindView(6, timetext::stored(createdText));
-                      insert.bind(7, paid);
-                      insert.bindView(8, timetext::stored(paidText));
-                      insert.bind(9, eventAt);
-                      insert.bind(10, now);
-                  },
-                  [&] {
-                      return makeError(ErrorCode::Internal,
-                                       Tr::tr("order %1 vanished during the import").arg(qs(key)));
-                  });
-              if (!createdRow)
-                  return createdRow.error();
-              if (*createdRow) {
-                  ++stats.ordersCreated;
-                  if (paid)
-                      zones.note(sqlite3_last_insert_rowid(ledger.handle()), *paid);
-                  return {};
-              }
+        const Result<bool> createdRow = upsert.run(
+            key,
+            [&] {
+                insert.bindView(1, key);
+                insert.bindView(2, txn);
+                insert.bind(3, *amount);
+                insert.bindView(4, status);
+                insert.bind(5, *created);
+                insert.bindView(6, timetext::stored(createdText));
+                insert.bind(7, paid);
+                insert.bindView(8, timetext::stored(paidText));
+                insert.bind(9, eventAt);
+                insert.bind(10, now);
+            },
+            [&] {
+                return makeError(ErrorCode::Internal,
+                                 Tr::tr("order %1 vanished during the import").arg(qs(key)));
+            });
+        if (!createdRow)
+            return createdRow.error();
+        if (*createdRow) {
+            ++stats.ordersCreated;
+            if (paid)
+                zones.note(sqlite3_last_insert_rowid(ledger.handle()), *paid);
+            return {};
+        }
 
-              // An existing order: the monotonic rules decide about the state. Compared as bytes;
-              // text is copied only for a row that changes, so re-importing rows the ledger already
-              // has costs no allocation.
-              const std::string_view oldStatusView = select.view(1);
-              const std::optional<qint64> oldStateAt = select.optionalInt64(2);
-              const qint64 oldAmount = select.int64(3);
-              const std::string_view oldTxnView = select.view(4);
-              const std::optional<qint64> oldPaid = select.optionalInt64(6);
-              const StateOutcome outcome
-                  = oldStatusView == status
-                        ? StateOutcome::Unchanged
-                        : decideTradeTransition(tradeStateFromWord(qs(oldStatusView)), oldStateAt,
-                                                state, eventAt);
-              const bool applyState
-                  = outcome == StateOutcome::Applied || outcome == StateOutcome::PaidAfterClose;
-              const bool fillTxn = oldTxnView.empty() && !txn.empty();
-              const bool fillPaid = !oldPaid && paid;
-              const bool fieldsChange = oldAmount != *amount
-                                        || select.view(5) != timetext::stored(createdText)
-                                        || fillTxn || fillPaid;
-              if (outcome == StateOutcome::IgnoredFinal || outcome == StateOutcome::IgnoredStale)
-                  ++stats.ordersStateIgnored;
-              if (!applyState && !fieldsChange) {
-                  select.reset();
-                  ++stats.ordersUnchanged;
-                  return {};
-              }
-              const qint64 id = select.int64(0);
-              const QString oldStatus = qs(oldStatusView);
-              const QByteArray oldTxn(oldTxnView.data(), qsizetype(oldTxnView.size()));
-              const bool oldReview = select.int64(7) != 0;
-              const QString oldPaidText = select.text(8);
-              select.reset();
+        // An existing order: the monotonic rules decide about the state. Compared as bytes;
+        // text is copied only for a row that changes, so re-importing rows the ledger already
+        // has costs no allocation.
+        const std::string_view oldStatusView = select.view(1);
+        const std::optional<qint64> oldStateAt = select.optionalInt64(2);
+        const qint64 oldAmount = select.int64(3);
+        const std::string_view oldTxnView = select.view(4);
+        const std::optional<qint64> oldPaid = select.optionalInt64(6);
+        const StateOutcome outcome
+            = oldStatusView == status ? StateOutcome::Unchanged
+                                      : decideTradeTransition(tradeStateFromWord(qs(oldStatusView)),
+                                                              oldStateAt, state, eventAt);
+        const bool applyState
+            = outcome == StateOutcome::Applied || outcome == StateOutcome::PaidAfterClose;
+        const bool fillTxn = oldTxnView.empty() && !txn.empty();
+        const bool fillPaid = !oldPaid && paid;
+        const bool fieldsChange = oldAmount != *amount
+                                  || select.view(5) != timetext::stored(createdText) || fillTxn
+                                  || fillPaid;
+        if (outcome == StateOutcome::IgnoredFinal || outcome == StateOutcome::IgnoredStale)
+            ++stats.ordersStateIgnored;
+        if (!applyState && !fieldsChange) {
+            select.reset();
+            ++stats.ordersUnchanged;
+            return {};
+        }
+        const qint64 id = select.int64(0);
+        const QString oldStatus = qs(oldStatusView);
+        const QByteArray oldTxn(oldTxnView.data(), qsizetype(oldTxnView.size()));
+        const bool oldReview = select.int64(7) != 0;
+        const QString oldPaidText = select.text(8);
+        select.reset();
 
-              const QString newStatus = qs(status);
-              const QString reason = outcome == StateOutcome::PaidAfterClose
-                                         ? Tr::tr("paid after the order was closed")
-                                         : QString();
-              update.bindText(1, applyState ? newStatus : oldStatus);
-              update.bind(2, applyState ? eventAt : oldStateAt);
-              update.bind(3, *amount);
-              const QByteArray txnBytes
-                  = fillTxn ? QByteArray(txn.data(), qsizetype(txn.size())) : oldTxn;
-              update.bindView(4, std::string_view(txnBytes.constData(), size_t(txnBytes.size())));
-              update.bind(5, *created);
-              update.bindView(6, timetext::stored(createdText));
-              update.bind(7, fillPaid ? paid : oldPaid);
-              update.bindText(8, fillPaid ? qs(timetext::stored(paidText)) : oldPaidText);
-              update.bind(9, qint64(oldReview || !reason.isEmpty()));
-              update.bindText(10, reason);
-              update.bind(11, now);
-              update.bind(12, id);
-              if (Status s = update.exec(); !s)
-                  return s;
-              if (fillPaid)
-                  zones.note(id, *paid);
-              ++stats.ordersUpdated;
-              AuditEntry entry;
-              entry.actor = actor;
-              entry.action = applyState ? QStringLiteral("state") : QStringLiteral("update");
-              entry.entity = QStringLiteral("order");
-              entry.entityKey = qs(key);
-              entry.oldValue = oldStatus + u' ' + QString::number(oldAmount);
-              entry.newValue
-                  = (applyState ? newStatus : oldStatus) + u' ' + QString::number(*amount);
-              entry.detail = stateOutcomeName(outcome);
-              if (const auto r = audit.append(entry); !r)
-                  return r.error();
-              return {};
-          });
+        const QString newStatus = qs(status);
+        const QString reason = outcome == StateOutcome::PaidAfterClose
+                                   ? Tr::tr("paid after the order was closed")
+                                   : QString();
+        update.bindText(1, applyState ? newStatus : oldStatus);
+        update.bind(2, applyState ? eventAt : oldStateAt);
+        update.bind(3, *amount);
+        const QByteArray txnBytes
+            = fillTxn ? QByteArray(txn.data(), qsizetype(txn.size())) : oldTxn;
+        update.bindView(4, std::string_view(txnBytes.constData(), size_t(txnBytes.size())));
+        update.bind(5, *created);
+        update.bindView(6, timetext::stored(createdText));
+        update.bind(7, fillPaid ? paid : oldPaid);
+        update.bindText(8, fillPaid ? qs(timetext::stored(paidText)) : oldPaidText);
+        update.bind(9, qint64(oldReview || !reason.isEmpty()));
+        update.bindText(10, reason);
+        update.bind(11, now);
+        update.bind(12, id);
+        if (Status s = update.exec(); !s)
+            return s;
+        if (fillPaid)
+            zones.note(id, *paid);
+        ++stats.ordersUpdated;
+        AuditEntry entry;
+        entry.actor = actor;
+        entry.action = applyState ? QStringLiteral("state") : QStringLiteral("update");
+        entry.entity = QStringLiteral("order");
+        entry.entityKey = qs(key);
+        entry.oldValue = oldStatus + u' ' + QString::number(oldAmount);
+        entry.newValue = (applyState ? newStatus : oldStatus) + u' ' + QString::number(*amount);
+        entry.detail = stateOutcomeName(outcome);
+        if (const auto r = audit.append(entry); !r)
+            return r.error();
+        return {};
+    };
+    // A batch of new orders is one INSERT … SELECT from the feed, with the ids chosen here (the
+    // next free id plus the row's position), so that the rows it skipped are known afterwards:
+    // their ids are not in the table. Those take the per-row path, in file order, after the
+    // batch; only rows with the same key depend on each other, and they keep their order. OR
+    // IGNORE rather than an upsert clause: a statement that may abort half-way keeps a
+    // statement journal of the pages it changes (that cost a third of a million-order import);
+    // this one cannot abort, and a row it skipped for a constraint fails on the per-row path
+    // with SQLite's message. A batch of mostly known orders (a re-import) is applied row by
+    // row, and so is the next one; the ids of skipped rows stay unused.
+    bool wholeBatches = true;
+    const Status imported = pipelined<OrderRow>(
+        table, progress, &parseOrder, [&](const ParsedBatch<OrderRow> &batch) -> Status {
+            const std::vector<OrderRow> &rows = batch.rows;
+            const qint64 count = qint64(rows.size());
+            stats.ordersRead += count;
+            const qint64 createdBefore = stats.ordersCreated;
+            if (!wholeBatches) {
+                for (const OrderRow &row : rows) {
+                    if (Status s = applyOne(row); !s)
+                        return s;
+                }
+                wholeBatches = (stats.ordersCreated - createdBefore) * 2 >= count;
+                return {};
+            }
+            const Result<bool> last = lastId.step();
+            if (!last) {
+                lastId.reset();
+                return last.error();
+            }
+            const qint64 first = lastId.isNull(0) ? 1 : lastId.int64(0) + 1;
+            lastId.reset();
+            feed.set(rows.data(), count);
+            insertBatch.bind(1, first);
+            insertBatch.bind(2, now);
+            if (Status s = insertBatch.exec(); !s)
+                return s;
+            const qint64 inserted = insertBatch.changes();
+            stats.ordersCreated += inserted;
+            std::vector<bool> created(rows.size(), inserted == count);
+            if (inserted != count) {
+                idsBetween.bind(1, first);
+                idsBetween.bind(2, first + count);
+                for (;;) {
+                    const Result<bool> row = idsBetween.step();
+                    if (!row) {
+                        idsBetween.reset();
+                        return row.error();
+                    }
+                    if (!*row)
+                        break;
+                    created[size_t(idsBetween.int64(0) - first)] = true;
+                }
+                idsBetween.reset();
+            }
+            for (size_t i = 0; i < rows.size(); ++i) {
+                if (created[i]) {
+                    if (rows[i].paid)
+                        zones.note(first + qint64(i), *rows[i].paid);
+                    continue;
+                }
+                upsert.expectExisting();
+                if (Status s = applyOne(rows[i]); !s)
+                    return s;
+            }
+            wholeBatches = (stats.ordersCreated - createdBefore) * 2 >= count;
+            return {};
+        });
     if (!imported)
         return imported;
     return zones.store(ledger);
@@ -661,103 +811,104 @@ Status importRefunds(Ledger &ledger, QIODevice &device, const QString &path, Pro
     const cst::Instant now = cst::now();
     AuditLog audit(ledger);
     KeyedUpsert upsert(insert, select);
-    return pipelined<RefundRow>(table, progress, &parseRefund, [&](const RefundRow &in) -> Status {
-        ++stats.refundsRead;
-        const std::string_view key = in.key;
-        const std::string_view trade = in.trade;
-        const std::string_view refundId = in.refundId;
-        const std::optional<qint64> amount = in.amount;
-        const std::string_view status = in.status;
-        const RefundState state = in.state;
-        const std::string_view createdText = in.createdText;
-        const std::optional<cst::Instant> created = in.created;
-        const std::string_view successText = in.successText;
-        const std::optional<cst::Instant> success = in.success;
-        const std::optional<cst::Instant> eventAt
-            = state == RefundState::Success && success ? success : created;
+    return pipelined<RefundRow>(
+        table, progress, &parseRefund, eachRow<RefundRow>([&](const RefundRow &in) -> Status {
+            ++stats.refundsRead;
+            const std::string_view key = in.key;
+            const std::string_view trade = in.trade;
+            const std::string_view refundId = in.refundId;
+            const std::optional<qint64> amount = in.amount;
+            const std::string_view status = in.status;
+            const RefundState state = in.state;
+            const std::string_view createdText = in.createdText;
+            const std::optional<cst::Instant> created = in.created;
+            const std::string_view successText = in.successText;
+            const std::optional<cst::Instant> success = in.success;
+            const std::optional<cst::Instant> eventAt
+                = state == RefundState::Success && success ? success : created;
 
-        const Result<bool> createdRow = upsert.run(
-            key,
-            [&] {
-                insert.bindView(1, key);
-                insert.bindView(2, trade);
-                insert.bindView(3, refundId);
-                insert.bind(4, *amount);
-                insert.bindView(5, status);
-                insert.bind(6, *created);
-                insert.bindView(7, timetext::stored(createdText));
-                insert.bind(8, success);
-                insert.bindView(9, timetext::stored(successText));
-                insert.bind(10, eventAt);
-                insert.bind(11, now);
-            },
-            [&] {
-                return makeError(ErrorCode::Internal,
-                                 Tr::tr("refund %1 vanished during the import").arg(qs(key)));
-            });
-        if (!createdRow)
-            return createdRow.error();
-        if (*createdRow) {
-            ++stats.refundsCreated;
-            return {};
-        }
+            const Result<bool> createdRow = upsert.run(
+                key,
+                [&] {
+                    insert.bindView(1, key);
+                    insert.bindView(2, trade);
+                    insert.bindView(3, refundId);
+                    insert.bind(4, *amount);
+                    insert.bindView(5, status);
+                    insert.bind(6, *created);
+                    insert.bindView(7, timetext::stored(createdText));
+                    insert.bind(8, success);
+                    insert.bindView(9, timetext::stored(successText));
+                    insert.bind(10, eventAt);
+                    insert.bind(11, now);
+                },
+                [&] {
+                    return makeError(ErrorCode::Internal,
+                                     Tr::tr("refund %1 vanished during the import").arg(qs(key)));
+                });
+            if (!createdRow)
+                return createdRow.error();
+            if (*createdRow) {
+                ++stats.refundsCreated;
+                return {};
+            }
 
-        const std::string_view oldStatusView = select.view(1);
-        const std::optional<qint64> oldStateAt = select.optionalInt64(2);
-        const qint64 oldAmount = select.int64(3);
-        const std::string_view oldRefundIdView = select.view(4);
-        const std::optional<qint64> oldSuccess = select.optionalInt64(6);
-        const StateOutcome outcome
-            = oldStatusView == status
-                  ? StateOutcome::Unchanged
-                  : decideRefundTransition(refundStateFromWord(qs(oldStatusView)), oldStateAt,
-                                           state, eventAt);
-        const bool applyState = outcome == StateOutcome::Applied;
-        const bool fillRefundId = oldRefundIdView.empty() && !refundId.empty();
-        const bool fillSuccess = !oldSuccess && success;
-        const bool fieldsChange = oldAmount != *amount
-                                  || select.view(5) != timetext::stored(createdText) || fillRefundId
-                                  || fillSuccess || select.view(8) != trade;
-        if (outcome == StateOutcome::IgnoredFinal || outcome == StateOutcome::IgnoredStale)
-            ++stats.refundsStateIgnored;
-        if (!applyState && !fieldsChange) {
+            const std::string_view oldStatusView = select.view(1);
+            const std::optional<qint64> oldStateAt = select.optionalInt64(2);
+            const qint64 oldAmount = select.int64(3);
+            const std::string_view oldRefundIdView = select.view(4);
+            const std::optional<qint64> oldSuccess = select.optionalInt64(6);
+            const StateOutcome outcome
+                = oldStatusView == status
+                      ? StateOutcome::Unchanged
+                      : decideRefundTransition(refundStateFromWord(qs(oldStatusView)), oldStateAt,
+                                               state, eventAt);
+            const bool applyState = outcome == StateOutcome::Applied;
+            const bool fillRefundId = oldRefundIdView.empty() && !refundId.empty();
+            const bool fillSuccess = !oldSuccess && success;
+            const bool fieldsChange = oldAmount != *amount
+                                      || select.view(5) != timetext::stored(createdText)
+                                      || fillRefundId || fillSuccess || select.view(8) != trade;
+            if (outcome == StateOutcome::IgnoredFinal || outcome == StateOutcome::IgnoredStale)
+                ++stats.refundsStateIgnored;
+            if (!applyState && !fieldsChange) {
+                select.reset();
+                ++stats.refundsUnchanged;
+                return {};
+            }
+            const qint64 id = select.int64(0);
+            const QString oldStatus = qs(oldStatusView);
+            const QString oldRefundId = qs(oldRefundIdView);
+            const QString oldSuccessText = select.text(7);
             select.reset();
-            ++stats.refundsUnchanged;
-            return {};
-        }
-        const qint64 id = select.int64(0);
-        const QString oldStatus = qs(oldStatusView);
-        const QString oldRefundId = qs(oldRefundIdView);
-        const QString oldSuccessText = select.text(7);
-        select.reset();
 
-        const QString newStatus = qs(status);
-        update.bindText(1, applyState ? newStatus : oldStatus);
-        update.bind(2, applyState ? eventAt : oldStateAt);
-        update.bind(3, *amount);
-        update.bindText(4, fillRefundId ? qs(refundId) : oldRefundId);
-        update.bind(5, *created);
-        update.bindView(6, timetext::stored(createdText));
-        update.bind(7, fillSuccess ? success : oldSuccess);
-        update.bindText(8, fillSuccess ? qs(timetext::stored(successText)) : oldSuccessText);
-        update.bindView(9, trade);
-        update.bind(10, now);
-        update.bind(11, id);
-        if (Status s = update.exec(); !s)
-            return s;
-        ++stats.refundsUpdated;
-        AuditEntry entry;
-        entry.actor = actor;
-        entry.action = applyState ? QStringLiteral("state") : QStringLiteral("update");
-        entry.entity = QStringLiteral("refund");
-        entry.entityKey = qs(key);
-        entry.oldValue = oldStatus + u' ' + QString::number(oldAmount);
-        entry.newValue = (applyState ? newStatus : oldStatus) + u' ' + QString::number(*amount);
-        entry.detail = stateOutcomeName(outcome);
-        if (const auto r = audit.append(entry); !r)
-            return r.error();
-        return {};
-    });
+            const QString newStatus = qs(status);
+            update.bindText(1, applyState ? newStatus : oldStatus);
+            update.bind(2, applyState ? eventAt : oldStateAt);
+            update.bind(3, *amount);
+            update.bindText(4, fillRefundId ? qs(refundId) : oldRefundId);
+            update.bind(5, *created);
+            update.bindView(6, timetext::stored(createdText));
+            update.bind(7, fillSuccess ? success : oldSuccess);
+            update.bindText(8, fillSuccess ? qs(timetext::stored(successText)) : oldSuccessText);
+            update.bindView(9, trade);
+            update.bind(10, now);
+            update.bind(11, id);
+            if (Status s = update.exec(); !s)
+                return s;
+            ++stats.refundsUpdated;
+            AuditEntry entry;
+            entry.actor = actor;
+            entry.action = applyState ? QStringLiteral("state") : QStringLiteral("update");
+            entry.entity = QStringLiteral("refund");
+            entry.entityKey = qs(key);
+            entry.oldValue = oldStatus + u' ' + QString::number(oldAmount);
+            entry.newValue = (applyState ? newStatus : oldStatus) + u' ' + QString::number(*amount);
+            entry.detail = stateOutcomeName(outcome);
+            if (const auto r = audit.append(entry); !r)
+                return r.error();
+            return {};
+        }));
 }
 
 Error nothingImported(const Error &e)

@@ -8,6 +8,7 @@
 #include "ledger/migration.h"
 #include "ledger/orderrepository.h"
 #include "ledger/refundrepository.h"
+#include "ledger/sqlitefeed.h"
 #include "ledger/sqlitestatement.h"
 #include "ledger/transaction.h"
 #include "testutil.h"
@@ -304,6 +305,60 @@ private slots:
         const auto ledger = Ledger::open(path);
         QVERIFY_ERROR(ledger, ErrorCode::Database);
         QVERIFY2(ledger.error().message.contains(path), qPrintable(ledger.error().message));
+    }
+
+    // A feed serves its rows to SQL in order, rowid = position, text handed over without a
+    // copy; it reads whatever rows were set last, and its name is gone once it is destroyed.
+    void rowFeed()
+    {
+        QTemporaryDir dir;
+        auto opened = Ledger::open(dir.filePath(QStringLiteral("l.db")));
+        QVERIFY_RESULT(opened);
+        Ledger &ledger = **opened;
+        struct Row
+        {
+            const char *name;
+            qint64 amount;
+        };
+        const auto column = [](sqlite3_context *c, const void *rows, qint64 i, int col) {
+            const Row &r = static_cast<const Row *>(rows)[i];
+            if (col == 0)
+                sqlite3_result_text(c, r.name, -1, SQLITE_STATIC);
+            else
+                sqlite3_result_int64(c, r.amount);
+        };
+        QVERIFY_RESULT(ledger.execute("CREATE TABLE t (name TEXT NOT NULL, amount INTEGER, "
+                                      "pos INTEGER)"));
+        {
+            SqliteFeed feed(ledger, "test_feed", "name, amount", column);
+            QVERIFY_RESULT(feed.registered());
+            SqliteStatement insert(
+                ledger,
+                "INSERT INTO t (name, amount, pos) SELECT name, amount, rowid FROM test_feed");
+            QVERIFY_RESULT(insert.prepared());
+            const Row first[] = {{"a", 1}, {"b", 20}, {"c", 300}};
+            feed.set(first, 3);
+            QVERIFY_RESULT(insert.exec());
+            QCOMPARE(insert.changes(), 3);
+            feed.set(nullptr, 0);
+            QVERIFY_RESULT(insert.exec());
+            QCOMPARE(insert.changes(), 0);
+            const Row second[] = {{"d", 4000}};
+            feed.set(second, 1);
+            QVERIFY_RESULT(insert.exec());
+            QCOMPARE(scalar(ledger, "SELECT group_concat(name || ':' || amount || ':' || pos, ' ') "
+                                    "= 'a:1:0 b:20:1 c:300:2 d:4000:0' FROM t"),
+                     1);
+            // A constraint fails the statement with SQLite's message, like a single INSERT.
+            const Row bad[] = {{nullptr, 1}};
+            feed.set(bad, 1);
+            const Status failed = insert.exec();
+            QVERIFY(!failed.ok());
+            QVERIFY2(failed.error().message.contains(QStringLiteral("NOT NULL")),
+                     qPrintable(failed.error().message));
+        }
+        SqliteStatement gone(ledger, "SELECT * FROM test_feed");
+        QVERIFY(!gone.prepared().ok());
     }
 
     void auditLogIsAppendOnly()

@@ -309,6 +309,79 @@ private slots:
         QVERIFY(RefundRepository(**ledger).find(QStringLiteral("R3"))->has_value());
     }
 
+    // Batches of 4,096 rows: one of mostly known orders (applied row by row), one of new
+    // orders only (the next batch is inserted whole again), and one inserted whole in which a
+    // few rows repeat orders of an earlier batch or of the same batch: those are updated after
+    // it in file order. Every row gets its case, the ids stay unique and the zones cover them.
+    void upsertAcrossBatches()
+    {
+        QTemporaryDir dir;
+        auto opened = Ledger::open(dir.filePath(QStringLiteral("l.db")));
+        QVERIFY_RESULT(opened);
+        Ledger &ledger = **opened;
+        const QDateTime day(QDate(2026, 11, 25), QTime(0, 0), QTimeZone(8 * 3600));
+        const auto row = [&](const QByteArray &key, int i, bool paid, int amount) -> QByteArray {
+            const QDateTime created = day.addSecs(i);
+            return key + ",," + QByteArray::number(amount) + (paid ? ",SUCCESS," : ",NOTPAY,")
+                   + created.toString(Qt::ISODate).toLatin1() + ','
+                   + (paid ? created.addSecs(60).toString(Qt::ISODate).toLatin1() : QByteArray())
+                   + '\n';
+        };
+        QByteArray first = kOrdersHeader;
+        for (int i = 0; i < 6000; ++i)
+            first += row("O" + QByteArray::number(i), i, false, 100);
+        QByteArray second = kOrdersHeader;
+        for (int i = 3000; i < 8000; ++i)
+            second += row("O" + QByteArray::number(i), i, true, 100);
+        for (int i = 0; i < 5000; ++i)
+            second += row("P" + QByteArray::number(i), i, false, 200);
+        for (int i = 0; i < 100; ++i)
+            second += row("P" + QByteArray::number(i), i, true, 200);
+        second += row("P4000", 4000, true, 250);
+        QPromise<void> promise;
+        QVERIFY_RESULT(importLedgerCsv(ledger, write(dir, QStringLiteral("o1.csv"), first),
+                                       QString(), promise));
+        const auto stats = importLedgerCsv(ledger, write(dir, QStringLiteral("o2.csv"), second),
+                                           QString(), promise);
+        QVERIFY_RESULT(stats);
+        QCOMPARE(stats->ordersRead, 10101);
+        QCOMPARE(stats->ordersCreated, 7000); // O6000–O7999, P0–P4999
+        QCOMPARE(stats->ordersUpdated, 3101); // O3000–O5999 paid, P0–P99 paid, P4000
+        QCOMPARE(stats->ordersUnchanged, 0);
+        const auto scalar = [&](const char *sql) {
+            SqliteStatement q(ledger, sql);
+            const auto r = q.step();
+            return r && *r ? q.int64(0) : -1;
+        };
+        QCOMPARE(scalar("SELECT COUNT(*) FROM orders"), 13000);
+        QCOMPARE(scalar("SELECT COUNT(DISTINCT out_trade_no) FROM orders"), 13000);
+        QCOMPARE(scalar("SELECT COUNT(*) FROM orders WHERE status = 'SUCCESS' AND paid_at = "
+                        "created_at + 60"),
+                 5101);
+        QCOMPARE(scalar("SELECT COUNT(*) FROM orders WHERE status = 'NOTPAY' AND paid_at IS NULL"),
+                 3000 + 4899);
+        OrderRepository orders(ledger);
+        QCOMPARE((*orders.find(QStringLiteral("O2999")))->status, QStringLiteral("NOTPAY"));
+        QCOMPARE((*orders.find(QStringLiteral("O3000")))->status, QStringLiteral("SUCCESS"));
+        QCOMPARE((*orders.find(QStringLiteral("O7999")))->status, QStringLiteral("SUCCESS"));
+        QCOMPARE((*orders.find(QStringLiteral("P99")))->status, QStringLiteral("SUCCESS"));
+        QCOMPARE((*orders.find(QStringLiteral("P100")))->status, QStringLiteral("NOTPAY"));
+        QCOMPARE((*orders.find(QStringLiteral("P4000")))->amountFen, 250);
+        // Every paid order is found through the zones.
+        QCOMPARE(scalar("SELECT COUNT(*) FROM (SELECT id / 4096 AS zone, MIN(paid_at) AS lo, "
+                        "MAX(paid_at) AS hi FROM orders WHERE paid_at IS NOT NULL GROUP BY 1) o "
+                        "LEFT JOIN order_paid_zones z USING (zone) WHERE z.zone IS NULL OR "
+                        "z.min_paid > o.lo OR z.max_paid < o.hi"),
+                 0);
+        qint64 found = 0;
+        QVERIFY_RESULT(ReconRepository(ledger).forEachOrderPaidBetween(
+            day.toSecsSinceEpoch(), day.toSecsSinceEpoch() + 86400, [&](const OrderView &) {
+                ++found;
+                return Status();
+            }));
+        QCOMPARE(found, 5101);
+    }
+
     void badRows_data()
     {
         QTest::addColumn<QByteArray>("orders");
