@@ -436,19 +436,6 @@ Status pipelined(Table<N> &table, Progress &progress,
     return {};
 }
 
-// A batch applier that applies each row with `apply`.
-template<typename Row, typename Apply>
-auto eachRow(Apply apply)
-{
-    return [apply](const ParsedBatch<Row> &batch) mutable -> Status {
-        for (const Row &row : batch.rows) {
-            if (Status s = apply(row); !s)
-                return s;
-        }
-        return {};
-    };
-}
-
 // Upserts of one table by key, probing first with the statement that most likely answers:
 // INSERT for a new key (one index probe), SELECT for a key the ledger has (one probe instead
 // of two). Runs of either are long in practice (a new day, or a re-import of days already
@@ -499,6 +486,110 @@ private:
     SqliteStatement &m_insert;
     SqliteStatement &m_select;
     bool m_lastExisted = false;
+};
+
+// New rows of one table a batch at a time: one INSERT … SELECT from a feed of the batch
+// (sqlitefeed.h) instead of an upsert per row. The ids are chosen here (the next free id plus
+// the row's position), so that the rows the statement skipped are known afterwards: their ids
+// are not in the table. Those then take the per-row path, in file order; only rows with the
+// same key depend on each other, and they keep their order. OR IGNORE rather than an upsert
+// clause: a statement that may abort half-way keeps a statement journal of the pages it
+// changes (that cost a third of a million-order import); this one cannot abort, and a row it
+// skipped for a constraint fails on the per-row path with SQLite's message. A batch of mostly
+// known rows (a re-import) is applied row by row, and so is the next one; the ids of skipped
+// rows stay unused.
+template<typename Row>
+class BatchInsert final
+{
+public:
+    /// `insert`: INSERT OR IGNORE INTO `table` (id, …) SELECT ?1 + rowid, … FROM `feedName`,
+    /// with ?2 bound to `now`.
+    BatchInsert(Ledger &ledger, const char *table, const char *feedName, const char *feedColumns,
+                SqliteFeed::ColumnFn column, const char *insert, cst::Instant now)
+        : m_feed(ledger, feedName, feedColumns, column)
+        , m_insert(ledger, insert)
+        , m_lastId(ledger, QByteArray(QByteArray("SELECT max(id) FROM ") + table).constData())
+        , m_idsBetween(ledger, QByteArray(QByteArray("SELECT id FROM ") + table
+                                          + " WHERE id >= ?1 AND id < ?2")
+                                   .constData())
+    {
+        m_insert.bind(2, now);
+    }
+
+    Status prepared() const
+    {
+        if (Status s = m_feed.registered(); !s)
+            return s;
+        for (const SqliteStatement *q : {&m_insert, &m_lastId, &m_idsBetween}) {
+            if (Status s = q->prepared(); !s)
+                return s;
+        }
+        return {};
+    }
+
+    /// Stores `rows`: inserted(row, id) for each row the batch created, one(row, known) for
+    /// each other row (known: it conflicted, so its key is in the table). `created` counts
+    /// the rows created, by the batch here and by one() itself.
+    template<typename Inserted, typename One>
+    Status apply(const std::vector<Row> &rows, qint64 &created, Inserted inserted, One one)
+    {
+        const qint64 count = qint64(rows.size());
+        const qint64 createdBefore = created;
+        if (!m_whole) {
+            for (const Row &row : rows) {
+                if (Status s = one(row, false); !s)
+                    return s;
+            }
+            m_whole = (created - createdBefore) * 2 >= count;
+            return {};
+        }
+        const Result<bool> last = m_lastId.step();
+        if (!last) {
+            m_lastId.reset();
+            return last.error();
+        }
+        const qint64 first = m_lastId.isNull(0) ? 1 : m_lastId.int64(0) + 1;
+        m_lastId.reset();
+        m_feed.set(rows.data(), count);
+        m_insert.bind(1, first);
+        if (Status s = m_insert.exec(); !s)
+            return s;
+        const qint64 done = m_insert.changes();
+        created += done;
+        std::vector<bool> isNew(rows.size(), done == count);
+        if (done != count) {
+            m_idsBetween.bind(1, first);
+            m_idsBetween.bind(2, first + count);
+            for (;;) {
+                const Result<bool> row = m_idsBetween.step();
+                if (!row) {
+                    m_idsBetween.reset();
+                    return row.error();
+                }
+                if (!*row)
+                    break;
+                isNew[size_t(m_idsBetween.int64(0) - first)] = true;
+            }
+            m_idsBetween.reset();
+        }
+        for (size_t i = 0; i < rows.size(); ++i) {
+            if (isNew[i]) {
+                inserted(rows[i], first + qint64(i));
+                continue;
+            }
+            if (Status s = one(rows[i], true); !s)
+                return s;
+        }
+        m_whole = (created - createdBefore) * 2 >= count;
+        return {};
+    }
+
+private:
+    SqliteFeed m_feed; // before the statements that read it: they are finalized first
+    SqliteStatement m_insert;
+    SqliteStatement m_lastId;
+    SqliteStatement m_idsBetween;
+    bool m_whole = true;
 };
 
 // The event time of an imported state: payment time for paid states, else creation.
@@ -572,23 +663,19 @@ Status importOrders(Ledger &ledger, QIODevice &device, const QString &path, Prog
     PaidZones zones;
     if (Status s = zones.suspendTriggers(ledger); !s)
         return s;
-    // Before the statements that read it (which are finalized first).
-    SqliteFeed feed(ledger, "wxr_order_feed", kOrderFeedColumns, &orderFeedColumn);
-    if (Status s = feed.registered(); !s)
-        return s;
+    const cst::Instant now = cst::now();
+    BatchInsert<OrderRow> batchInsert(
+        ledger, "orders", "wxr_order_feed", kOrderFeedColumns, &orderFeedColumn,
+        "INSERT OR IGNORE INTO orders (id, out_trade_no, transaction_id, amount_fen, status, "
+        "created_at, created_at_text, paid_at, paid_at_text, state_at, source, updated_at) "
+        "SELECT ?1 + rowid, key, txn, amount, status, created, created_text, paid, "
+        "paid_text, state_at, 'import', ?2 FROM wxr_order_feed",
+        now);
     SqliteStatement insert(ledger,
                            "INSERT INTO orders (out_trade_no, transaction_id, amount_fen, status, "
                            "created_at, created_at_text, paid_at, paid_at_text, state_at, source, "
                            "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'import', ?10) "
                            "ON CONFLICT (out_trade_no) DO NOTHING");
-    SqliteStatement insertBatch(
-        ledger,
-        "INSERT OR IGNORE INTO orders (id, out_trade_no, transaction_id, amount_fen, status, "
-        "created_at, created_at_text, paid_at, paid_at_text, state_at, source, updated_at) "
-        "SELECT ?1 + rowid, key, txn, amount, status, created, created_text, paid, "
-        "paid_text, state_at, 'import', ?2 FROM wxr_order_feed");
-    SqliteStatement lastId(ledger, "SELECT max(id) FROM orders");
-    SqliteStatement idsBetween(ledger, "SELECT id FROM orders WHERE id >= ?1 AND id < ?2");
     SqliteStatement select(ledger,
                            "SELECT id, status, state_at, amount_fen, transaction_id, "
                            "created_at_text, paid_at, needs_review, paid_at_text FROM orders "
@@ -599,11 +686,12 @@ Status importOrders(Ledger &ledger, QIODevice &device, const QString &path, Prog
                            "paid_at = ?7, paid_at_text = ?8, needs_review = ?9, "
                            "review_reason = CASE WHEN ?10 <> '' THEN ?10 ELSE review_reason END, "
                            "updated_at = ?11 WHERE id = ?12");
-    for (SqliteStatement *s : {&insert, &insertBatch, &lastId, &idsBetween, &select, &update}) {
+    if (Status st = batchInsert.prepared(); !st)
+        return st;
+    for (SqliteStatement *s : {&insert, &select, &update}) {
         if (Status st = s->prepared(); !st)
             return st;
     }
-    const cst::Instant now = cst::now();
     AuditLog audit(ledger);
     KeyedUpsert upsert(insert, select);
     const auto applyOne = [&](const OrderRow &in) -> Status {
@@ -713,76 +801,74 @@ Status importOrders(Ledger &ledger, QIODevice &device, const QString &path, Prog
             return r.error();
         return {};
     };
-    // A batch of new orders is one INSERT … SELECT from the feed, with the ids chosen here (the
-    // next free id plus the row's position), so that the rows it skipped are known afterwards:
-    // their ids are not in the table. Those take the per-row path, in file order, after the
-    // batch; only rows with the same key depend on each other, and they keep their order. OR
-    // IGNORE rather than an upsert clause: a statement that may abort half-way keeps a
-    // statement journal of the pages it changes (that cost a third of a million-order import);
-    // this one cannot abort, and a row it skipped for a constraint fails on the per-row path
-    // with SQLite's message. A batch of mostly known orders (a re-import) is applied row by
-    // row, and so is the next one; the ids of skipped rows stay unused.
-    bool wholeBatches = true;
-    const Status imported = pipelined<OrderRow>(
-        table, progress, &parseOrder, [&](const ParsedBatch<OrderRow> &batch) -> Status {
-            const std::vector<OrderRow> &rows = batch.rows;
-            const qint64 count = qint64(rows.size());
-            stats.ordersRead += count;
-            const qint64 createdBefore = stats.ordersCreated;
-            if (!wholeBatches) {
-                for (const OrderRow &row : rows) {
-                    if (Status s = applyOne(row); !s)
-                        return s;
-                }
-                wholeBatches = (stats.ordersCreated - createdBefore) * 2 >= count;
-                return {};
-            }
-            const Result<bool> last = lastId.step();
-            if (!last) {
-                lastId.reset();
-                return last.error();
-            }
-            const qint64 first = lastId.isNull(0) ? 1 : lastId.int64(0) + 1;
-            lastId.reset();
-            feed.set(rows.data(), count);
-            insertBatch.bind(1, first);
-            insertBatch.bind(2, now);
-            if (Status s = insertBatch.exec(); !s)
-                return s;
-            const qint64 inserted = insertBatch.changes();
-            stats.ordersCreated += inserted;
-            std::vector<bool> created(rows.size(), inserted == count);
-            if (inserted != count) {
-                idsBetween.bind(1, first);
-                idsBetween.bind(2, first + count);
-                for (;;) {
-                    const Result<bool> row = idsBetween.step();
-                    if (!row) {
-                        idsBetween.reset();
-                        return row.error();
-                    }
-                    if (!*row)
-                        break;
-                    created[size_t(idsBetween.int64(0) - first)] = true;
-                }
-                idsBetween.reset();
-            }
-            for (size_t i = 0; i < rows.size(); ++i) {
-                if (created[i]) {
-                    if (rows[i].paid)
-                        zones.note(first + qint64(i), *rows[i].paid);
-                    continue;
-                }
-                upsert.expectExisting();
-                if (Status s = applyOne(rows[i]); !s)
-                    return s;
-            }
-            wholeBatches = (stats.ordersCreated - createdBefore) * 2 >= count;
-            return {};
-        });
+    const Status imported = pipelined<OrderRow>(table, progress, &parseOrder,
+                                                [&](const ParsedBatch<OrderRow> &batch) -> Status {
+                                                    stats.ordersRead += qint64(batch.rows.size());
+                                                    return batchInsert.apply(
+                                                        batch.rows, stats.ordersCreated,
+                                                        [&](const OrderRow &row, qint64 id) {
+                                                            if (row.paid)
+                                                                zones.note(id, *row.paid);
+                                                        },
+                                                        [&](const OrderRow &row, bool known) {
+                                                            if (known)
+                                                                upsert.expectExisting();
+                                                            return applyOne(row);
+                                                        });
+                                                });
     if (!imported)
         return imported;
     return zones.store(ledger);
+}
+
+// The columns of wxr_refund_feed (kRefundFeedColumns) from a batch's RefundRow array.
+constexpr const char *kRefundFeedColumns = "key, trade, refund_id, amount, status, created, "
+                                           "created_text, success, success_text, state_at";
+
+// The event time of an imported refund state: success time for SUCCESS, else initiation.
+std::optional<cst::Instant> eventAt(const RefundRow &row)
+{
+    return row.state == RefundState::Success && row.success ? row.success : row.created;
+}
+
+void refundFeedColumn(sqlite3_context *context, const void *rows, qint64 index, int column)
+{
+    const RefundRow &row = static_cast<const RefundRow *>(rows)[index];
+    switch (column) {
+    case 0:
+        resultText(context, row.key);
+        break;
+    case 1:
+        resultText(context, row.trade);
+        break;
+    case 2:
+        resultText(context, row.refundId);
+        break;
+    case 3:
+        resultInt64(context, row.amount);
+        break;
+    case 4:
+        resultText(context, row.status);
+        break;
+    case 5:
+        resultInt64(context, row.created);
+        break;
+    case 6:
+        resultText(context, timetext::stored(row.createdText));
+        break;
+    case 7:
+        resultInt64(context, row.success);
+        break;
+    case 8:
+        resultText(context, timetext::stored(row.successText));
+        break;
+    case 9:
+        resultInt64(context, eventAt(row));
+        break;
+    default:
+        sqlite3_result_null(context);
+        break;
+    }
 }
 
 Status importRefunds(Ledger &ledger, QIODevice &device, const QString &path, Progress &progress,
@@ -804,111 +890,128 @@ Status importRefunds(Ledger &ledger, QIODevice &device, const QString &path, Pro
                            "refund_id = ?4, created_at = ?5, created_at_text = ?6, "
                            "success_at = ?7, success_at_text = ?8, out_trade_no = ?9, "
                            "updated_at = ?10 WHERE id = ?11");
+    const cst::Instant now = cst::now();
+    BatchInsert<RefundRow> batchInsert(
+        ledger, "refunds", "wxr_refund_feed", kRefundFeedColumns, &refundFeedColumn,
+        "INSERT OR IGNORE INTO refunds (id, out_refund_no, out_trade_no, refund_id, amount_fen, "
+        "status, created_at, created_at_text, success_at, success_at_text, state_at, source, "
+        "updated_at) SELECT ?1 + rowid, key, trade, refund_id, amount, status, created, "
+        "created_text, success, success_text, state_at, 'import', ?2 FROM wxr_refund_feed",
+        now);
+    if (Status st = batchInsert.prepared(); !st)
+        return st;
     for (SqliteStatement *s : {&insert, &select, &update}) {
         if (Status st = s->prepared(); !st)
             return st;
     }
-    const cst::Instant now = cst::now();
     AuditLog audit(ledger);
     KeyedUpsert upsert(insert, select);
-    return pipelined<RefundRow>(
-        table, progress, &parseRefund, eachRow<RefundRow>([&](const RefundRow &in) -> Status {
-            ++stats.refundsRead;
-            const std::string_view key = in.key;
-            const std::string_view trade = in.trade;
-            const std::string_view refundId = in.refundId;
-            const std::optional<qint64> amount = in.amount;
-            const std::string_view status = in.status;
-            const RefundState state = in.state;
-            const std::string_view createdText = in.createdText;
-            const std::optional<cst::Instant> created = in.created;
-            const std::string_view successText = in.successText;
-            const std::optional<cst::Instant> success = in.success;
-            const std::optional<cst::Instant> eventAt
-                = state == RefundState::Success && success ? success : created;
+    const auto applyOne = [&](const RefundRow &in) -> Status {
+        const std::string_view key = in.key;
+        const std::string_view trade = in.trade;
+        const std::string_view refundId = in.refundId;
+        const std::optional<qint64> amount = in.amount;
+        const std::string_view status = in.status;
+        const RefundState state = in.state;
+        const std::string_view createdText = in.createdText;
+        const std::optional<cst::Instant> created = in.created;
+        const std::string_view successText = in.successText;
+        const std::optional<cst::Instant> success = in.success;
+        const std::optional<cst::Instant> eventAt = core::eventAt(in);
 
-            const Result<bool> createdRow = upsert.run(
-                key,
-                [&] {
-                    insert.bindView(1, key);
-                    insert.bindView(2, trade);
-                    insert.bindView(3, refundId);
-                    insert.bind(4, *amount);
-                    insert.bindView(5, status);
-                    insert.bind(6, *created);
-                    insert.bindView(7, timetext::stored(createdText));
-                    insert.bind(8, success);
-                    insert.bindView(9, timetext::stored(successText));
-                    insert.bind(10, eventAt);
-                    insert.bind(11, now);
-                },
-                [&] {
-                    return makeError(ErrorCode::Internal,
-                                     Tr::tr("refund %1 vanished during the import").arg(qs(key)));
-                });
-            if (!createdRow)
-                return createdRow.error();
-            if (*createdRow) {
-                ++stats.refundsCreated;
-                return {};
-            }
-
-            const std::string_view oldStatusView = select.view(1);
-            const std::optional<qint64> oldStateAt = select.optionalInt64(2);
-            const qint64 oldAmount = select.int64(3);
-            const std::string_view oldRefundIdView = select.view(4);
-            const std::optional<qint64> oldSuccess = select.optionalInt64(6);
-            const StateOutcome outcome
-                = oldStatusView == status
-                      ? StateOutcome::Unchanged
-                      : decideRefundTransition(refundStateFromWord(qs(oldStatusView)), oldStateAt,
-                                               state, eventAt);
-            const bool applyState = outcome == StateOutcome::Applied;
-            const bool fillRefundId = oldRefundIdView.empty() && !refundId.empty();
-            const bool fillSuccess = !oldSuccess && success;
-            const bool fieldsChange = oldAmount != *amount
-                                      || select.view(5) != timetext::stored(createdText)
-                                      || fillRefundId || fillSuccess || select.view(8) != trade;
-            if (outcome == StateOutcome::IgnoredFinal || outcome == StateOutcome::IgnoredStale)
-                ++stats.refundsStateIgnored;
-            if (!applyState && !fieldsChange) {
-                select.reset();
-                ++stats.refundsUnchanged;
-                return {};
-            }
-            const qint64 id = select.int64(0);
-            const QString oldStatus = qs(oldStatusView);
-            const QString oldRefundId = qs(oldRefundIdView);
-            const QString oldSuccessText = select.text(7);
-            select.reset();
-
-            const QString newStatus = qs(status);
-            update.bindText(1, applyState ? newStatus : oldStatus);
-            update.bind(2, applyState ? eventAt : oldStateAt);
-            update.bind(3, *amount);
-            update.bindText(4, fillRefundId ? qs(refundId) : oldRefundId);
-            update.bind(5, *created);
-            update.bindView(6, timetext::stored(createdText));
-            update.bind(7, fillSuccess ? success : oldSuccess);
-            update.bindText(8, fillSuccess ? qs(timetext::stored(successText)) : oldSuccessText);
-            update.bindView(9, trade);
-            update.bind(10, now);
-            update.bind(11, id);
-            if (Status s = update.exec(); !s)
-                return s;
-            ++stats.refundsUpdated;
-            AuditEntry entry;
-            entry.actor = actor;
-            entry.action = applyState ? QStringLiteral("state") : QStringLiteral("update");
-            entry.entity = QStringLiteral("refund");
-            entry.entityKey = qs(key);
-            entry.oldValue = oldStatus + u' ' + QString::number(oldAmount);
-            entry.newValue = (applyState ? newStatus : oldStatus) + u' ' + QString::number(*amount);
-            entry.detail = stateOutcomeName(outcome);
-            if (const auto r = audit.append(entry); !r)
-                return r.error();
+        const Result<bool> createdRow = upsert.run(
+            key,
+            [&] {
+                insert.bindView(1, key);
+                insert.bindView(2, trade);
+                insert.bindView(3, refundId);
+                insert.bind(4, *amount);
+                insert.bindView(5, status);
+                insert.bind(6, *created);
+                insert.bindView(7, timetext::stored(createdText));
+                insert.bind(8, success);
+                insert.bindView(9, timetext::stored(successText));
+                insert.bind(10, eventAt);
+                insert.bind(11, now);
+            },
+            [&] {
+                return makeError(ErrorCode::Internal,
+                                 Tr::tr("refund %1 vanished during the import").arg(qs(key)));
+            });
+        if (!createdRow)
+            return createdRow.error();
+        if (*createdRow) {
+            ++stats.refundsCreated;
             return {};
-        }));
+        }
+
+        const std::string_view oldStatusView = select.view(1);
+        const std::optional<qint64> oldStateAt = select.optionalInt64(2);
+        const qint64 oldAmount = select.int64(3);
+        const std::string_view oldRefundIdView = select.view(4);
+        const std::optional<qint64> oldSuccess = select.optionalInt64(6);
+        const StateOutcome outcome
+            = oldStatusView == status
+                  ? StateOutcome::Unchanged
+                  : decideRefundTransition(refundStateFromWord(qs(oldStatusView)), oldStateAt,
+                                           state, eventAt);
+        const bool applyState = outcome == StateOutcome::Applied;
+        const bool fillRefundId = oldRefundIdView.empty() && !refundId.empty();
+        const bool fillSuccess = !oldSuccess && success;
+        const bool fieldsChange = oldAmount != *amount
+                                  || select.view(5) != timetext::stored(createdText) || fillRefundId
+                                  || fillSuccess || select.view(8) != trade;
+        if (outcome == StateOutcome::IgnoredFinal || outcome == StateOutcome::IgnoredStale)
+            ++stats.refundsStateIgnored;
+        if (!applyState && !fieldsChange) {
+            select.reset();
+            ++stats.refundsUnchanged;
+            return {};
+        }
+        const qint64 id = select.int64(0);
+        const QString oldStatus = qs(oldStatusView);
+        const QString oldRefundId = qs(oldRefundIdView);
+        const QString oldSuccessText = select.text(7);
+        select.reset();
+
+        const QString newStatus = qs(status);
+        update.bindText(1, applyState ? newStatus : oldStatus);
+        update.bind(2, applyState ? eventAt : oldStateAt);
+        update.bind(3, *amount);
+        update.bindText(4, fillRefundId ? qs(refundId) : oldRefundId);
+        update.bind(5, *created);
+        update.bindView(6, timetext::stored(createdText));
+        update.bind(7, fillSuccess ? success : oldSuccess);
+        update.bindText(8, fillSuccess ? qs(timetext::stored(successText)) : oldSuccessText);
+        update.bindView(9, trade);
+        update.bind(10, now);
+        update.bind(11, id);
+        if (Status s = update.exec(); !s)
+            return s;
+        ++stats.refundsUpdated;
+        AuditEntry entry;
+        entry.actor = actor;
+        entry.action = applyState ? QStringLiteral("state") : QStringLiteral("update");
+        entry.entity = QStringLiteral("refund");
+        entry.entityKey = qs(key);
+        entry.oldValue = oldStatus + u' ' + QString::number(oldAmount);
+        entry.newValue = (applyState ? newStatus : oldStatus) + u' ' + QString::number(*amount);
+        entry.detail = stateOutcomeName(outcome);
+        if (const auto r = audit.append(entry); !r)
+            return r.error();
+        return {};
+    };
+    return pipelined<RefundRow>(
+        table, progress, &parseRefund, [&](const ParsedBatch<RefundRow> &batch) -> Status {
+            stats.refundsRead += qint64(batch.rows.size());
+            return batchInsert.apply(
+                batch.rows, stats.refundsCreated, [](const RefundRow &, qint64) {},
+                [&](const RefundRow &row, bool known) {
+                    if (known)
+                        upsert.expectExisting();
+                    return applyOne(row);
+                });
+        });
 }
 
 Error nothingImported(const Error &e)
