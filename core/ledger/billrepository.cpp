@@ -15,8 +15,6 @@
 #include <QSqlQuery>
 #include <QVariant>
 
-#include <sqlite3.h>
-
 #include <array>
 #include <cstring>
 #include <span>
@@ -78,14 +76,13 @@ void billKeyFeedColumn(sqlite3_context *context, const void *rows, qint64 index,
     const BillKey &key = static_cast<const BillKey *>(rows)[index];
     switch (column) {
     case 0:
-        sqlite3_result_text(context, key.outTradeNo.data() ? key.outTradeNo.data() : "",
-                            int(key.outTradeNo.size()), SQLITE_STATIC);
+        SqliteFeed::resultText(context, key.outTradeNo);
         break;
     case 1:
-        sqlite3_result_int64(context, key.line);
+        SqliteFeed::resultInt64(context, key.line);
         break;
     default:
-        sqlite3_result_int64(context, key.refund ? 1 : 0);
+        SqliteFeed::resultInt64(context, key.refund ? 1 : 0);
         break;
     }
 }

@@ -598,19 +598,8 @@ std::optional<cst::Instant> eventAt(const OrderRow &row)
     return isPaid(row.state) && row.paid ? row.paid : row.created;
 }
 
-void resultText(sqlite3_context *context, std::string_view v)
-{
-    sqlite3_result_text(context, v.data() ? v.data() : "", static_cast<int>(v.size()),
-                        SQLITE_STATIC);
-}
-
-void resultInt64(sqlite3_context *context, std::optional<qint64> v)
-{
-    if (v)
-        sqlite3_result_int64(context, *v);
-    else
-        sqlite3_result_null(context);
-}
+constexpr auto resultText = &SqliteFeed::resultText;
+constexpr auto resultInt64 = &SqliteFeed::resultInt64;
 
 // The columns of wxr_order_feed (kOrderFeedColumns) from a batch's OrderRow array.
 constexpr const char *kOrderFeedColumns

@@ -174,4 +174,18 @@ void SqliteFeed::set(const void *rows, qint64 count)
     m_state->count = count;
 }
 
+void SqliteFeed::resultText(sqlite3_context *context, std::string_view text)
+{
+    sqlite3_result_text(context, text.data() ? text.data() : "", static_cast<int>(text.size()),
+                        SQLITE_STATIC);
+}
+
+void SqliteFeed::resultInt64(sqlite3_context *context, std::optional<qint64> value)
+{
+    if (value)
+        sqlite3_result_int64(context, *value);
+    else
+        sqlite3_result_null(context);
+}
+
 } // namespace wxr::core
