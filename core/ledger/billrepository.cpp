@@ -15,6 +15,7 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <span>
@@ -305,6 +306,8 @@ struct RowBatch
     static constexpr size_t kBytes = 2 << 20;
 
     std::vector<BillKey> keys;
+    qint64 firstLine = 0; ///< of the block's rows
+    qint64 lastLine = 0;
     std::string block;
     std::vector<FundFlowRow> fund;
     std::unique_ptr<char[]> bytes{new char[kBytes]};
@@ -344,9 +347,22 @@ struct RowBatch
     {
         if (used + r.outTradeNo.size() > kBytes)
             return false;
+        if (keys.empty())
+            firstLine = r.line;
+        lastLine = r.line;
         keys.push_back({keep(r.outTradeNo), r.line, r.isRefund()});
         billblock::append(block, r);
         return true;
+    }
+
+    /// Puts the keys in bill_keys' order. A bill lists its rows by time, so their order
+    /// numbers are nearly ascending; in order, most keys of a batch come after every key
+    /// bill_keys holds, and SQLite appends them without searching the tree from its root.
+    void sortKeys()
+    {
+        std::sort(keys.begin(), keys.end(), [](const BillKey &a, const BillKey &b) {
+            return a.outTradeNo != b.outTradeNo ? a.outTradeNo < b.outTradeNo : a.line < b.line;
+        });
     }
 
     bool add(const FundFlowRow &r)
@@ -450,8 +466,7 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
             return {};
         if (Status s = insertTrade.addKeys(b.keys); !s)
             return s;
-        return insertTrade.addBlock(b.block, b.keys.front().line, b.keys.back().line,
-                                    int(b.keys.size()));
+        return insertTrade.addBlock(b.block, b.firstLine, b.lastLine, int(b.keys.size()));
     };
     const auto insertFundRow = [&](const FundFlowRow &r) -> Status {
         if (r.bookTime < dayStart || r.bookTime >= dayEnd)
@@ -496,6 +511,7 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
         };
         auto batch = fresh();
         const auto handOver = [&]() -> Status {
+            batch->sortKeys();
             if (!pipe.push(std::move(batch)))
                 return makeError(ErrorCode::Cancelled, QString());
             batch = fresh();

@@ -45,6 +45,13 @@ Result<BillImportResult> importBytes(Ledger &ledger, QByteArray bytes, QDate dat
 
 // A valid ALL bill of `rows` payments of 1.00 yuan (fee 0.00600), one a second from midnight,
 // with the fixture's header and summary lines; `goods` goes into every row's 商品名称.
+// Order numbers B000000… run backwards through the file: line i + 2 holds B(rows - 1 - i), so
+// that the import cannot rely on a bill listing its keys in order.
+QByteArray keyOfLine(int rows, int i)
+{
+    return QByteArray::number(rows - 1 - i).rightJustified(6, '0');
+}
+
 QByteArray generatedBill(int rows, const QByteArray &goods)
 {
     const QList<QByteArray> lines = fixture().split('\n');
@@ -53,7 +60,7 @@ QByteArray generatedBill(int rows, const QByteArray &goods)
         const QByteArray time = QTime(0, 0).addSecs(i).toString(u"HH:mm:ss").toLatin1();
         const QByteArray no = QByteArray::number(i).rightJustified(6, '0');
         out += "`2026-11-25 " + time + ",`wx0000000000000001,`1900000001,`0,`,`42000000002026112"
-               + no + ",`B" + no
+               + no + ",`B" + keyOfLine(rows, i)
                + ",`oUser,`JSAPI,`SUCCESS,`OTHERS,`CNY,`1.00,`0.00,`0,`0,`0.00,`0.00,`,`,`" + goods
                + ",`,`0.00600,`0.60%,`1.00,`0.00,`\r\n";
     }
@@ -290,7 +297,7 @@ private slots:
         QCOMPARE(expectedLine, rows + 2);
         for (const int i : {0, billblock::kRowsPerBlock - 1, billblock::kRowsPerBlock,
                             2 * billblock::kRowsPerBlock, rows - 1}) {
-            const QString key = u'B' + QString::number(i).rightJustified(6, u'0');
+            const QString key = u'B' + QString::fromLatin1(keyOfLine(rows, i));
             QList<qint64> lines;
             QVERIFY_RESULT(repo.forEachRowOf(key, [&](const BillRowView &r) {
                 if (r.outTradeNo == key.toStdString())
