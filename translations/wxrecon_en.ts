@@ -4867,6 +4867,14 @@
         <source>wxrecon-cli-pdf could not be started: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reading the ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 bill of %2 is unchanged: the ledger holds it already (SHA-1 %3, imported %4); nothing was downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wxrecon_sim</name>

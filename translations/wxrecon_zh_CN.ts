@@ -4830,6 +4830,14 @@
         <source>wxrecon-cli-pdf could not be started: %1</source>
         <translation>无法启动 wxrecon-cli-pdf：%1</translation>
     </message>
+    <message>
+        <source>Reading the ledger</source>
+        <translation>正在读取账本</translation>
+    </message>
+    <message>
+        <source>The %1 bill of %2 is unchanged: the ledger holds it already (SHA-1 %3, imported %4); nothing was downloaded.</source>
+        <translation>%2 的 %1 账单没有变化：账本中已有该账单（SHA-1 %3，导入于 %4），未重新下载。</translation>
+    </message>
 </context>
 <context>
     <name>wxrecon_sim</name>

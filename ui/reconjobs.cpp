@@ -11,6 +11,7 @@
 
 #include <QBuffer>
 #include <QCoreApplication>
+#include <QSet>
 #include <QThread>
 
 namespace wxr::ui::jobs {
@@ -55,8 +56,22 @@ Result<core::ReconRun> fetchAndReconcile(core::ApiClient *client, const QString 
 {
     const QString date = billDate.toString(Qt::ISODate);
     promise.setProgressRange(0, 0);
+    auto ledger = openLedger(ledgerPath);
+    if (!ledger.ok())
+        return ledger.error();
+    // An ALL bill the ledger holds with the SHA-1 WeChat Pay announces is not downloaded again.
+    const auto held = core::BillRepository(**ledger).billsOf(billDate);
+    if (!held.ok())
+        return held.error();
+    QSet<QByteArray> heldSha1;
+    for (const core::ImportedBill &b : *held) {
+        if (b.billType == u"ALL" && !b.sha1.isEmpty())
+            heldSha1.insert(b.sha1.toLower());
+    }
     promise.setProgressValueAndText(0, Tr::tr("Downloading the bill of %1").arg(date));
-    QFuture<core::ApiResult<core::BillFile>> download = client->downloadTradeBill(billDate);
+    QFuture<core::ApiResult<core::BillFile>> download = client->downloadTradeBill(
+        billDate, core::TradeBillType::All, true,
+        [heldSha1](const QByteArray &sha1Hex) { return heldSha1.contains(sha1Hex); });
     if (!waitFor(download, promise))
         return cancelled();
     const core::ApiResult<core::BillFile> file = download.result();
@@ -77,28 +92,28 @@ Result<core::ReconRun> fetchAndReconcile(core::ApiClient *client, const QString 
                    "(China Standard Time).")
                 .arg(date),
             file->apiMessage);
+    case core::BillFile::Status::Known:
     case core::BillFile::Status::Ready:
         break;
     }
 
-    auto ledger = openLedger(ledgerPath);
-    if (!ledger.ok())
-        return ledger.error();
-    promise.setProgressValueAndText(0, Tr::tr("Importing the bill of %1").arg(date));
-    QByteArray data = file->data;
-    QBuffer buffer(&data);
-    buffer.open(QIODevice::ReadOnly);
-    core::BillImportOptions importOptions;
-    importOptions.billDate = billDate;
-    importOptions.sourceName = QStringLiteral("tradebill_ALL_%1.csv").arg(date);
-    importOptions.expectedSha1 = file->sha1Hex;
-    importOptions.fetchedAt = cst::now();
-    importOptions.actor = options.actor;
-    auto imported = core::BillRepository(**ledger).import(buffer, importOptions, promise);
-    if (!imported.ok())
-        return imported.error();
-    if (promise.isCanceled())
-        return cancelled();
+    if (file->status == core::BillFile::Status::Ready) {
+        promise.setProgressValueAndText(0, Tr::tr("Importing the bill of %1").arg(date));
+        QByteArray data = file->data;
+        QBuffer buffer(&data);
+        buffer.open(QIODevice::ReadOnly);
+        core::BillImportOptions importOptions;
+        importOptions.billDate = billDate;
+        importOptions.sourceName = QStringLiteral("tradebill_ALL_%1.csv").arg(date);
+        importOptions.expectedSha1 = file->sha1Hex;
+        importOptions.fetchedAt = cst::now();
+        importOptions.actor = options.actor;
+        auto imported = core::BillRepository(**ledger).import(buffer, importOptions, promise);
+        if (!imported.ok())
+            return imported.error();
+        if (promise.isCanceled())
+            return cancelled();
+    }
     promise.setProgressValueAndText(0, Tr::tr("Reconciling %1").arg(date));
     return core::reconcile(**ledger, billDate, options, promise);
 }

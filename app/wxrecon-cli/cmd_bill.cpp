@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QHash>
 
 using namespace wxr::core;
 
@@ -90,6 +91,24 @@ int fetchBill(const QCommandLineParser &p)
     else if (!typeText.isEmpty() && typeText != u"ALL")
         return usageError(Tr::tr("--type must be ALL, SUCCESS or REFUND."));
 
+    const QString billType = tradeBillTypeName(type);
+
+    // The bills of that date and type the ledger holds: one WeChat Pay announces again with the
+    // same SHA-1 is not downloaded (a cron job fetching every hour downloads a day's bill once).
+    const auto held = runLedgerJob<QList<ImportedBill>>(
+        *db, Tr::tr("Reading the ledger"),
+        [&](Ledger &ledger, QPromise<void> &) { return BillRepository(ledger).billsOf(*date); });
+    if (!held)
+        return failure(held.error());
+    QHash<QByteArray, ImportedBill> heldBySha1;
+    for (const ImportedBill &b : *held) {
+        if (b.billType == billType && !b.sha1.isEmpty())
+            heldBySha1.insert(b.sha1.toLower(), b);
+    }
+    const KnownBill known = [heldBySha1](const QByteArray &sha1Hex) {
+        return heldBySha1.contains(sha1Hex);
+    };
+
     auto config = MerchantConfig::load(*configPath);
     if (!config)
         return failure(config.error());
@@ -102,14 +121,21 @@ int fetchBill(const QCommandLineParser &p)
     QFutureWatcher<ApiResult<BillFile>> watcher;
     QEventLoop loop;
     QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture((*client)->downloadTradeBill(*date, type, true));
+    watcher.setFuture((*client)->downloadTradeBill(*date, type, true, known));
     if (!watcher.isFinished())
         loop.exec();
     const ApiResult<BillFile> downloaded = watcher.future().result();
     if (!downloaded)
         return failure(downloaded.error());
     const BillFile &file = *downloaded;
-    const QString billType = tradeBillTypeName(type);
+    if (file.status == BillFile::Status::Known) {
+        out() << Tr::tr("The %1 bill of %2 is unchanged: the ledger holds it already (SHA-1 %3, "
+                        "imported %4); nothing was downloaded.")
+                     .arg(billType, dateText, QString::fromLatin1(file.sha1Hex),
+                          cst::formatBillTime(heldBySha1.value(file.sha1Hex).importedAt))
+              << Qt::endl;
+        return Success;
+    }
     if (file.status == BillFile::Status::NotReady)
         return failure(makeError(ErrorCode::Api,
                                  Tr::tr("The %1 bill of %2 is still being generated "

@@ -458,7 +458,7 @@ QFuture<ApiResult<WechatRefund>> ApiClient::queryRefund(const QString &outRefund
 // Bills --------------------------------------------------------------------------------------
 
 QFuture<ApiResult<BillFile>> ApiClient::downloadTradeBill(QDate billDate, TradeBillType type,
-                                                          bool gzip)
+                                                          bool gzip, KnownBill known)
 {
     return start<BillFile>([=, this](std::function<void(ApiResult<BillFile>)> finish) {
         if (!billDate.isValid()) {
@@ -470,7 +470,7 @@ QFuture<ApiResult<BillFile>> ApiClient::downloadTradeBill(QDate billDate, TradeB
               + "&bill_type=" + tradeBillTypeName(type).toLatin1();
         if (gzip)
             path += "&tar_type=GZIP";
-        applyBill(billDate, path, gzip, true, std::move(finish));
+        applyBill(billDate, path, gzip, true, known, std::move(finish));
     });
 }
 
@@ -487,12 +487,13 @@ QFuture<ApiResult<BillFile>> ApiClient::downloadFundFlowBill(QDate billDate,
               + "&account_type=" + fundAccountTypeName(account).toLatin1();
         if (gzip)
             path += "&tar_type=GZIP";
-        applyBill(billDate, path, gzip, true, std::move(finish));
+        applyBill(billDate, path, gzip, true, {}, std::move(finish));
     });
 }
 
 void ApiClient::applyBill(QDate billDate, const QByteArray &pathAndQuery, bool gzip,
-                          bool retryExpired, std::function<void(ApiResult<BillFile>)> done)
+                          bool retryExpired, const KnownBill &known,
+                          std::function<void(ApiResult<BillFile>)> done)
 {
     Request r;
     r.url = endpointUrl(pathAndQuery);
@@ -525,6 +526,19 @@ void ApiClient::applyBill(QDate billDate, const QByteArray &pathAndQuery, bool g
             e.requestId = res->requestId;
             done(e);
             return;
+        }
+        if (known) {
+            const QByteArray announced
+                = apply.value(QStringLiteral("hash_value")).toString().toLatin1().toLower();
+            if (known(announced)) {
+                BillFile f;
+                f.status = BillFile::Status::Known;
+                f.billDate = billDate;
+                f.sha1Hex = announced;
+                f.applyRequestId = res->requestId;
+                done(f);
+                return;
+            }
         }
         downloadBill(billDate, pathAndQuery, gzip, retryExpired, apply, res->requestId, done);
     });
@@ -565,7 +579,7 @@ void ApiClient::downloadBill(QDate billDate, const QByteArray &pathAndQuery, boo
             const ApiError &e = res.apiError();
             // The URL lives 30 s to 5 min (spec §7.1): apply again once when it has expired.
             if (retryExpired && e.httpStatus == 400 && e.code == u"INVALID_REQUEST") {
-                applyBill(billDate, pathAndQuery, gzip, false, done);
+                applyBill(billDate, pathAndQuery, gzip, false, {}, done);
                 return;
             }
             done(e);

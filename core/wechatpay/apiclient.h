@@ -131,9 +131,12 @@ public:
     /// compressed, and checks SHA-1 of the decompressed bytes against hash_value (case-
     /// insensitive). A mismatch is a Verification error and no data is returned.
     /// NO_STATEMENT_EXIST → BillFile::Status::Empty; STATEMENT_CREATING → NotReady. An expired
-    /// download URL (400 INVALID_REQUEST on download) is applied for once more.
-    QFuture<ApiResult<BillFile>>
-    downloadTradeBill(QDate billDate, TradeBillType type = TradeBillType::All, bool gzip = true);
+    /// download URL (400 INVALID_REQUEST on download) is applied for once more. When `known`
+    /// says the announced hash_value is a file the caller holds, nothing is downloaded
+    /// (BillFile::Status::Known); it is called on the client's thread.
+    QFuture<ApiResult<BillFile>> downloadTradeBill(QDate billDate,
+                                                   TradeBillType type = TradeBillType::All,
+                                                   bool gzip = true, KnownBill known = {});
     QFuture<ApiResult<BillFile>>
     downloadFundFlowBill(QDate billDate, FundAccountType account = FundAccountType::Basic,
                          bool gzip = true);
@@ -182,7 +185,7 @@ private:
     bool mayRefreshForUnknownSerial() const;
 
     void applyBill(QDate billDate, const QByteArray &pathAndQuery, bool gzip, bool retryExpired,
-                   std::function<void(ApiResult<BillFile>)> done);
+                   const KnownBill &known, std::function<void(ApiResult<BillFile>)> done);
     void downloadBill(QDate billDate, const QByteArray &pathAndQuery, bool gzip, bool retryExpired,
                       const QJsonObject &apply, const QByteArray &applyRequestId,
                       std::function<void(ApiResult<BillFile>)> done);

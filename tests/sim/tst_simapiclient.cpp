@@ -62,6 +62,7 @@ private slots:
     void queryRefund();
     void tradeBills_data();
     void tradeBills();
+    void knownTradeBillIsNotDownloaded();
     void fundFlowBill();
     void emptyAndNotReadyBills();
     void faults_data();
@@ -276,6 +277,35 @@ void TstSimApiClient::tradeBills()
     QCOMPARE(r->wasCompressed, gzip);
     QCOMPARE(r->data, sim::tradeBill(m_server->day(), static_cast<sim::TradeBillType>(type)));
     QCOMPARE(r->sha1Hex, QCryptographicHash::hash(r->data, QCryptographicHash::Sha1).toHex());
+}
+
+void TstSimApiClient::knownTradeBillIsNotDownloaded()
+{
+    const QDate date = m_server->day().options.date;
+    const QByteArray sha1
+        = QCryptographicHash::hash(sim::tradeBill(m_server->day(), sim::TradeBillType::All),
+                                   QCryptographicHash::Sha1)
+              .toHex();
+    QList<QByteArray> asked;
+    const auto known = await(m_client->downloadTradeBill(date, core::TradeBillType::All, true,
+                                                         [&](const QByteArray &announced) {
+                                                             asked.append(announced);
+                                                             return announced == sha1;
+                                                         }));
+    QVERIFY_RESULT(known);
+    QCOMPARE(known->status, core::BillFile::Status::Known);
+    QCOMPARE(known->sha1Hex, sha1);
+    QVERIFY(known->data.isEmpty());
+    QCOMPARE(known->downloadRequestId, QByteArray());
+    QCOMPARE(asked, QList<QByteArray>{sha1});
+    // Another file (a different SHA-1 held) is downloaded as usual.
+    const auto other = await(m_client->downloadTradeBill(
+        date, core::TradeBillType::All, true,
+        [](const QByteArray &announced) { return announced == QByteArray(40, '0'); }));
+    QVERIFY_RESULT(other);
+    QCOMPARE(other->status, core::BillFile::Status::Ready);
+    QCOMPARE(other->sha1Hex, sha1);
+    QCOMPARE(other->data, sim::tradeBill(m_server->day(), sim::TradeBillType::All));
 }
 
 void TstSimApiClient::fundFlowBill()

@@ -108,12 +108,15 @@ private slots:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.out.contains(QStringLiteral("Imported the ALL trade bill of ") + m_date),
                  qPrintable(r.out));
-        // Fetching again changes nothing.
+        // Fetching again changes nothing, and the bill WeChat Pay announces with the SHA-1 the
+        // ledger holds is not even downloaded.
         r = cli({QStringLiteral("bill"), QStringLiteral("fetch"), QStringLiteral("--config"),
                  path(QStringLiteral("state/merchant.ini")), QStringLiteral("--db"), db,
                  QStringLiteral("--date"), m_date});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QVERIFY2(r.out.contains(QStringLiteral("already imported")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("is unchanged: the ledger holds it already")),
+                 qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("nothing was downloaded")), qPrintable(r.out));
         r = cli({QStringLiteral("reconcile"), QStringLiteral("--db"), db, QStringLiteral("--date"),
                  m_date});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
@@ -123,6 +126,14 @@ private slots:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(read(path(QStringLiteral("report.csv"))),
                  read(path(QStringLiteral("day/truth.csv"))));
+        // Another type of the same date is a different bill: it is downloaded and imported.
+        r = cli({QStringLiteral("bill"), QStringLiteral("fetch"), QStringLiteral("--config"),
+                 path(QStringLiteral("state/merchant.ini")), QStringLiteral("--db"), db,
+                 QStringLiteral("--date"), m_date, QStringLiteral("--type"),
+                 QStringLiteral("SUCCESS")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("Imported the SUCCESS trade bill of ") + m_date),
+                 qPrintable(r.out));
     }
 
     void dayWithoutTradesIsRecordedEmpty()
