@@ -91,6 +91,16 @@ int fetchBill(const QCommandLineParser &p)
     else if (!typeText.isEmpty() && typeText != u"ALL")
         return usageError(Tr::tr("--type must be ALL, SUCCESS or REFUND."));
 
+    auto config = MerchantConfig::load(*configPath);
+    if (!config)
+        return failure(config.error());
+    for (const QString &w : config->warnings)
+        err() << "wxrecon-cli: " << Tr::tr("warning:") << ' ' << w << '\n';
+    err().flush();
+    auto client = ApiClient::create(*config);
+    if (!client)
+        return failure(client.error());
+
     const QString billType = tradeBillTypeName(type);
 
     // The bills of that date and type the ledger holds: one WeChat Pay announces again with the
@@ -109,15 +119,6 @@ int fetchBill(const QCommandLineParser &p)
         return heldBySha1.contains(sha1Hex);
     };
 
-    auto config = MerchantConfig::load(*configPath);
-    if (!config)
-        return failure(config.error());
-    for (const QString &w : config->warnings)
-        err() << "wxrecon-cli: " << Tr::tr("warning:") << ' ' << w << '\n';
-    err().flush();
-    auto client = ApiClient::create(*config);
-    if (!client)
-        return failure(client.error());
     QFutureWatcher<ApiResult<BillFile>> watcher;
     QEventLoop loop;
     QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
