@@ -3963,6 +3963,10 @@
         <source>register a row feed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the bill could not be read again: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wxrecon_cli</name>

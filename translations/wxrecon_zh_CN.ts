@@ -3925,6 +3925,10 @@
         <source>register a row feed</source>
         <translation>注册批量写入的数据源</translation>
     </message>
+    <message>
+        <source>the bill could not be read again: %1</source>
+        <translation>无法再次读取账单：%1</translation>
+    </message>
 </context>
 <context>
     <name>wxrecon_cli</name>

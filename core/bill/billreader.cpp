@@ -96,10 +96,10 @@ private:
     bool m_ok = false;
 };
 
-} // namespace
-
-Result<BillFileInfo> readBill(QIODevice &device, BillParser &parser, QPromise<void> &promise,
-                              const ArchiveSink &archive)
+// readBill() with the decompressed bytes going to `feed` instead of a parser.
+Result<BillFileInfo> readPlain(QIODevice &device, QPromise<void> &promise,
+                               const ArchiveSink &archive,
+                               const std::function<Status(QByteArrayView)> &feed)
 {
     BillFileInfo info;
     Sha1 sha1;
@@ -121,7 +121,7 @@ Result<BillFileInfo> readBill(QIODevice &device, BillParser &parser, QPromise<vo
         sha1.update(data);
         if (encoder && !encoder->write(data))
             return compressFailed();
-        return parser.feed(data);
+        return feed(data);
     };
     for (;;) {
         if (promise.isCanceled())
@@ -167,6 +167,20 @@ Result<BillFileInfo> readBill(QIODevice &device, BillParser &parser, QPromise<vo
                                                    "computed"));
     info.sha1Hex = *hex;
     return info;
+}
+
+} // namespace
+
+Result<BillFileInfo> readBill(QIODevice &device, BillParser &parser, QPromise<void> &promise,
+                              const ArchiveSink &archive)
+{
+    return readPlain(device, promise, archive,
+                     [&](QByteArrayView data) { return parser.feed(data); });
+}
+
+Result<BillFileInfo> readBillDigest(QIODevice &device, QPromise<void> &promise)
+{
+    return readPlain(device, promise, {}, [](QByteArrayView) { return Status(); });
 }
 
 } // namespace wxr::core

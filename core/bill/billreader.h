@@ -37,4 +37,8 @@ using ArchiveSink = std::function<Status(QByteArrayView gzipBytes)>;
 Result<BillFileInfo> readBill(QIODevice &device, BillParser &parser, QPromise<void> &promise,
                               const ArchiveSink &archive = {});
 
+/// readBill() without a parser: only what the bytes establish (the SHA-1 above all), so that a
+/// file can be recognised before it is parsed. The same errors, bar the parser's.
+Result<BillFileInfo> readBillDigest(QIODevice &device, QPromise<void> &promise);
+
 } // namespace wxr::core

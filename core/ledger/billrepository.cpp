@@ -405,6 +405,11 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
     const QString date = options.billDate.toString(Qt::ISODate);
     const auto [dayStart, dayEnd] = cst::dayBounds(options.billDate);
 
+    if (const auto held = heldFile(device, options, promise); !held)
+        return fail(held.error());
+    else if (*held)
+        return **held;
+
     BulkLoad bulk(m_ledger);
     Transaction tx(m_ledger);
     if (Status s = tx.begin(); !s)
@@ -716,6 +721,66 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
         return bill.error();
     result.bill = **bill;
     return result;
+}
+
+Result<std::optional<BillImportResult>> BillRepository::heldFile(QIODevice &device,
+                                                                 const BillImportOptions &options,
+                                                                 QPromise<void> &promise) const
+{
+    const std::optional<BillImportResult> none;
+    // Only when the date has bills at all, and the file can be read a second time.
+    if (device.isSequential() || device.pos() != 0)
+        return none;
+    SqliteStatement q(m_ledger, "SELECT id, sha1, bill_type, account_type FROM bills "
+                                "WHERE bill_date = ?1 AND sha1 <> ''");
+    q.bindText(1, options.billDate.toString(Qt::ISODate));
+    struct Held
+    {
+        qint64 id;
+        QByteArray sha1;
+        QString type;
+        QString account;
+    };
+    QList<Held> held;
+    for (;;) {
+        const Result<bool> row = q.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        held.append({q.int64(0), q.text(1).toLatin1(), q.text(2), q.text(3)});
+    }
+    q.reset();
+    if (held.isEmpty())
+        return none;
+    const auto digest = readBillDigest(device, promise);
+    if (!digest)
+        return digest.error();
+    if (!device.seek(0))
+        return makeError(ErrorCode::Io,
+                         Tr::tr("the bill could not be read again: %1").arg(device.errorString()));
+    // A digest that differs from WeChat Pay's is the full import's error to report.
+    if (!options.expectedSha1.isEmpty()
+        && digest->sha1Hex.compare(options.expectedSha1.trimmed(), Qt::CaseInsensitive) != 0)
+        return none;
+    const QString account
+        = options.accountType.isEmpty() ? QStringLiteral("BASIC") : options.accountType;
+    for (const Held &h : held) {
+        // The same bytes are the same bill, except that two account types' fund-flow bills of
+        // a day may both be empty and thus equal.
+        if (h.sha1 != digest->sha1Hex || (h.type == u"FUNDFLOW" && h.account != account))
+            continue;
+        const auto bill = find(h.id);
+        if (!bill)
+            return bill.error();
+        if (!*bill)
+            continue;
+        BillImportResult result;
+        result.bill = **bill;
+        result.alreadyImported = true;
+        return std::optional<BillImportResult>(result);
+    }
+    return none;
 }
 
 Result<ImportedBill> BillRepository::recordEmpty(QDate billDate, const QString &billType,

@@ -109,9 +109,11 @@ public:
     /// rows and a gzip copy of the file, all in one transaction. Nothing is stored when the
     /// file fails to parse, its summary does not add up, a row is not dated on the bill date
     /// (CST), or its SHA-1 differs from `expectedSha1` (Verification). Importing the same file
-    /// again changes nothing (BillImportResult::alreadyImported); a different file for the
-    /// same date and type replaces the earlier one. Errors name the line and column and say
-    /// that nothing was imported. Progress 0–100 by bytes read; cancel between chunks.
+    /// again changes nothing (BillImportResult::alreadyImported; when the date has bills and
+    /// the device can seek, the file is recognised by its SHA-1 before it is parsed); a
+    /// different file for the same date and type replaces the earlier one. Errors name the line and
+    /// column and say that nothing was imported. Progress 0–100 by bytes read; cancel between
+    /// chunks.
     Result<BillImportResult> import(QIODevice &device, const BillImportOptions &options,
                                     QPromise<void> &promise);
 
@@ -139,6 +141,11 @@ public:
     Result<bool> isBilled(std::string_view outTradeNo) const;
 
 private:
+    /// The import of a file the ledger holds already (same date and SHA-1), read in a first
+    /// pass over `device`, which is left at its start; nullopt when there is none to find.
+    Result<std::optional<BillImportResult>>
+    heldFile(QIODevice &device, const BillImportOptions &options, QPromise<void> &promise) const;
+
     Ledger &m_ledger;
     mutable std::unique_ptr<SqliteStatement> m_billed;
 };

@@ -15,6 +15,8 @@
 #include <QTest>
 #include <QTime>
 
+#include <tuple>
+
 using namespace wxr;
 using namespace wxr::core;
 
@@ -73,6 +75,31 @@ QByteArray generatedBill(int rows, const QByteArray &goods)
            + ",`0.00\r\n";
     return out;
 }
+
+// A buffer that counts the bytes read from it and the times it is sent back to its start.
+class CountingBuffer final : public QBuffer
+{
+public:
+    using QBuffer::QBuffer;
+    qint64 bytesRead = 0;
+    int rewinds = 0;
+
+    bool seek(qint64 pos) override
+    {
+        if (pos == 0 && QBuffer::pos() != 0)
+            ++rewinds;
+        return QBuffer::seek(pos);
+    }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 n = QBuffer::readData(data, maxSize);
+        if (n > 0)
+            bytesRead += n;
+        return n;
+    }
+};
 
 qint64 scalar(Ledger &ledger, const char *sql)
 {
@@ -159,6 +186,85 @@ private slots:
         QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bill_row_blocks"), 1);
         QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bills"), 1);
         QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM audit_log"), audits);
+    }
+
+    void heldFileIsRecognisedBeforeParsing()
+    {
+        // A file the ledger holds (same date, same SHA-1) is read once for its digest and not
+        // parsed; on a date without bills there is no first pass; a different file of a date
+        // with bills is read twice (digest, then the import).
+        QTemporaryDir dir;
+        auto ledger = Ledger::open(dir.filePath(QStringLiteral("l.db")));
+        QVERIFY_RESULT(ledger);
+        QByteArray bytes = fixture();
+        const auto importCounting = [&](QByteArray data, QDate date) {
+            CountingBuffer buffer(&data);
+            buffer.open(QIODevice::ReadOnly);
+            BillImportOptions options;
+            options.billDate = date;
+            options.sourceName = QStringLiteral("tradebill.csv");
+            QPromise<void> promise;
+            auto r = BillRepository(**ledger).import(buffer, options, promise);
+            return std::make_tuple(std::move(r), buffer.bytesRead, buffer.rewinds);
+        };
+        {
+            const auto [r, read, rewinds] = importCounting(bytes, kDay);
+            QVERIFY_RESULT(r);
+            QVERIFY(!r->alreadyImported);
+            QCOMPARE(read, bytes.size());
+            QCOMPARE(rewinds, 0);
+        }
+        const qint64 audits = scalar(**ledger, "SELECT COUNT(*) FROM audit_log");
+        {
+            const auto [r, read, rewinds] = importCounting(bytes, kDay);
+            QVERIFY_RESULT(r);
+            QVERIFY(r->alreadyImported);
+            QCOMPARE(r->bill.rowCount, 4);
+            QCOMPARE(read, bytes.size());
+            QCOMPARE(rewinds, 1);
+            QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM audit_log"), audits);
+        }
+        {
+            const QByteArray other = generatedBill(10, "Tea");
+            const auto [r, read, rewinds] = importCounting(other, kDay);
+            QVERIFY_RESULT(r);
+            QVERIFY(!r->alreadyImported);
+            QVERIFY(r->replacedBillId);
+            QCOMPARE(read, 2 * other.size());
+            QCOMPARE(rewinds, 1);
+        }
+    }
+
+    void sameEmptyFundFlowOfAnotherAccountIsImported()
+    {
+        // Two account types' fund-flow bills of a day can be byte for byte the same (both
+        // empty): the second is a bill of its own, not the first imported again.
+        QTemporaryDir dir;
+        auto ledger = Ledger::open(dir.filePath(QStringLiteral("l.db")));
+        QVERIFY_RESULT(ledger);
+        const QByteArray bytes
+            = "记账时间,微信支付业务单号,资金流水单号,业务名称,业务类型,收支类型,收支金额(元),"
+              "账户结余(元),资金变更提交申请人,备注,业务凭证号\n"
+              "资金流水总笔数,收入笔数,收入金额,支出笔数,支出金额\n`0.0,`0.0,`0.00,`0.0,`0.00\n";
+        QList<qint64> ids;
+        for (const QString &account :
+             {QStringLiteral("BASIC"), QStringLiteral("OPERATION"), QStringLiteral("OPERATION")}) {
+            QByteArray data = bytes;
+            QBuffer buffer(&data);
+            buffer.open(QIODevice::ReadOnly);
+            BillImportOptions options;
+            options.billDate = kDay;
+            options.accountType = account;
+            QPromise<void> promise;
+            const auto r = BillRepository(**ledger).import(buffer, options, promise);
+            QVERIFY_RESULT(r);
+            QCOMPARE(r->bill.accountType, account);
+            ids.append(r->bill.id);
+            QCOMPARE(r->alreadyImported, ids.size() == 3);
+        }
+        QVERIFY(ids[0] != ids[1]);
+        QCOMPARE(ids[2], ids[1]);
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bills"), 2);
     }
 
     void differentFileReplaces()
