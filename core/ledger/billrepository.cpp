@@ -731,27 +731,11 @@ Result<std::optional<BillImportResult>> BillRepository::heldFile(QIODevice &devi
     // Only when the date has bills at all, and the file can be read a second time.
     if (device.isSequential() || device.pos() != 0)
         return none;
-    SqliteStatement q(m_ledger, "SELECT id, sha1, bill_type, account_type FROM bills "
-                                "WHERE bill_date = ?1 AND sha1 <> ''");
-    q.bindText(1, options.billDate.toString(Qt::ISODate));
-    struct Held
-    {
-        qint64 id;
-        QByteArray sha1;
-        QString type;
-        QString account;
-    };
-    QList<Held> held;
-    for (;;) {
-        const Result<bool> row = q.step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        held.append({q.int64(0), q.text(1).toLatin1(), q.text(2), q.text(3)});
-    }
-    q.reset();
-    if (held.isEmpty())
+    const auto bills = billsOf(options.billDate);
+    if (!bills)
+        return bills.error();
+    if (std::none_of(bills->begin(), bills->end(),
+                     [](const ImportedBill &b) { return !b.sha1.isEmpty(); }))
         return none;
     const auto digest = readBillDigest(device, promise);
     if (!digest)
@@ -765,18 +749,13 @@ Result<std::optional<BillImportResult>> BillRepository::heldFile(QIODevice &devi
         return none;
     const QString account
         = options.accountType.isEmpty() ? QStringLiteral("BASIC") : options.accountType;
-    for (const Held &h : held) {
+    for (const ImportedBill &b : *bills) {
         // The same bytes are the same bill, except that two account types' fund-flow bills of
         // a day may both be empty and thus equal.
-        if (h.sha1 != digest->sha1Hex || (h.type == u"FUNDFLOW" && h.account != account))
-            continue;
-        const auto bill = find(h.id);
-        if (!bill)
-            return bill.error();
-        if (!*bill)
+        if (b.sha1 != digest->sha1Hex || (b.billType == u"FUNDFLOW" && b.accountType != account))
             continue;
         BillImportResult result;
-        result.bill = **bill;
+        result.bill = b;
         result.alreadyImported = true;
         return std::optional<BillImportResult>(result);
     }
