@@ -447,7 +447,8 @@ struct RowBatch
     void sortKeys()
     {
         std::sort(keys.begin(), keys.end(), [](const BillKey &a, const BillKey &b) {
-            return a.outTradeNo != b.outTradeNo ? a.outTradeNo < b.outTradeNo : a.line < b.line;
+            const int c = a.outTradeNo.compare(b.outTradeNo);
+            return c != 0 ? c < 0 : a.line < b.line;
         });
     }
 
