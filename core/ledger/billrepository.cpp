@@ -64,6 +64,14 @@ ImportedBill billFrom(const QSqlQuery &q)
     return b;
 }
 
+// bill_keys' order of two rows' keys (BINARY collation compares bytes, as std::string_view
+// does).
+bool keyBefore(std::string_view a, qint64 aLine, std::string_view b, qint64 bLine)
+{
+    const int c = a.compare(b);
+    return c != 0 ? c < 0 : aLine < bLine;
+}
+
 // A trade row's entry in bill_keys, its text kept elsewhere.
 struct BillKey
 {
@@ -205,8 +213,7 @@ Status visitBlocks(SqliteStatement &q, const BillRepository::RowVisitor &visitor
     }
 }
 
-// The keys of a bill's stored rows (order number and line), sorted as bill_keys is (BINARY
-// collation compares bytes, as std::string_view does).
+// The keys of a bill's stored rows (order number and line), sorted as bill_keys is.
 struct StoredKeys
 {
     struct Key
@@ -237,8 +244,7 @@ struct StoredKeys
             !s)
             return s;
         std::sort(keys.begin(), keys.end(), [this](const Key &a, const Key &b) {
-            const int c = of(a).compare(of(b));
-            return c != 0 ? c < 0 : a.line < b.line;
+            return keyBefore(of(a), a.line, of(b), b.line);
         });
         return {};
     }
@@ -447,8 +453,7 @@ struct RowBatch
     void sortKeys()
     {
         std::sort(keys.begin(), keys.end(), [](const BillKey &a, const BillKey &b) {
-            const int c = a.outTradeNo.compare(b.outTradeNo);
-            return c != 0 ? c < 0 : a.line < b.line;
+            return keyBefore(a.outTradeNo, a.line, b.outTradeNo, b.line);
         });
     }
 

@@ -109,6 +109,14 @@ qint64 scalar(Ledger &ledger, const char *sql)
     return row && *row ? q.int64(0) : -1;
 }
 
+// The rows of `table` that belong to bill `billId`.
+qint64 rowsOfBill(Ledger &ledger, const char *table, qint64 billId)
+{
+    const QByteArray sql = QByteArray("SELECT COUNT(*) FROM ") + table
+                           + " WHERE bill_id = " + QByteArray::number(billId);
+    return scalar(ledger, sql.constData());
+}
+
 } // namespace
 
 class tst_BillImport final : public QObject
@@ -424,16 +432,13 @@ private slots:
         QVERIFY_RESULT(second);
         QCOMPARE(second->replacedBillId, std::optional<qint64>(first->bill.id));
         QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bill_keys"), 2 * rows);
-        const auto countOf = [&](const char *table, qint64 billId) {
-            const QByteArray sql = QByteArray("SELECT COUNT(*) FROM ") + table
-                                   + " WHERE bill_id = " + QByteArray::number(billId);
-            return scalar(**ledger, sql.constData());
-        };
-        QCOMPARE(countOf("bill_keys", nextDay->bill.id), rows);
-        QCOMPARE(countOf("bill_keys", second->bill.id), rows);
-        QCOMPARE(countOf("bill_row_blocks", first->bill.id), 0);
-        QCOMPARE(countOf("bill_archive", first->bill.id), 0);
+        QCOMPARE(rowsOfBill(**ledger, "bill_keys", nextDay->bill.id), rows);
+        QCOMPARE(rowsOfBill(**ledger, "bill_keys", second->bill.id), rows);
+        QCOMPARE(rowsOfBill(**ledger, "bill_row_blocks", first->bill.id), 0);
+        QCOMPARE(rowsOfBill(**ledger, "bill_archive", first->bill.id), 0);
+        QVERIFY(rowsOfBill(**ledger, "bill_archive", second->bill.id) > 0);
         QCOMPARE(scalar(**ledger, "SELECT COUNT(DISTINCT bill_id) FROM bill_row_blocks"), 2);
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(DISTINCT bill_id) FROM bill_archive"), 2);
         QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bills"), 2);
     }
 
@@ -457,14 +462,9 @@ private slots:
         const auto second = importBytes(**ledger, generatedBill(rows, "Tea", stride));
         QVERIFY_RESULT(second);
         QCOMPARE(second->replacedBillId, std::optional<qint64>(first->bill.id));
-        const auto countOf = [&](qint64 billId) {
-            const QByteArray sql
-                = "SELECT COUNT(*) FROM bill_keys WHERE bill_id = " + QByteArray::number(billId);
-            return scalar(**ledger, sql.constData());
-        };
-        QCOMPARE(countOf(nextDay->bill.id), others);
-        QCOMPARE(countOf(second->bill.id), rows);
-        QCOMPARE(countOf(first->bill.id), 0);
+        QCOMPARE(rowsOfBill(**ledger, "bill_keys", nextDay->bill.id), others);
+        QCOMPARE(rowsOfBill(**ledger, "bill_keys", second->bill.id), rows);
+        QCOMPARE(rowsOfBill(**ledger, "bill_keys", first->bill.id), 0);
     }
 
     void blockRoundTripAndDamage()
