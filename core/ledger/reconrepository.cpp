@@ -394,8 +394,10 @@ Status ReconRepository::forEachOrderPaidBetween(
     const auto ranges = PaidZones::idRanges(m_ledger, from, to);
     if (!ranges)
         return ranges.error();
-    SqliteStatement q(m_ledger, "SELECT out_trade_no, transaction_id, status, amount_fen, "
-                                "created_at, paid_at FROM orders WHERE id BETWEEN ?3 AND ?4 AND "
+    // Without transaction_id and created_at, which a reconciliation does not read: two column
+    // reads fewer per order of a million.
+    SqliteStatement q(m_ledger, "SELECT out_trade_no, '', status, amount_fen, NULL, paid_at "
+                                "FROM orders WHERE id BETWEEN ?3 AND ?4 AND "
                                 "paid_at >= ?1 AND paid_at < ?2");
     if (Status s = q.prepared(); !s)
         return s;

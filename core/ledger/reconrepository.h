@@ -47,7 +47,8 @@ public:
 
     /// The orders paid in [from, to) for a reconciliation, in rowid order: sequential passes over
     /// the rowid ranges that PaidZones names (a day's paid orders lie close together in the
-    /// table, imported together). Views are valid during the visitor call.
+    /// table, imported together). The views carry no transaction_id (empty) and no creation
+    /// time; they are valid during the visitor call.
     Status forEachOrderPaidBetween(cst::Instant from, cst::Instant to,
                                    const std::function<Status(const OrderView &)> &visitor) const;
 
