@@ -8,7 +8,12 @@
 #include <memory>
 
 #ifdef WXR_HAVE_PDF
+#include <QDir>
+#include <QFile>
 #include <QGuiApplication>
+#include <QTemporaryDir>
+
+#include <optional>
 #endif
 
 namespace wxr::cli {
@@ -39,6 +44,16 @@ inline std::unique_ptr<QCoreApplication> makeApplication(int &argc, char **argv)
     if (needsGuiApplication(argc, argv)) {
         if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
+        // Cron starts jobs without a session, so without XDG_RUNTIME_DIR, which QtGui looks up
+        // and, when it is missing, warns about on stderr — and cron mails whatever a job
+        // prints. A private directory (0700) of this process stands in for it; it is removed
+        // at exit.
+        static std::optional<QTemporaryDir> runtimeDir;
+        if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+            runtimeDir.emplace(QDir::tempPath() + QStringLiteral("/wxrecon-runtime-XXXXXX"));
+            if (runtimeDir->isValid())
+                qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtimeDir->path()));
+        }
         return std::make_unique<QGuiApplication>(argc, argv);
     }
 #endif

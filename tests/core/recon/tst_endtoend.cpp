@@ -22,11 +22,14 @@ struct Run
     QByteArray err;
 };
 
-Run run(const QString &program, const QStringList &args)
+// `unset`: variables the program does not get (a cron job's environment lacks some).
+Run run(const QString &program, const QStringList &args, const QStringList &unset = {})
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("WXRECON_LANG"), QStringLiteral("en"));
+    for (const QString &name : unset)
+        env.remove(name);
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(WXR_BIN_DIR "/") + program, args);
     if (!p.waitForFinished(240000))
@@ -139,6 +142,17 @@ private slots:
             QVERIFY2(r.exitCode == 0, r.err.constData());
             QVERIFY2(read(out).startsWith(magic), format);
         }
+        // From cron: no session (no XDG_RUNTIME_DIR), no display settings. Cron mails anything
+        // a job prints, so a report that succeeds prints nothing.
+        r = run(QStringLiteral("wxrecon-cli"),
+                {QStringLiteral("report"), QStringLiteral("--db"), db, QStringLiteral("--date"),
+                 QStringLiteral("2026-11-25"), QStringLiteral("--format"), QStringLiteral("pdf"),
+                 QStringLiteral("--out"), path("cron.pdf")},
+                {QStringLiteral("XDG_RUNTIME_DIR"), QStringLiteral("QT_QPA_PLATFORM"),
+                 QStringLiteral("DISPLAY"), QStringLiteral("WAYLAND_DISPLAY")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.err.isEmpty(), r.err.constData());
+        QVERIFY(read(path("cron.pdf")).startsWith("%PDF-"));
         r = run(QStringLiteral("wxrecon-cli"),
                 {QStringLiteral("report"), QStringLiteral("--db"), path("missing/ledger.db"),
                  QStringLiteral("--date"), QStringLiteral("2026-11-25"), QStringLiteral("--format"),
