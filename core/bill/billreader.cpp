@@ -4,8 +4,8 @@
 #include "bill/gzipdecoder.h"
 #include "common/coretr.h"
 
+#include <isa-l/igzip_lib.h>
 #include <openssl/evp.h>
-#include <zlib.h>
 
 #include <memory>
 #include <optional>
@@ -42,58 +42,56 @@ private:
     bool m_ok = false;
 };
 
-// Compresses the plain text of a bill for the ledger's archive copy.
+// Compresses the plain text of a bill for the ledger's archive copy, with ISA-L's deflate
+// (level 1): a million-row bill (≈ 250 MB) in a fraction of the time zlib's fastest level took
+// on the parsing thread, where it doubled the import of a plain file. The output is ordinary
+// gzip.
 class GzipEncoder final
 {
 public:
     explicit GzipEncoder(const ArchiveSink &out)
         : m_out(out)
     {
-        m_ok = deflateInit2(&m_z, Z_BEST_SPEED, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY)
-               == Z_OK;
-    }
-    ~GzipEncoder()
-    {
-        if (m_ok)
-            deflateEnd(&m_z);
+        isal_deflate_init(&m_z);
+        m_z.gzip_flag = IGZIP_GZIP;
+        m_z.level = 1;
+        m_z.level_buf = m_levelBuf.data();
+        m_z.level_buf_size = static_cast<uint32_t>(m_levelBuf.size());
     }
     GzipEncoder(const GzipEncoder &) = delete;
     GzipEncoder &operator=(const GzipEncoder &) = delete;
 
-    // false when zlib fails; a sink's error is kept in `sinkError`.
-    bool write(QByteArrayView data, int flush = Z_NO_FLUSH)
+    // false when ISA-L fails; a sink's error is kept in `sinkError`.
+    bool write(QByteArrayView data, bool last = false)
     {
-        if (!m_ok)
-            return false;
-        m_z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.data()));
-        m_z.avail_in = static_cast<uInt>(data.size());
-        unsigned char buf[1 << 16];
-        int rc;
+        m_z.next_in = reinterpret_cast<uint8_t *>(const_cast<char *>(data.data()));
+        m_z.avail_in = static_cast<uint32_t>(data.size());
+        m_z.end_of_stream = last ? 1 : 0;
         do {
-            m_z.next_out = buf;
-            m_z.avail_out = sizeof buf;
-            rc = deflate(&m_z, flush);
-            if (rc == Z_STREAM_ERROR)
+            m_z.next_out = m_buf.data();
+            m_z.avail_out = static_cast<uint32_t>(m_buf.size());
+            if (isal_deflate(&m_z) != COMP_OK)
                 return false;
-            const qsizetype produced = static_cast<qsizetype>(sizeof buf - m_z.avail_out);
+            const qsizetype produced = static_cast<qsizetype>(m_buf.size() - m_z.avail_out);
             if (produced > 0) {
-                if (Status s = m_out(QByteArrayView(reinterpret_cast<const char *>(buf), produced));
-                    !s) {
+                if (Status s = m_out(QByteArrayView(m_buf.data(), produced)); !s) {
                     sinkError = s.error();
                     return false;
                 }
             }
-        } while (m_z.avail_out == 0 || (flush == Z_FINISH && rc != Z_STREAM_END));
+        } while (m_z.avail_in > 0 || m_z.avail_out == 0
+                 || (last && m_z.internal_state.state != ZSTATE_END));
         return true;
     }
-    bool finish() { return write({}, Z_FINISH); }
+    bool finish() { return write({}, true); }
 
     std::optional<Error> sinkError;
 
 private:
-    z_stream m_z{};
+    isal_zstream m_z{};
     const ArchiveSink &m_out;
-    bool m_ok = false;
+    std::vector<uint8_t> m_levelBuf = std::vector<uint8_t>(ISAL_DEF_LVL1_DEFAULT);
+    std::vector<uint8_t> m_buf = std::vector<uint8_t>(1 << 16);
 };
 
 // readBill() with the decompressed bytes going to `feed` instead of a parser.
