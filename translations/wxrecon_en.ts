@@ -3488,10 +3488,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The disk holding the ledger “%1” is full; could not %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The ledger “%1” was written by a newer wxrecon (schema “%2” version %3; this program knows up to %4).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3969,6 +3965,10 @@
     </message>
     <message>
         <source>the stored rows of bill %1 could not be removed (%2 rows, %3 keys removed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk holding the ledger “%1” is full (free some space and try again).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

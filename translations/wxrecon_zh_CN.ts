@@ -3451,10 +3451,6 @@
         <translation>台账“%1”正忙（另一个程序正在写入）；无法%2。</translation>
     </message>
     <message>
-        <source>The disk holding the ledger “%1” is full; could not %2.</source>
-        <translation>台账“%1”所在磁盘已满；无法%2。</translation>
-    </message>
-    <message>
         <source>The ledger “%1” was written by a newer wxrecon (schema “%2” version %3; this program knows up to %4).</source>
         <translation>台账“%1”由更新版本的 wxrecon 写入（结构“%2”版本 %3；本程序最高支持 %4）。</translation>
     </message>
@@ -3933,6 +3929,10 @@
     <message>
         <source>the stored rows of bill %1 could not be removed (%2 rows, %3 keys removed)</source>
         <translation>无法删除账单 %1 已存储的明细行（共 %2 行，已删除 %3 个键）</translation>
+    </message>
+    <message>
+        <source>The disk holding the ledger “%1” is full (free some space and try again).</source>
+        <translation>台账“%1”所在磁盘已满（请释放空间后重试）。</translation>
     </message>
 </context>
 <context>

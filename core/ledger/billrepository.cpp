@@ -489,7 +489,8 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
             return makeError(
                 ErrorCode::Cancelled,
                 Tr::tr("The import of %1 was cancelled; nothing was imported.").arg(name));
-        return Error{e.code, Tr::tr("%1: %2; nothing was imported.").arg(name, e.message),
+        return Error{e.code,
+                     Tr::tr("%1: %2; nothing was imported.").arg(name, withoutFullStop(e.message)),
                      e.detail};
     };
     if (!options.billDate.isValid())

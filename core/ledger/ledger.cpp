@@ -176,7 +176,8 @@ Error Ledger::sqliteError(const QString &what) const
         text = Tr::tr("The ledger “%1” is busy (another program is writing to it); could not %2.")
                    .arg(m_path, what);
     else if ((code & 0xff) == SQLITE_FULL)
-        text = Tr::tr("The disk holding the ledger “%1” is full; could not %2.").arg(m_path, what);
+        text = Tr::tr("The disk holding the ledger “%1” is full (free some space and try again).")
+                   .arg(m_path);
     else
         text = Tr::tr("The ledger “%1” could not %2: %3").arg(m_path, what, message);
     return makeError(ErrorCode::Database, text, message);

@@ -1008,7 +1008,8 @@ Error nothingImported(const Error &e)
     if (e.code == ErrorCode::Cancelled)
         return makeError(ErrorCode::Cancelled,
                          Tr::tr("The import was cancelled; nothing was imported."));
-    return Error{e.code, Tr::tr("%1; nothing was imported.").arg(e.message), e.detail};
+    return Error{e.code, Tr::tr("%1; nothing was imported.").arg(withoutFullStop(e.message)),
+                 e.detail};
 }
 
 void appendField(QByteArray &out, std::string_view v)

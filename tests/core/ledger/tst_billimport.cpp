@@ -401,6 +401,36 @@ private slots:
         QCOMPARE(r->bill.incomeFen, 1250);
         QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM fund_flow_rows"), 1);
     }
+    // A disk that fills up half-way (here: SQLite's page limit) fails the import with one
+    // sentence saying so and leaves the ledger as it was; with room, the same file imports.
+    void diskFullLeavesLedgerAsBefore()
+    {
+        QTemporaryDir dir;
+        auto ledger = Ledger::open(dir.filePath(QStringLiteral("l.db")));
+        QVERIFY_RESULT(ledger);
+        QVERIFY_RESULT(importBytes(**ledger, fixture()));
+        const char *const fingerprint
+            = "SELECT (SELECT COUNT(*) FROM bills) * 1000000 + (SELECT COUNT(*) FROM bill_keys) "
+              "* 1000 + (SELECT COUNT(*) FROM bill_row_blocks) + (SELECT COUNT(*) FROM "
+              "bill_archive) * 100 + (SELECT COUNT(*) FROM audit_log) * 10000000";
+        const qint64 before = scalar(**ledger, fingerprint);
+        const qint64 used = scalar(**ledger, "PRAGMA page_count");
+        QVERIFY_RESULT((*ledger)->execute(
+            QByteArray("PRAGMA max_page_count=" + QByteArray::number(used + 4)).constData()));
+        const QByteArray big = generatedBill(3 * billblock::kRowsPerBlock, "Coffee");
+        const auto full = importBytes(**ledger, big); // replaces the fixture's bill
+        QVERIFY_ERROR(full, ErrorCode::Database);
+        QVERIFY2(full.error().message.endsWith(
+                     QStringLiteral(" is full (free some space and try again); nothing was "
+                                    "imported.")),
+                 qPrintable(full.error().message));
+        QCOMPARE(scalar(**ledger, fingerprint), before);
+        QVERIFY_RESULT((*ledger)->execute("PRAGMA max_page_count=1073741823"));
+        const auto roomy = importBytes(**ledger, big);
+        QVERIFY_RESULT(roomy);
+        QCOMPARE(roomy->bill.rowCount, 3 * billblock::kRowsPerBlock);
+    }
+
     void manyRowsSpanBlocks()
     {
         // More rows than one block holds: the lookups by order must find rows in every block,

@@ -492,6 +492,41 @@ private slots:
         QCOMPARE(snapshot(**ledger), before);
         QCOMPARE(*OrderRepository(**ledger).count(), 0);
     }
+    // A disk that fills up half-way (here: SQLite's page limit) fails the import with one
+    // sentence saying so, leaves the ledger as it was, and the same connection imports the
+    // file once there is room.
+    void diskFullLeavesLedgerAsBefore()
+    {
+        QTemporaryDir dir;
+        auto ledger = Ledger::open(dir.filePath(QStringLiteral("l.db")));
+        QVERIFY_RESULT(ledger);
+        QPromise<void> promise;
+        QVERIFY_RESULT(importLedgerCsv(
+            **ledger, QStringLiteral(WXR_TEST_DATA_DIR "/ledger/orders.csv"), QString(), promise));
+        const QByteArray before = snapshot(**ledger);
+        QByteArray big = kOrdersHeader;
+        for (int i = 0; i < 20000; ++i)
+            big += "F" + QByteArray::number(i) + ",4200" + QByteArray::number(i)
+                   + ",100,SUCCESS,2026-11-25T10:00:00+08:00,2026-11-25T10:00:05+08:00\n";
+        const QString file = write(dir, QStringLiteral("big.csv"), big);
+        SqliteStatement pages(**ledger, "PRAGMA page_count");
+        QVERIFY(*pages.step());
+        const qint64 used = pages.int64(0);
+        pages.reset();
+        QVERIFY_RESULT((*ledger)->execute(
+            QByteArray("PRAGMA max_page_count=" + QByteArray::number(used + 8)).constData()));
+        const auto full = importLedgerCsv(**ledger, file, QString(), promise);
+        QVERIFY_ERROR(full, ErrorCode::Database);
+        QVERIFY2(full.error().message.endsWith(QStringLiteral(" is full (free some space and "
+                                                              "try again); nothing was imported.")),
+                 qPrintable(full.error().message));
+        QCOMPARE(snapshot(**ledger), before);
+        QVERIFY_RESULT((*ledger)->execute("PRAGMA max_page_count=1073741823"));
+        const auto roomy = importLedgerCsv(**ledger, file, QString(), promise);
+        QVERIFY_RESULT(roomy);
+        QCOMPARE(roomy->ordersCreated, 20000);
+    }
+
     void paidZonesFollowEveryWrite()
     {
         QTemporaryDir dir;
