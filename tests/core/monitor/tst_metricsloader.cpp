@@ -133,6 +133,44 @@ private slots:
         QCOMPARE(lost, 0); // no callback was ever recorded: nobody was listening
     }
 
+    // A bill holds rows of its own day only, so the bills of days the range does not touch are
+    // never read (serve-notify evaluates the last minutes every minute). Here those bills'
+    // blocks are damaged: reading one fails the call.
+    void onlyTheBillsOfTheRangeAreRead()
+    {
+        callback(kStart * 1000, QStringLiteral("P0"), CallbackOutcome::Applied, kStart - 1);
+        exec(QStringLiteral("INSERT INTO bills (id, bill_date, bill_type, source_name, sha1, "
+                            "imported_at) VALUES (1, '2026-11-25', 'ALL', 'a', '', 0), "
+                            "(2, '2026-11-26', 'ALL', 'b', '', 0), "
+                            "(3, '2026-11-27', 'ALL', 'c', '', 0)"));
+        exec(QStringLiteral("INSERT INTO bill_row_blocks (bill_id, first_line, last_line, "
+                            "row_count, data) VALUES (1, 2, 2, 1, x'00ff'), "
+                            "(3, 2, 2, 1, x'00ff')"));
+        billRows(2, {{2, "P1", kStart + kHour, false}});
+        const auto lostIn = [&](qint64 from, qint64 until) -> Result<QStringList> {
+            QStringList lost;
+            // Asked a day later, so that every payment of the range is old enough to be lost.
+            const Status s
+                = forEachLostCallback(*m_ledger, from * 1000, until * 1000,
+                                      (until + 24 * kHour) * 1000, {}, [&](const LostCallback &l) {
+                                          lost.append(l.outTradeNo);
+                                          return Status();
+                                      });
+            if (!s)
+                return s.error();
+            return lost;
+        };
+        // 09:00 to the last second of the 26th.
+        const auto day = lostIn(kStart, kStart + 15 * kHour);
+        QVERIFY_RESULT(day);
+        QCOMPARE(*day, QStringList{QStringLiteral("P1")});
+        // Into the 27th: that day's bill is read, and its damage reported.
+        const auto past = lostIn(kStart, kStart + 15 * kHour + 1);
+        QVERIFY_ERROR(past, ErrorCode::Database);
+        QVERIFY2(past.error().message.contains(QStringLiteral("damaged")),
+                 qPrintable(past.error().message));
+    }
+
     void lostCallbacks()
     {
         const qint64 now = kStart + 5 * kHour;
