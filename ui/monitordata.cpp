@@ -13,7 +13,6 @@
 #include <QCoreApplication>
 
 #include <cmath>
-#include <deque>
 
 namespace wxr::ui {
 
@@ -156,23 +155,11 @@ Result<MonitorSnapshot> loadMonitorSnapshot(const QString &ledgerPath, qint64 fr
     snapshot.openAlerts = int(open->size());
     promise.setProgressValue(3);
 
-    // The newest failures: keep a window of the last kRecentFailures while streaming.
-    std::deque<core::CallbackEvent> recent;
-    core::CallbackStore store(**ledger);
-    const Status walked
-        = store.forEachReceivedBetween(fromMs, untilMs, [&](const core::CallbackEvent &e) {
-              if (e.outcome == core::CallbackOutcome::Rejected
-                  || e.outcome == core::CallbackOutcome::Error) {
-                  recent.push_back(e);
-                  if (recent.size() > std::size_t(MonitorSnapshot::kRecentFailures))
-                      recent.pop_front();
-              }
-              return Status{};
-          });
-    if (!walked.ok())
-        return walked.error();
-    for (auto it = recent.rbegin(); it != recent.rend(); ++it)
-        snapshot.recentFailures.append(*it);
+    auto failures = core::CallbackStore(**ledger).latestFailuresBetween(
+        fromMs, untilMs, MonitorSnapshot::kRecentFailures);
+    if (!failures.ok())
+        return failures.error();
+    snapshot.recentFailures = std::move(*failures);
     promise.setProgressValue(4);
     return snapshot;
 }

@@ -217,12 +217,39 @@ Result<QList<CallbackAnomaly>> CallbackStore::anomaliesOn(QDate billDate)
     return out;
 }
 
-Status CallbackStore::forEachReceivedBetween(qint64 fromMs, qint64 untilMs, const Visitor &visitor)
+namespace {
+
+// The columns the metrics read (forEachReceivedBetweenForMetrics) and an event of just those.
+constexpr const char *kMetricColumns
+    = "received_at_ms, outcome, cause, success_time, processing_ms, attempt";
+
+CallbackEvent metricEventFrom(const SqliteStatement &q)
 {
-    const QByteArray sql = QByteArray("SELECT ") + kEventColumns
+    const auto latin1 = [](std::string_view v) {
+        return QString::fromLatin1(v.data(), qsizetype(v.size()));
+    };
+    CallbackEvent e;
+    e.receivedAtMs = q.int64(0);
+    e.outcome = parseCallbackOutcome(latin1(q.view(1))).value_or(CallbackOutcome::Error);
+    const std::string_view cause = q.view(2);
+    e.cause = cause.empty() ? FailureCause::None
+                            : parseFailureCause(latin1(cause)).value_or(FailureCause::Unspecified);
+    e.successTime = q.optionalInt64(3);
+    e.processingMs = q.optionalInt64(4);
+    e.attempt = static_cast<int>(q.int64(5));
+    return e;
+}
+
+// The deliveries received in [fromMs, untilMs) in receipt order: `columns` read into an event
+// by `read`.
+Status forEachReceived(Ledger &ledger, const char *columns,
+                       CallbackEvent (*read)(const SqliteStatement &), qint64 fromMs,
+                       qint64 untilMs, const CallbackStore::Visitor &visitor)
+{
+    const QByteArray sql = QByteArray("SELECT ") + columns
                            + " FROM callbacks WHERE received_at_ms >= ?1 AND received_at_ms < ?2"
                              " ORDER BY received_at_ms, id";
-    SqliteStatement q(m_ledger, sql.constData());
+    SqliteStatement q(ledger, sql.constData());
     if (Status s = q.prepared(); !s)
         return s;
     q.bind(1, fromMs);
@@ -233,10 +260,47 @@ Status CallbackStore::forEachReceivedBetween(qint64 fromMs, qint64 untilMs, cons
             return row.error();
         if (!*row)
             return {};
-        if (Status s = visitor(eventFrom(q)); !s) {
+        if (Status s = visitor(read(q)); !s) {
             q.reset();
             return s;
         }
+    }
+}
+
+} // namespace
+
+Status CallbackStore::forEachReceivedBetween(qint64 fromMs, qint64 untilMs, const Visitor &visitor)
+{
+    return forEachReceived(m_ledger, kEventColumns, &eventFrom, fromMs, untilMs, visitor);
+}
+
+Status CallbackStore::forEachReceivedBetweenForMetrics(qint64 fromMs, qint64 untilMs,
+                                                       const Visitor &visitor)
+{
+    return forEachReceived(m_ledger, kMetricColumns, &metricEventFrom, fromMs, untilMs, visitor);
+}
+
+Result<QList<CallbackEvent>> CallbackStore::latestFailuresBetween(qint64 fromMs, qint64 untilMs,
+                                                                  int limit)
+{
+    const QByteArray sql = QByteArray("SELECT ") + kEventColumns
+                           + " FROM callbacks WHERE received_at_ms >= ?1 AND received_at_ms < ?2"
+                             " AND (outcome = 'rejected' OR outcome = 'error')"
+                             " ORDER BY received_at_ms DESC, id DESC LIMIT ?3";
+    SqliteStatement q(m_ledger, sql.constData());
+    if (Status s = q.prepared(); !s)
+        return s.error();
+    q.bind(1, fromMs);
+    q.bind(2, untilMs);
+    q.bind(3, qint64(limit));
+    QList<CallbackEvent> out;
+    for (;;) {
+        const Result<bool> row = q.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return out;
+        out.append(eventFrom(q));
     }
 }
 

@@ -89,6 +89,13 @@ public:
     /// The visitor's error stops the walk and is returned.
     using Visitor = std::function<Status(const CallbackEvent &event)>;
     Status forEachReceivedBetween(qint64 fromMs, qint64 untilMs, const Visitor &visitor);
+    /// The same walk for the metrics, which read only receivedAtMs, outcome, cause,
+    /// successTime, processingMs and attempt: only those are filled (the text fields stay
+    /// empty), a day's deliveries read in a fraction of the time.
+    Status forEachReceivedBetweenForMetrics(qint64 fromMs, qint64 untilMs, const Visitor &visitor);
+    /// The newest `limit` refused or failed deliveries (outcome rejected or error) received in
+    /// [fromMs, untilMs), newest first.
+    Result<QList<CallbackEvent>> latestFailuresBetween(qint64 fromMs, qint64 untilMs, int limit);
     /// Receipt time of the latest delivery before `beforeMs` (any outcome); nullopt when none.
     Result<std::optional<qint64>> lastReceivedBefore(qint64 beforeMs);
     /// Receipt time of the first delivery ever recorded; nullopt when none.

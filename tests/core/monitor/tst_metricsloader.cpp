@@ -171,6 +171,68 @@ private slots:
                  qPrintable(past.error().message));
     }
 
+    // The metrics' walk fills the fields the metrics read, as the full walk does; the monitor's
+    // failure list gets the newest refused or failed deliveries of the range, newest first.
+    void metricsWalkAndLatestFailures()
+    {
+        CallbackStore store(*m_ledger);
+        const CallbackOutcome outcomes[]
+            = {CallbackOutcome::Applied, CallbackOutcome::Duplicate, CallbackOutcome::Rejected,
+               CallbackOutcome::Ignored, CallbackOutcome::Error};
+        for (int i = 0; i < 20; ++i) {
+            CallbackEvent e;
+            e.receivedAtMs = (kStart + i) * 1000;
+            e.notificationId = QStringLiteral("EV-%1").arg(i);
+            e.eventType = QStringLiteral("TRANSACTION.SUCCESS");
+            e.outTradeNo = QStringLiteral("M%1").arg(i);
+            e.outcome = outcomes[i % 5];
+            e.cause = e.outcome == CallbackOutcome::Rejected ? FailureCause::BadSignature
+                      : e.outcome == CallbackOutcome::Error  ? FailureCause::DatabaseError
+                                                             : FailureCause::None;
+            if (i % 3 != 0)
+                e.successTime = kStart + i - 2;
+            if (i % 4 != 0)
+                e.processingMs = i;
+            e.attempt = i % 3;
+            e.httpStatus = isAcknowledged(e.outcome) ? 204 : 500;
+            QVERIFY_RESULT(store.insert(e));
+        }
+        const auto fields = [](const CallbackEvent &e) {
+            return QStringList{QString::number(e.receivedAtMs),
+                               callbackOutcomeName(e.outcome),
+                               failureCauseName(e.cause),
+                               e.successTime ? QString::number(*e.successTime) : QString(),
+                               e.processingMs ? QString::number(*e.processingMs) : QString(),
+                               QString::number(e.attempt)}
+                .join(u'|');
+        };
+        const qint64 from = (kStart + 1) * 1000;
+        const qint64 until = (kStart + 18) * 1000;
+        QStringList full;
+        QVERIFY_RESULT(store.forEachReceivedBetween(from, until, [&](const CallbackEvent &e) {
+            full.append(fields(e));
+            return Status();
+        }));
+        QStringList metrics;
+        QVERIFY_RESULT(
+            store.forEachReceivedBetweenForMetrics(from, until, [&](const CallbackEvent &e) {
+                metrics.append(fields(e));
+                return Status();
+            }));
+        QCOMPARE(full.size(), 17);
+        QCOMPARE(metrics, full);
+
+        // Failures in [1, 18): rejected at seconds 2, 7, 12, 17, errors at 4, 9, 14.
+        const auto latest = store.latestFailuresBetween(from, until, 3);
+        QVERIFY_RESULT(latest);
+        QStringList names;
+        for (const CallbackEvent &e : *latest)
+            names.append(e.outTradeNo + u' ' + callbackOutcomeName(e.outcome));
+        QCOMPARE(names, (QStringList{QStringLiteral("M17 rejected"), QStringLiteral("M14 error"),
+                                     QStringLiteral("M12 rejected")}));
+        QCOMPARE(store.latestFailuresBetween(from, until, 100)->size(), 7);
+    }
+
     void lostCallbacks()
     {
         const qint64 now = kStart + 5 * kHour;
