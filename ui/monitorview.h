@@ -3,6 +3,7 @@
 
 #include "monitordata.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QWidget>
 
@@ -83,6 +84,8 @@ private:
     MonitorSnapshot m_snapshot;
     bool m_loading = false;
     bool m_again = false;
+    QElapsedTimer m_loadClock; ///< since the current read started
+    qint64 m_lastLoadMs = 0;   ///< how long the last read took
 };
 
 } // namespace wxr::ui
