@@ -10,18 +10,18 @@ namespace wxr {
 
 /// Broad classes of failure. Logic and tests branch on these; people read Error::message.
 enum class ErrorCode {
-    InvalidInput, ///< malformed data: a bad CSV row, an amount that is not exact, a bad date
-    Io,           ///< a file or device could not be read or written
-    NotFound,     ///< the thing asked for does not exist (normal outcome for lookups)
-    Config,       ///< merchant configuration is incomplete or inconsistent
-    Crypto,       ///< a key, certificate or cipher operation failed
-    Verification, ///< a signature, timestamp, digest or AEAD tag did not verify
-    Network,      ///< transport failure or timeout
-    Api,          ///< WeChat Pay answered with an error code
-    Database,     ///< the ledger could not complete a transaction
-    Cancelled,    ///< the user or caller cancelled
-    Conflict,     ///< the operation contradicts current state
-    Internal,     ///< a bug: an invariant did not hold
+    InvalidInput,   ///< malformed data: a bad CSV row, an amount that is not exact, a bad date
+    Io,             ///< a file or device could not be read or written
+    NotFound,       ///< the thing asked for does not exist (normal outcome for lookups)
+    Config,         ///< merchant configuration is incomplete or inconsistent
+    Crypto,         ///< a key, certificate or cipher operation failed
+    Verification,   ///< a signature, timestamp, digest or AEAD tag did not verify
+    Network,        ///< transport failure or timeout
+    Api,            ///< WeChat Pay answered with an error code
+    Database,       ///< the ledger could not complete a transaction
+    Cancelled,      ///< the user or caller cancelled
+    Conflict,       ///< the operation contradicts current state
+    Internal,       ///< a bug: an invariant did not hold
 };
 
 /// A failure as a value: a code for logic, one clear sentence for people, and an optional
@@ -54,15 +54,9 @@ template<typename T>
 class [[nodiscard]] Result
 {
 public:
-    Result(const T &value)
-        : m_data(std::in_place_index<0>, value)
-    {}
-    Result(T &&value)
-        : m_data(std::in_place_index<0>, std::move(value))
-    {}
-    Result(Error error)
-        : m_data(std::in_place_index<1>, std::move(error))
-    {}
+    Result(const T &value) : m_data(std::in_place_index<0>, value) {}
+    Result(T &&value) : m_data(std::in_place_index<0>, std::move(value)) {}
+    Result(Error error) : m_data(std::in_place_index<1>, std::move(error)) {}
 
     [[nodiscard]] bool ok() const noexcept { return m_data.index() == 0; }
     explicit operator bool() const noexcept { return ok(); }
@@ -89,10 +83,7 @@ class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
-    Result(Error error)
-        : m_error(std::move(error))
-        , m_ok(false)
-    {}
+    Result(Error error) : m_error(std::move(error)), m_ok(false) {}
 
     [[nodiscard]] bool ok() const noexcept { return m_ok; }
     explicit operator bool() const noexcept { return m_ok; }
