@@ -233,6 +233,45 @@ private slots:
         QCOMPARE(store.latestFailuresBetween(from, until, 100)->size(), 7);
     }
 
+    // A ledger whose callbacks were recorded under the first notify schema gets the wider
+    // callbacks_business index when it is opened again, and what it recorded still counts.
+    void olderLedgerGetsTheCoveringIndex()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("v1.sqlite"));
+        MigrationSet v1 = notifyMigrations();
+        v1.steps = {v1.steps.first()};
+        {
+            auto old = Ledger::open(path, LedgerOptions{5000, {v1}});
+            QVERIFY_RESULT(old);
+            m_ledger = std::move(*old);
+            callback(kStart * 1000, QStringLiteral("P1"), CallbackOutcome::Applied, kStart - 1);
+            exec(QStringLiteral("INSERT INTO bills (id, bill_date, bill_type, source_name, sha1, "
+                                "imported_at) VALUES (1, '2026-11-26', 'ALL', 'b', '', 0)"));
+            billRows(1, {{10, "P1", kStart, false}, {11, "P2", kStart + 1, false}});
+            m_ledger.reset();
+        }
+        auto reopened = Ledger::open(path, LedgerOptions{5000, {notifyMigrations()}});
+        QVERIFY_RESULT(reopened);
+        m_ledger = std::move(*reopened);
+        QCOMPARE(*m_ledger->schemaVersion(QStringLiteral("notify")), 2);
+        QStringList columns;
+        QSqlQuery q(m_ledger->database());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA index_info(callbacks_business)")));
+        while (q.next())
+            columns.append(q.value(2).toString());
+        QCOMPARE(columns, (QStringList{QStringLiteral("out_trade_no"),
+                                       QStringLiteral("out_refund_no"), QStringLiteral("state"),
+                                       QStringLiteral("outcome"), QStringLiteral("event_type")}));
+        QStringList lost;
+        const qint64 now = kStart + 5 * kHour;
+        QVERIFY_RESULT(forEachLostCallback(*m_ledger, 0, now * 1000, now * 1000, {},
+                                           [&](const LostCallback &l) {
+                                               lost.append(l.outTradeNo);
+                                               return Status();
+                                           }));
+        QCOMPARE(lost, QStringList{QStringLiteral("P2")});
+    }
+
     void lostCallbacks()
     {
         const qint64 now = kStart + 5 * kHour;
