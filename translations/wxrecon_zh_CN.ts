@@ -195,6 +195,18 @@
         <source>Message</source>
         <translation>说明</translation>
     </message>
+    <message>
+        <source>Imported log</source>
+        <translation>导入的日志</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>回调接收器</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>记录来源</translation>
+    </message>
 </context>
 <context>
     <name>wxr::ui::ConnectionTester</name>

@@ -56,7 +56,7 @@ Status importTradeBill(core::Ledger &ledger, const sim::SimDay &day, QPromise<vo
 Result<qint64> buildHistory(core::Ledger &ledger, QDate last, int count, qint64 ordersPerDay,
                             quint64 seed, const QString &scratchDir,
                             const core::ReconOptions &options, QPromise<void> &promise,
-                            bool withCallbacks)
+                            bool withCallbacks, const QString &platformSerial)
 {
     qint64 found = 0;
     for (int i = count - 1; i >= 0; --i) {
@@ -78,8 +78,8 @@ Result<qint64> buildHistory(core::Ledger &ledger, QDate last, int count, qint64 
         if (const Status s = importTradeBill(ledger, day, promise); !s.ok())
             return s.error();
         if (withCallbacks) {
-            if (const Status s
-                = importDemoCallbacks(ledger, day, dayOptions.seed ^ 0xC0FFEE, scratchDir, promise);
+            if (const Status s = importDemoCallbacks(ledger, day, dayOptions.seed ^ 0xC0FFEE,
+                                                     scratchDir, promise, platformSerial);
                 !s.ok())
                 return s.error();
         }
@@ -91,13 +91,68 @@ Result<qint64> buildHistory(core::Ledger &ledger, QDate last, int count, qint64 
     return found;
 }
 
+namespace {
+
+// 40 upper-case hex digits, as WeChat Pay writes a certificate serial.
+QString demoSerial(sim::Rng &rng)
+{
+    QString serial;
+    for (int i = 0; i < 40; ++i)
+        serial += QLatin1Char("0123456789ABCDEF"[rng.below(16)]);
+    return serial;
+}
+
+// What the backend wrote down for a refused delivery: the serial presented and the reason, in
+// the receiver's words.
+void describeFailure(core::CallbackEvent &e, const QString &platformSerial, sim::Rng &rng)
+{
+    using core::FailureCause;
+    e.serial = platformSerial;
+    switch (e.cause) {
+    case FailureCause::BadSignature:
+        e.message = Tr::tr("The WeChat Pay signature does not match the message (signed with key "
+                           "%1).")
+                        .arg(e.serial);
+        break;
+    case FailureCause::StaleTimestamp:
+        e.message = Tr::tr("Wechatpay-Timestamp is %1 s away from the time of the check; at most "
+                           "300 s are accepted (check the clock).")
+                        .arg(301 + rng.below(900));
+        break;
+    case FailureCause::DecryptFailure:
+        e.message = Tr::tr("Callback %1 could not be decrypted: the APIv3 key is wrong or "
+                           "was changed in the merchant platform.")
+                        .arg(e.notificationId);
+        break;
+    case FailureCause::Probe:
+        e.message = Tr::tr("The signature is a WeChat Pay probe (WECHATPAY/SIGNTEST/); it is "
+                           "rejected on purpose so that WeChat Pay sees the check working.");
+        break;
+    case FailureCause::UnknownSerial:
+        e.serial = demoSerial(rng); // a certificate this merchant was never given
+        e.message = Tr::tr("No WeChat Pay certificate or public key with serial %1 is known.")
+                        .arg(e.serial);
+        break;
+    case FailureCause::DatabaseError:
+        e.message = Tr::tr("The ledger did not commit the callback within %1 ms.").arg(4500);
+        break;
+    default:
+        break;
+    }
+}
+
+} // namespace
+
 Status importDemoCallbacks(core::Ledger &ledger, const sim::SimDay &day, quint64 seed,
-                           const QString &scratchDir, QPromise<void> &promise)
+                           const QString &scratchDir, QPromise<void> &promise,
+                           const QString &platformSerial)
 {
     using core::CallbackEvent;
     using core::CallbackOutcome;
     using core::FailureCause;
     sim::Rng rng(seed);
+    sim::Rng words(seed ^ 0x5E51A1); // serials and messages; rng's draws stay as they were
+    const QString serial = platformSerial.isEmpty() ? demoSerial(words) : platformSerial;
     const FailureCause causes[]
         = {FailureCause::BadSignature, FailureCause::StaleTimestamp, FailureCause::DecryptFailure,
            FailureCause::Probe,        FailureCause::UnknownSerial,  FailureCause::DatabaseError};
@@ -140,6 +195,7 @@ Status importDemoCallbacks(core::Ledger &ledger, const sim::SimDay &day, quint64
                                  ? CallbackOutcome::Error
                                  : CallbackOutcome::Rejected;
             failed.httpStatus = failed.outcome == CallbackOutcome::Error ? 503 : 401;
+            describeFailure(failed, serial, words);
             events.append(failed);
             e.receivedAtMs += 15000 + qint64(rng.unit() * 30000);
             e.attempt = 2;

@@ -85,6 +85,9 @@ void DemoSession::populate()
     recon.crossDayWindowSeconds = m_ctx.settings().crossMidnightWindowSeconds();
     recon.actor = QStringLiteral("demo");
     const sim::SimDay *served = &m_server->day();
+    // The serial the stand-in signs callbacks with now, as the backend's log would show it.
+    const QString platformSerial
+        = QString::fromLatin1(m_server->keys().signingPlatform(m_server->now()).serial);
     const core::RequeryPolicy policy
         = core::RequeryPolicy::fromRules(m_ctx.settings().requeryRules());
     const AlertThresholds thresholds = m_ctx.settings().alertThresholds();
@@ -104,13 +107,13 @@ void DemoSession::populate()
                         return ledger.error();
                     auto history = buildHistory(**ledger, last.addDays(-1), options.historyDays,
                                                 options.ordersPerDay, options.seed + 1, daysDir,
-                                                recon, promise, true);
+                                                recon, promise, true, platformSerial);
                     if (!history.ok())
                         return history.error();
                     // Callbacks of the stand-in's day, and alert history as if wxrecon
                     // had been watching all along.
-                    if (const Status s
-                        = importDemoCallbacks(**ledger, *served, options.seed, daysDir, promise);
+                    if (const Status s = importDemoCallbacks(**ledger, *served, options.seed,
+                                                             daysDir, promise, platformSerial);
                         !s.ok())
                         return s.error();
                     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();

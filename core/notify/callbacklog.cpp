@@ -17,6 +17,9 @@ namespace {
 
 // JSON numbers are doubles; integers above 2^53 are not exact and are refused.
 constexpr double kMaxExactInteger = 9007199254740992.0;
+// The receiver keeps a presented serial to 128 characters; a backend's message is a sentence.
+constexpr qsizetype kMaxSerialChars = 128;
+constexpr qsizetype kMaxMessageChars = 1000;
 
 class LineReader
 {
@@ -176,9 +179,13 @@ Result<CallbackEvent> parseLine(QByteArrayView line, const QString &sourceName, 
         QString *target;
     };
     const TextField texts[] = {
-        {"notification_id", &e.notificationId}, {"event_type", &e.eventType},
-        {"out_trade_no", &e.outTradeNo},        {"transaction_id", &e.transactionId},
+        {"notification_id", &e.notificationId},
+        {"event_type", &e.eventType},
+        {"out_trade_no", &e.outTradeNo},
+        {"transaction_id", &e.transactionId},
         {"out_refund_no", &e.outRefundNo},
+        {"serial", &e.serial},
+        {"message", &e.message},
     };
     for (const auto &t : texts) {
         auto s = r.string(t.name);
@@ -186,6 +193,9 @@ Result<CallbackEvent> parseLine(QByteArrayView line, const QString &sourceName, 
             return s.error();
         *t.target = std::move(*s);
     }
+    // Cut, not refused: they are for people to read and do not change what is counted.
+    e.serial.truncate(kMaxSerialChars);
+    e.message.truncate(kMaxMessageChars);
 
     auto success = r.string("success_time");
     if (!success)
@@ -281,6 +291,8 @@ QByteArray formatLine(const CallbackEvent &e)
         o.insert(QStringLiteral("processing_ms"), static_cast<double>(*e.processingMs));
     if (e.attempt > 0)
         o.insert(QStringLiteral("attempt"), e.attempt);
+    text("serial", e.serial);
+    text("message", e.message);
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 

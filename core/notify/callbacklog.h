@@ -25,8 +25,10 @@
 /// `success_time` (RFC 3339), `outcome` (applied | duplicate | ignored | rejected | error;
 /// derived from the status when absent: 2xx applied, 5xx error, other rejected), `cause` (a
 /// FailureCause name; for rejected/error lines only, default "unspecified"), `processing_ms`
-/// and `attempt` (non-negative integers). Unknown keys are ignored and null counts as absent,
-/// so that logs written by newer backends still import. Blank lines are skipped by callers.
+/// and `attempt` (non-negative integers), `serial` (the Wechatpay-Serial presented, kept to
+/// 128 characters) and `message` (why the backend refused it, kept to 1000). Unknown keys are
+/// ignored and null counts as absent, so that logs written by newer backends still import.
+/// Blank lines are skipped by callers.
 ///
 /// Pure functions, thread-safe.
 namespace wxr::core::callbacklog {

@@ -152,6 +152,18 @@ private slots:
         for (int r = 1; r < failures->rowCount(); ++r)
             QVERIFY(failures->failure(r - 1).receivedAtMs >= failures->failure(r).receivedAtMs);
         QVERIFY(!failures->index(0, CallbackFailureModel::CauseColumn).data().toString().isEmpty());
+        // The demo's log says who refused it and why, as the receiver would have.
+        for (int r = 0; r < failures->rowCount(); ++r) {
+            QCOMPARE(failures->index(r, CallbackFailureModel::SourceColumn).data(Qt::EditRole),
+                     QVariant(QStringLiteral("import")));
+            QCOMPARE(
+                failures->index(r, CallbackFailureModel::SerialColumn).data().toString().size(),
+                40);
+            QVERIFY(!failures->index(r, CallbackFailureModel::MessageColumn)
+                         .data()
+                         .toString()
+                         .isEmpty());
+        }
     }
 
     void raisedAlertsGoToTheWebhook()

@@ -43,6 +43,8 @@ QVariant CallbackFailureModel::data(const QModelIndex &index, int role) const
             return e.httpStatus;
         case OrderColumn:
             return e.outTradeNo;
+        case SourceColumn:
+            return core::callbackSourceName(e.source);
         case SerialColumn:
             return e.serial;
         case MessageColumn:
@@ -64,6 +66,8 @@ QVariant CallbackFailureModel::data(const QModelIndex &index, int role) const
         return e.httpStatus == 0 ? QVariant() : QVariant(e.httpStatus);
     case OrderColumn:
         return e.outTradeNo;
+    case SourceColumn:
+        return e.source == core::CallbackSource::Import ? tr("Imported log") : tr("Receiver");
     case SerialColumn:
         return e.serial;
     case MessageColumn:
@@ -86,6 +90,8 @@ QVariant CallbackFailureModel::headerData(int section, Qt::Orientation orientati
         return tr("Answer");
     case OrderColumn:
         return tr("Merchant order no.");
+    case SourceColumn:
+        return tr("Recorded by");
     case SerialColumn:
         return tr("Serial");
     case MessageColumn:

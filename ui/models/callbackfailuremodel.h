@@ -8,8 +8,9 @@
 namespace wxr::ui {
 
 /// Recent failed callback deliveries (answered 4xx/5xx), newest first: when, why, the HTTP
-/// status answered, the order, the serial presented and the message. Raw values in
-/// Qt::EditRole (Unix ms, cause names, status codes).
+/// status answered, the order, where the record came from (wxrecon's receiver or an imported
+/// log, which may not carry a serial or message), the serial presented and the message. Raw
+/// values in Qt::EditRole (Unix ms, cause and source names, status codes).
 class CallbackFailureModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -21,6 +22,7 @@ public:
         CauseColumn,
         StatusColumn,
         OrderColumn,
+        SourceColumn,
         SerialColumn,
         MessageColumn,
         ColumnCount

@@ -3,6 +3,8 @@
 #include "testutil.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace wxr;
@@ -100,6 +102,41 @@ private slots:
         QCOMPARE(again->attempt, e->attempt);
     }
 
+    void refusedLineKeepsSerialAndMessage()
+    {
+        const QByteArray line
+            = R"({"received_at":1795659120123,"http_status":401,"outcome":"rejected",)"
+              R"("cause":"unknown_serial","out_trade_no":"T1","serial":"5157F09EFDC096DE15EBE81A47057A72",)"
+              R"("message":"未找到序列号为 5157F09E… 的平台证书"})";
+        const auto e = callbacklog::parseLine(line, QStringLiteral("cb.jsonl"), 1);
+        QVERIFY_RESULT(e);
+        QCOMPARE(e->cause, FailureCause::UnknownSerial);
+        QCOMPARE(e->serial, QStringLiteral("5157F09EFDC096DE15EBE81A47057A72"));
+        QCOMPARE(e->message, QStringLiteral("未找到序列号为 5157F09E… 的平台证书"));
+        const auto again = callbacklog::parseLine(callbacklog::formatLine(*e), QString(), 1);
+        QVERIFY_RESULT(again);
+        QCOMPARE(again->serial, e->serial);
+        QCOMPARE(again->message, e->message);
+
+        // Absent ones are not written, so that lines without them keep their import key.
+        CallbackEvent plain = *e;
+        plain.serial.clear();
+        plain.message.clear();
+        QVERIFY(!callbacklog::formatLine(plain).contains("\"serial\""));
+        QVERIFY(!callbacklog::formatLine(plain).contains("\"message\""));
+
+        // Over-long ones are cut to what the receiver would keep.
+        QJsonObject longOne{{QStringLiteral("received_at"), 1},
+                            {QStringLiteral("http_status"), 500},
+                            {QStringLiteral("serial"), QString(300, QLatin1Char('A'))},
+                            {QStringLiteral("message"), QString(5000, QLatin1Char('x'))}};
+        const QByteArray longLine = QJsonDocument(longOne).toJson(QJsonDocument::Compact);
+        const auto cut = callbacklog::parseLine(longLine, QStringLiteral("cb.jsonl"), 2);
+        QVERIFY_RESULT(cut);
+        QCOMPARE(cut->serial.size(), 128);
+        QCOMPARE(cut->message.size(), 1000);
+    }
+
     void outcomeAndCause_data()
     {
         QTest::addColumn<QByteArray>("fields");
@@ -184,6 +221,10 @@ private slots:
         QTest::newRow("id as number")
             << QByteArray(R"({"received_at":1,"http_status":200,"notification_id":7})")
             << "notification_id";
+        QTest::newRow("serial as number")
+            << QByteArray(R"({"received_at":1,"http_status":401,"serial":12})") << "serial";
+        QTest::newRow("message as object")
+            << QByteArray(R"({"received_at":1,"http_status":401,"message":{"a":1}})") << "message";
         QTest::newRow("bad success_time") << QByteArray(
             R"({"received_at":1,"http_status":200,"success_time":"2026-11-26 10:11:58"})")
                                           << "success_time";
