@@ -4987,10 +4987,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Wrote %1 orders, %2 refunds, %3 bill rows and %4 discrepancies to %5 in %6 ms.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Run the local WeChat Pay v3 stand-in on 127.0.0.1: signed API, bills, callbacks, faults and the /_sim/ control API (docs/simulator.md).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5088,6 +5084,10 @@
     </message>
     <message>
         <source>Seconds until a refund made through the control API succeeds (default 5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 orders (%2 of them in orders.csv), %3 refunds (%4 in refunds.csv), %5 bill rows and %6 discrepancies to %7 in %8 ms.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4951,10 +4951,6 @@
         <translation>“wxrecon-sim gen-day”需要 --orders、--date、--seed 和 --out。</translation>
     </message>
     <message>
-        <source>Wrote %1 orders, %2 refunds, %3 bill rows and %4 discrepancies to %5 in %6 ms.</source>
-        <translation>已在 %6 ms 内将 %1 笔订单、%2 笔退款、%3 行账单和 %4 条差异写入 %5。</translation>
-    </message>
-    <message>
         <source>Run the local WeChat Pay v3 stand-in on 127.0.0.1: signed API, bills, callbacks, faults and the /_sim/ control API (docs/simulator.md).</source>
         <translation>在 127.0.0.1 上运行本地微信支付 v3 模拟服务：带签名的 API、账单、回调、故障注入及 /_sim/ 控制 API（docs/simulator.md）。</translation>
     </message>
@@ -5053,6 +5049,10 @@
     <message>
         <source>Seconds until a refund made through the control API succeeds (default 5).</source>
         <translation>通过控制 API 发起的退款在多少秒后成功（默认 5）。</translation>
+    </message>
+    <message>
+        <source>Wrote %1 orders (%2 of them in orders.csv), %3 refunds (%4 in refunds.csv), %5 bill rows and %6 discrepancies to %7 in %8 ms.</source>
+        <translation>已在 %8 ms 内将 %1 笔订单（其中 %2 笔在 orders.csv 中）、%3 笔退款（%4 笔在 refunds.csv 中）、%5 行账单和 %6 条差异写入 %7。</translation>
     </message>
 </context>
 </TS>

@@ -15,6 +15,7 @@
 #include <QElapsedTimer>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 
@@ -187,10 +188,20 @@ int runGenDay(const QStringList &args)
     const auto files = wxr::sim::writeDayFiles(generated, p.value(outDir));
     if (!files)
         return failure(files.error());
-    out() << Tr::tr(
-                 "Wrote %1 orders, %2 refunds, %3 bill rows and %4 discrepancies to %5 in %6 ms.")
+    // Some orders and refunds exist only on WeChat Pay's side (the day's MISSING_IN_LEDGER and
+    // refund mismatches): say how many the ledger files hold, which is what an import reports.
+    const auto inLedgerOrders
+        = std::count_if(generated.orders.cbegin(), generated.orders.cend(),
+                        [](const auto &o) { return o.ledgerState != wxr::sim::TradeState::None; });
+    const auto inLedgerRefunds
+        = std::count_if(generated.refunds.cbegin(), generated.refunds.cend(),
+                        [](const auto &r) { return r.ledgerState != wxr::sim::RefundState::None; });
+    out() << Tr::tr("Wrote %1 orders (%2 of them in orders.csv), %3 refunds (%4 in refunds.csv), "
+                    "%5 bill rows and %6 discrepancies to %7 in %8 ms.")
                  .arg(generated.orders.size())
+                 .arg(inLedgerOrders)
                  .arg(generated.refunds.size())
+                 .arg(inLedgerRefunds)
                  .arg(generated.bill.size())
                  .arg(generated.truth.size())
                  .arg(p.value(outDir))
