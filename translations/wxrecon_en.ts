@@ -431,50 +431,6 @@
 <context>
     <name>wxr::ui::DiscrepancyModel</name>
     <message>
-        <source>Missing in ledger</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Missing in bill</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Amount differs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status differs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refund differs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Duplicate in bill</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pending next day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acknowledged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ignored</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1043,7 +999,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Flagged for review: %1</source>
+        <source>%1. Flagged for review: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <comment>the end of the order&apos;s summary sentence</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3981,6 +3942,82 @@
     </message>
     <message>
         <source>The disk holding the ledger “%1” is full (free some space and try again).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order flagged for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order queried at WeChat Pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order closed at WeChat Pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund queried at WeChat Pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discrepancy state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discrepancy note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discrepancy kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ledger import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payment callback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>order query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trade bill</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

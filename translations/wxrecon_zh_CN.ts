@@ -424,50 +424,6 @@
 <context>
     <name>wxr::ui::DiscrepancyModel</name>
     <message>
-        <source>Missing in ledger</source>
-        <translation>台账缺失（长款）</translation>
-    </message>
-    <message>
-        <source>Missing in bill</source>
-        <translation>账单缺失（短款）</translation>
-    </message>
-    <message>
-        <source>Amount differs</source>
-        <translation>金额不符</translation>
-    </message>
-    <message>
-        <source>Status differs</source>
-        <translation>状态不符</translation>
-    </message>
-    <message>
-        <source>Refund differs</source>
-        <translation>退款不符</translation>
-    </message>
-    <message>
-        <source>Duplicate in bill</source>
-        <translation>账单重复</translation>
-    </message>
-    <message>
-        <source>Pending next day</source>
-        <translation>跨日待定</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>待处理</translation>
-    </message>
-    <message>
-        <source>Acknowledged</source>
-        <translation>已确认</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>已解决</translation>
-    </message>
-    <message>
-        <source>Ignored</source>
-        <translation>已忽略</translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -1026,8 +982,13 @@
         <translation>；微信支付订单号 %1</translation>
     </message>
     <message>
-        <source>Flagged for review: %1</source>
-        <translation>已标记待复核：%1</translation>
+        <source>%1. Flagged for review: %2</source>
+        <translation>%1。待复核：%2</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <comment>the end of the order&apos;s summary sentence</comment>
+        <translation>%1。</translation>
     </message>
 </context>
 <context>
@@ -3945,6 +3906,82 @@
     <message>
         <source>The disk holding the ledger “%1” is full (free some space and try again).</source>
         <translation>台账“%1”所在磁盘已满（请释放空间后重试）。</translation>
+    </message>
+    <message>
+        <source>Order recorded</source>
+        <translation>订单已记录</translation>
+    </message>
+    <message>
+        <source>Order state</source>
+        <translation>订单状态</translation>
+    </message>
+    <message>
+        <source>Order updated</source>
+        <translation>订单已更新</translation>
+    </message>
+    <message>
+        <source>Order flagged for review</source>
+        <translation>订单标记为待复核</translation>
+    </message>
+    <message>
+        <source>Order queried at WeChat Pay</source>
+        <translation>向微信支付查询订单</translation>
+    </message>
+    <message>
+        <source>Order closed at WeChat Pay</source>
+        <translation>在微信支付关闭订单</translation>
+    </message>
+    <message>
+        <source>Refund recorded</source>
+        <translation>退款已记录</translation>
+    </message>
+    <message>
+        <source>Refund state</source>
+        <translation>退款状态</translation>
+    </message>
+    <message>
+        <source>Refund updated</source>
+        <translation>退款已更新</translation>
+    </message>
+    <message>
+        <source>Refund queried at WeChat Pay</source>
+        <translation>向微信支付查询退款</translation>
+    </message>
+    <message>
+        <source>Discrepancy state</source>
+        <translation>差异处理状态</translation>
+    </message>
+    <message>
+        <source>Discrepancy note</source>
+        <translation>差异备注</translation>
+    </message>
+    <message>
+        <source>Discrepancy kind</source>
+        <translation>差异类型</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>ledger import</source>
+        <translation>台账导入</translation>
+    </message>
+    <message>
+        <source>payment callback</source>
+        <translation>支付回调</translation>
+    </message>
+    <message>
+        <source>order query</source>
+        <translation>订单查询</translation>
+    </message>
+    <message>
+        <source>trade bill</source>
+        <translation>交易账单</translation>
     </message>
 </context>
 <context>

@@ -140,8 +140,8 @@ void DiscrepancyDetail::showDiscrepancy(const std::optional<core::Discrepancy> &
         return;
     }
     m_title->setText(tr("%1 — %2 (%3)")
-                         .arg(DiscrepancyModel::kindLabel(d->kind), d->outTradeNo,
-                              DiscrepancyModel::stateLabel(d->state)));
+                         .arg(core::discrepancyKindLabel(d->kind), d->outTradeNo,
+                              core::discrepancyStateLabel(d->state)));
     const QList<std::pair<QString, QString>> sides{
         {d->transactionId, d->transactionId},
         {d->ledgerStatus, d->billStatus},

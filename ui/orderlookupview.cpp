@@ -212,10 +212,9 @@ void OrderLookupView::show(const QString &outTradeNo)
         summary += tr(", paid %1").arg(cst::formatBillTime(*o.paidAt));
     if (!o.transactionId.isEmpty())
         summary += tr("; transaction %1").arg(o.transactionId);
-    summary += QStringLiteral(".");
-    if (o.needsReview)
-        summary += QStringLiteral(" ") + tr("Flagged for review: %1").arg(o.reviewReason);
-    m_summary->setText(summary);
+    m_summary->setText(o.needsReview
+                           ? tr("%1. Flagged for review: %2").arg(summary, o.reviewReason)
+                           : tr("%1.", "the end of the order's summary sentence").arg(summary));
 
     m_refunds->clear();
     auto refunds = core::RefundRepository(**ledger).forOrder(o.outTradeNo);
@@ -234,8 +233,8 @@ void OrderLookupView::show(const QString &outTradeNo)
             if (d.outTradeNo != o.outTradeNo)
                 continue;
             new QTreeWidgetItem(m_discrepancies, {d.billDate.toString(Qt::ISODate),
-                                                  DiscrepancyModel::kindLabel(d.kind),
-                                                  DiscrepancyModel::stateLabel(d.state), d.note});
+                                                  core::discrepancyKindLabel(d.kind),
+                                                  core::discrepancyStateLabel(d.state), d.note});
         }
     }
     m_timeline->clear();

@@ -101,17 +101,17 @@ ReconcileView::ReconcileView(AppContext &context, QWidget *parent)
     m_kind->setObjectName(QStringLiteral("kindFilter"));
     m_kind->addItem(tr("All kinds"), -1);
     for (DiscrepancyKind k : core::allDiscrepancyKinds())
-        m_kind->addItem(DiscrepancyModel::kindLabel(k), int(k));
+        m_kind->addItem(core::discrepancyKindLabel(k), int(k));
     m_state = new QComboBox(this);
     m_state->setObjectName(QStringLiteral("stateFilter"));
     m_state->addItem(tr("All states"), int(StateFilter::All));
     m_state->addItem(tr("Not settled"), int(StateFilter::Unsettled));
-    m_state->addItem(DiscrepancyModel::stateLabel(DiscrepancyState::Open), int(StateFilter::Open));
-    m_state->addItem(DiscrepancyModel::stateLabel(DiscrepancyState::Acknowledged),
+    m_state->addItem(core::discrepancyStateLabel(DiscrepancyState::Open), int(StateFilter::Open));
+    m_state->addItem(core::discrepancyStateLabel(DiscrepancyState::Acknowledged),
                      int(StateFilter::Acknowledged));
-    m_state->addItem(DiscrepancyModel::stateLabel(DiscrepancyState::Resolved),
+    m_state->addItem(core::discrepancyStateLabel(DiscrepancyState::Resolved),
                      int(StateFilter::Resolved));
-    m_state->addItem(DiscrepancyModel::stateLabel(DiscrepancyState::Ignored),
+    m_state->addItem(core::discrepancyStateLabel(DiscrepancyState::Ignored),
                      int(StateFilter::Ignored));
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("search"));

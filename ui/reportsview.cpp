@@ -100,12 +100,12 @@ ReportsView::ReportsView(AppContext &context, QWidget *parent)
     m_preview->setColumnCount(int(kStates.size()) + 1);
     QStringList columns;
     for (DiscrepancyState s : kStates)
-        columns.append(DiscrepancyModel::stateLabel(s));
+        columns.append(core::discrepancyStateLabel(s));
     columns.append(tr("Total"));
     m_preview->setHorizontalHeaderLabels(columns);
     QStringList rows;
     for (DiscrepancyKind k : core::allDiscrepancyKinds())
-        rows.append(DiscrepancyModel::kindLabel(k));
+        rows.append(core::discrepancyKindLabel(k));
     rows.append(tr("Total"));
     m_preview->setVerticalHeaderLabels(rows);
     m_preview->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);

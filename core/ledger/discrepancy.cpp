@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ledger/discrepancy.h"
 
+#include "common/coretr.h"
+
 namespace wxr::core {
 
 QString discrepancyKindName(DiscrepancyKind kind)
@@ -64,6 +66,42 @@ std::optional<DiscrepancyState> discrepancyStateFromName(QStringView name)
             return s;
     }
     return std::nullopt;
+}
+
+QString discrepancyKindLabel(DiscrepancyKind kind)
+{
+    switch (kind) {
+    case DiscrepancyKind::MissingInLedger:
+        return Tr::tr("Missing in ledger");
+    case DiscrepancyKind::MissingInBill:
+        return Tr::tr("Missing in bill");
+    case DiscrepancyKind::AmountMismatch:
+        return Tr::tr("Amount mismatch");
+    case DiscrepancyKind::StatusMismatch:
+        return Tr::tr("Status mismatch");
+    case DiscrepancyKind::RefundMismatch:
+        return Tr::tr("Refund mismatch");
+    case DiscrepancyKind::DuplicateInBill:
+        return Tr::tr("Duplicate in bill");
+    case DiscrepancyKind::CrossDayPending:
+        return Tr::tr("Cross-day pending");
+    }
+    return {};
+}
+
+QString discrepancyStateLabel(DiscrepancyState state)
+{
+    switch (state) {
+    case DiscrepancyState::Open:
+        return Tr::tr("Open");
+    case DiscrepancyState::Acknowledged:
+        return Tr::tr("Acknowledged");
+    case DiscrepancyState::Resolved:
+        return Tr::tr("Resolved");
+    case DiscrepancyState::Ignored:
+        return Tr::tr("Ignored");
+    }
+    return {};
 }
 
 namespace {

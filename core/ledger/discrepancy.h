@@ -36,6 +36,11 @@ enum class DiscrepancyState { Open, Acknowledged, Resolved, Ignored };
 QString discrepancyStateName(DiscrepancyState state); ///< OPEN, ACKNOWLEDGED, RESOLVED, IGNORED
 std::optional<DiscrepancyState> discrepancyStateFromName(QStringView name);
 
+/// People-facing, translated names ("Missing in ledger", "Open") for the views, the XLSX and
+/// PDF reports and the timeline; the CSV keeps the contract's words.
+QString discrepancyKindLabel(DiscrepancyKind kind);
+QString discrepancyStateLabel(DiscrepancyState state);
+
 /// One row of the discrepancy report (architecture doc) plus its ledger bookkeeping.
 /// Amounts are fen; an empty optional is an empty CSV field ("no value on that side").
 struct Discrepancy

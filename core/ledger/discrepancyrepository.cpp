@@ -26,6 +26,57 @@ const QString kColumns = QStringLiteral(
 const QString kOrder
     = QStringLiteral(" ORDER BY bill_date, kind_order, out_trade_no, out_refund_no");
 
+// The title of an audit entry in an order's timeline, for people: what changed, then the old
+// and new value. Discrepancy states and kinds are shown with their labels; trade and refund
+// states keep WeChat Pay's words, as in the views. Entries of other kinds keep the stored words.
+QString auditTitle(const AuditEntry &e)
+{
+    struct Phrase
+    {
+        const char *entity;
+        const char *action;
+        const char *text;
+    };
+    static constexpr Phrase kPhrases[] = {
+        {"order", "create", QT_TRANSLATE_NOOP("wxrecon", "Order recorded")},
+        {"order", "state", QT_TRANSLATE_NOOP("wxrecon", "Order state")},
+        {"order", "update", QT_TRANSLATE_NOOP("wxrecon", "Order updated")},
+        {"order", "review", QT_TRANSLATE_NOOP("wxrecon", "Order flagged for review")},
+        {"order", "query", QT_TRANSLATE_NOOP("wxrecon", "Order queried at WeChat Pay")},
+        {"order", "close", QT_TRANSLATE_NOOP("wxrecon", "Order closed at WeChat Pay")},
+        {"refund", "create", QT_TRANSLATE_NOOP("wxrecon", "Refund recorded")},
+        {"refund", "state", QT_TRANSLATE_NOOP("wxrecon", "Refund state")},
+        {"refund", "update", QT_TRANSLATE_NOOP("wxrecon", "Refund updated")},
+        {"refund", "query", QT_TRANSLATE_NOOP("wxrecon", "Refund queried at WeChat Pay")},
+        {"discrepancy", "state", QT_TRANSLATE_NOOP("wxrecon", "Discrepancy state")},
+        {"discrepancy", "note", QT_TRANSLATE_NOOP("wxrecon", "Discrepancy note")},
+        {"discrepancy", "kind", QT_TRANSLATE_NOOP("wxrecon", "Discrepancy kind")},
+    };
+    const auto phrase
+        = std::find_if(std::begin(kPhrases), std::end(kPhrases), [&e](const Phrase &p) {
+              return e.entity == QLatin1String(p.entity) && e.action == QLatin1String(p.action);
+          });
+    if (phrase == std::end(kPhrases)) {
+        return e.oldValue.isEmpty()
+                   ? Tr::tr("%1 %2: %3").arg(e.entity, e.action, e.newValue)
+                   : Tr::tr("%1 %2: %3 → %4").arg(e.entity, e.action, e.oldValue, e.newValue);
+    }
+    const auto shown = [&e](const QString &value) {
+        if (e.entity == u"discrepancy" && e.action == u"state") {
+            if (const auto state = discrepancyStateFromName(value))
+                return discrepancyStateLabel(*state);
+        } else if (e.entity == u"discrepancy" && e.action == u"kind") {
+            if (const auto kind = discrepancyKindFromName(value))
+                return discrepancyKindLabel(*kind);
+        }
+        return value;
+    };
+    const QString what = Tr::tr(phrase->text);
+    return e.oldValue.isEmpty()
+               ? Tr::tr("%1: %2").arg(what, shown(e.newValue))
+               : Tr::tr("%1: %2 → %3").arg(what, shown(e.oldValue), shown(e.newValue));
+}
+
 std::optional<qint64> optionalInt(const QVariant &v)
 {
     if (v.isNull())
@@ -308,7 +359,7 @@ Result<QList<TimelineEntry>> DiscrepancyRepository::timeline(const QString &outT
         if (o.createdAt)
             add(*o.createdAt, TimelineEntry::Kind::Order,
                 Tr::tr("Order created: %1 yuan").arg(money::formatYuan(o.amountFen)),
-                Tr::tr("source: %1").arg(recordSourceWord(o.source)));
+                Tr::tr("source: %1").arg(recordSourceLabel(o.source)));
         if (o.paidAt)
             add(*o.paidAt, TimelineEntry::Kind::Order, Tr::tr("Paid (ledger time)"),
                 o.transactionId);
@@ -360,9 +411,14 @@ Result<QList<TimelineEntry>> DiscrepancyRepository::timeline(const QString &outT
     if (!q.exec())
         return m_ledger.queryError(q, Tr::tr("read the history of order %1").arg(outTradeNo));
     while (q.next()) {
+        const QString kind = q.value(2).toString();
+        const QString state = q.value(3).toString();
+        const auto kindValue = discrepancyKindFromName(kind);
+        const auto stateValue = discrepancyStateFromName(state);
         add(q.value(5).toLongLong(), TimelineEntry::Kind::Discrepancy,
-            Tr::tr("%1 on %2").arg(q.value(2).toString(), q.value(1).toString()),
-            q.value(3).toString());
+            Tr::tr("%1 on %2")
+                .arg(kindValue ? discrepancyKindLabel(*kindValue) : kind, q.value(1).toString()),
+            stateValue ? discrepancyStateLabel(*stateValue) : state);
         audited.append({QStringLiteral("discrepancy"), q.value(0).toString()});
     }
     for (const auto &[entity, key] : audited) {
@@ -370,13 +426,10 @@ Result<QList<TimelineEntry>> DiscrepancyRepository::timeline(const QString &outT
         if (!entries)
             return entries.error();
         for (const AuditEntry &e : *entries) {
-            const QString title
-                = e.oldValue.isEmpty()
-                      ? Tr::tr("%1 %2: %3").arg(entity, e.action, e.newValue)
-                      : Tr::tr("%1 %2: %3 → %4").arg(entity, e.action, e.oldValue, e.newValue);
             add(e.at,
                 e.action == u"note" ? TimelineEntry::Kind::Note : TimelineEntry::Kind::StateChange,
-                title, e.detail.isEmpty() ? e.actor : e.actor + QStringLiteral(": ") + e.detail);
+                auditTitle(e),
+                e.detail.isEmpty() ? e.actor : e.actor + QStringLiteral(": ") + e.detail);
         }
     }
     std::stable_sort(out.begin(), out.end(),

@@ -17,6 +17,8 @@ enum class RecordSource { Import, Callback, Query, Bill };
 
 /// "import", "callback", "query", "bill" (the stored word).
 QString recordSourceWord(RecordSource source);
+/// The same for people, translated ("ledger import", "payment callback", …).
+QString recordSourceLabel(RecordSource source);
 std::optional<RecordSource> recordSourceFromWord(QStringView word);
 
 /// An order as the ledger holds it. Times are Unix seconds with the text they came from (an

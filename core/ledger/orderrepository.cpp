@@ -29,6 +29,21 @@ QString recordSourceWord(RecordSource source)
     return {};
 }
 
+QString recordSourceLabel(RecordSource source)
+{
+    switch (source) {
+    case RecordSource::Import:
+        return Tr::tr("ledger import");
+    case RecordSource::Callback:
+        return Tr::tr("payment callback");
+    case RecordSource::Query:
+        return Tr::tr("order query");
+    case RecordSource::Bill:
+        return Tr::tr("trade bill");
+    }
+    return {};
+}
+
 std::optional<RecordSource> recordSourceFromWord(QStringView word)
 {
     for (RecordSource s :

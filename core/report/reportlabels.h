@@ -8,10 +8,6 @@
 
 namespace wxr::core {
 
-/// People-facing, translated names used by the XLSX and PDF reports (the CSV keeps the
-/// contract's words).
-QString discrepancyKindLabel(DiscrepancyKind kind);
-QString discrepancyStateLabel(DiscrepancyState state);
 /// Column titles of the discrepancy list, in contract column order (13 columns; amounts are
 /// titled in yuan).
 QStringList discrepancyColumnTitles();

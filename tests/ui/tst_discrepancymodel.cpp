@@ -100,7 +100,7 @@ private slots:
         const QModelIndex kind = model.index(0, DiscrepancyModel::KindColumn);
         QCOMPARE(kind.data(DiscrepancyModel::KindRole).toInt(),
                  int(DiscrepancyKind::AmountMismatch));
-        QCOMPARE(kind.data(Qt::DisplayRole).toString(), QStringLiteral("Amount differs"));
+        QCOMPARE(kind.data(Qt::DisplayRole).toString(), QStringLiteral("Amount mismatch"));
         QCOMPARE(kind.data(Qt::EditRole).toString(), QStringLiteral("AMOUNT_MISMATCH"));
         QCOMPARE(
             model.index(0, DiscrepancyModel::StateColumn).data(DiscrepancyModel::StateRole).toInt(),

@@ -61,42 +61,6 @@ DiscrepancyModel::DiscrepancyModel(QObject *parent)
 
 DiscrepancyModel::~DiscrepancyModel() = default;
 
-QString DiscrepancyModel::kindLabel(DiscrepancyKind kind)
-{
-    switch (kind) {
-    case DiscrepancyKind::MissingInLedger:
-        return tr("Missing in ledger");
-    case DiscrepancyKind::MissingInBill:
-        return tr("Missing in bill");
-    case DiscrepancyKind::AmountMismatch:
-        return tr("Amount differs");
-    case DiscrepancyKind::StatusMismatch:
-        return tr("Status differs");
-    case DiscrepancyKind::RefundMismatch:
-        return tr("Refund differs");
-    case DiscrepancyKind::DuplicateInBill:
-        return tr("Duplicate in bill");
-    case DiscrepancyKind::CrossDayPending:
-        return tr("Pending next day");
-    }
-    return {};
-}
-
-QString DiscrepancyModel::stateLabel(DiscrepancyState state)
-{
-    switch (state) {
-    case DiscrepancyState::Open:
-        return tr("Open");
-    case DiscrepancyState::Acknowledged:
-        return tr("Acknowledged");
-    case DiscrepancyState::Resolved:
-        return tr("Resolved");
-    case DiscrepancyState::Ignored:
-        return tr("Ignored");
-    }
-    return {};
-}
-
 void DiscrepancyModel::setLedger(core::Ledger *ledger)
 {
     m_ledger = ledger;
@@ -204,9 +168,9 @@ QVariant DiscrepancyModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case KindColumn:
-            return kindLabel(d.kind);
+            return core::discrepancyKindLabel(d.kind);
         case StateColumn:
-            return stateLabel(d.state);
+            return core::discrepancyStateLabel(d.state);
         case LedgerAmountColumn:
             return yuan(d.ledgerAmountFen);
         case BillAmountColumn:

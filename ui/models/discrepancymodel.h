@@ -89,10 +89,6 @@ public:
     void fetchMore(const QModelIndex &parent) override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
-    /// The label of a kind / state for people ("Missing in ledger", "Open").
-    static QString kindLabel(core::DiscrepancyKind kind);
-    static QString stateLabel(core::DiscrepancyState state);
-
 signals:
     void error(const wxr::Error &error);
     /// Too many rows to sort in memory; the rows stay in report order.

@@ -819,7 +819,7 @@ private slots:
         const auto timeline = DiscrepancyRepository(ledger()).timeline(otn);
         QVERIFY_RESULT(timeline);
         QVERIFY(std::any_of(timeline->begin(), timeline->end(), [](const TimelineEntry &e) {
-            return e.title.contains(u"query") && e.title.contains(u"SUCCESS");
+            return e.title == u"Order queried at WeChat Pay: SUCCESS";
         }));
     }
 

@@ -275,9 +275,12 @@ private slots:
         QStringList titles;
         for (const TimelineEntry &e : *timeline)
             titles << e.title;
-        QVERIFY2(titles.contains(QStringLiteral("discrepancy state: OPEN → ACKNOWLEDGED")),
+        // For people: the labels of the views, not the stored words.
+        QVERIFY2(titles.contains(QStringLiteral("Discrepancy state: Open → Acknowledged")),
                  qPrintable(titles.join(u'\n')));
-        QVERIFY2(titles.contains(QStringLiteral("discrepancy state: ACKNOWLEDGED → RESOLVED")),
+        QVERIFY2(titles.contains(QStringLiteral("Discrepancy state: Acknowledged → Resolved")),
+                 qPrintable(titles.join(u'\n')));
+        QVERIFY2(titles.contains(QStringLiteral("Amount mismatch on 2026-11-25")),
                  qPrintable(titles.join(u'\n')));
         QVERIFY(titles.contains(QStringLiteral("Bill row: SUCCESS, 2.50 yuan")));
     }
