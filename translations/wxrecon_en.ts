@@ -5127,5 +5127,13 @@
         <source>Wrote %1 orders (%2 of them in orders.csv), %3 refunds (%4 in refunds.csv), %5 bill rows and %6 discrepancies to %7 in %8 ms.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Options: --version, --help, --lang zh_CN|en (or WXRECON_LANG).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown language “%1”; use zh_CN or en.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

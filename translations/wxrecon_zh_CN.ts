@@ -5091,5 +5091,13 @@
         <source>Wrote %1 orders (%2 of them in orders.csv), %3 refunds (%4 in refunds.csv), %5 bill rows and %6 discrepancies to %7 in %8 ms.</source>
         <translation>已在 %8 ms 内将 %1 笔订单（其中 %2 笔在 orders.csv 中）、%3 笔退款（%4 笔在 refunds.csv 中）、%5 行账单和 %6 条差异写入 %7。</translation>
     </message>
+    <message>
+        <source>Options: --version, --help, --lang zh_CN|en (or WXRECON_LANG).</source>
+        <translation>选项：--version、--help、--lang zh_CN|en（或环境变量 WXRECON_LANG）。</translation>
+    </message>
+    <message>
+        <source>Unknown language “%1”; use zh_CN or en.</source>
+        <translation>未知语言“%1”，请使用 zh_CN 或 en。</translation>
+    </message>
 </context>
 </TS>

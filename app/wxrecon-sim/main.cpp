@@ -371,6 +371,7 @@ void printHelp()
           << "  serve     " << Tr::tr("Run the signed HTTP stand-in on 127.0.0.1") << '\n'
           << '\n'
           << Tr::tr("Run “wxrecon-sim <command> --help” for the options of one command.") << '\n'
+          << Tr::tr("Options: --version, --help, --lang zh_CN|en (or WXRECON_LANG).") << '\n'
           << Qt::flush;
 }
 
@@ -381,11 +382,18 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("wxrecon-sim"));
     QCoreApplication::setApplicationVersion(wxr::versionString());
+    QStringList args = QCoreApplication::arguments();
+    // As wxrecon-cli: --lang before the command, or WXRECON_LANG; English otherwise.
+    QString langChoice = qEnvironmentVariable("WXRECON_LANG");
+    if (args.size() >= 3 && args[1] == u"--lang") {
+        langChoice = args[2];
+        args.remove(1, 2);
+    }
     bool langOk = true;
-    wxr::installTranslations(
-        wxr::chooseLanguage(qEnvironmentVariable("WXRECON_LANG"), QStringLiteral("en"), &langOk));
+    wxr::installTranslations(wxr::chooseLanguage(langChoice, QStringLiteral("en"), &langOk));
+    if (!langOk)
+        return usageError(Tr::tr("Unknown language “%1”; use zh_CN or en.").arg(langChoice));
 
-    const QStringList args = QCoreApplication::arguments();
     if (args.size() < 2)
         return printHelp(), Usage;
     const QString name = args[1];

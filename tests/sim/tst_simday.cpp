@@ -229,6 +229,7 @@ private slots:
     void validation();
     void commandLine_data();
     void commandLine();
+    void summaryAndLanguage();
     void fixtureIsUpToDate();
 };
 
@@ -622,6 +623,49 @@ void TstSimDay::commandLine()
     } else {
         QVERIFY(!p.readAllStandardError().isEmpty());
     }
+}
+
+void TstSimDay::summaryAndLanguage()
+{
+    QTemporaryDir dir;
+    const QStringList day{QStringLiteral("gen-day"),
+                          QStringLiteral("--out"),
+                          dir.path(),
+                          QStringLiteral("--orders"),
+                          QStringLiteral("500"),
+                          QStringLiteral("--date"),
+                          QStringLiteral("2026-11-25"),
+                          QStringLiteral("--seed"),
+                          QStringLiteral("3"),
+                          QStringLiteral("--rate"),
+                          QStringLiteral("MISSING_IN_LEDGER=0.02")};
+    const auto run = [](const QStringList &args, QByteArray *out) {
+        QProcess p;
+        p.setProcessEnvironment([] {
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.remove(QStringLiteral("WXRECON_LANG"));
+            return env;
+        }());
+        p.start(QStringLiteral(WXR_BIN_DIR "/wxrecon-sim"), args);
+        if (!p.waitForFinished(30000))
+            return -1;
+        *out = p.readAllStandardOutput() + p.readAllStandardError();
+        return p.exitCode();
+    };
+    QByteArray out;
+    QCOMPARE(run(day, &out), 0);
+    // The summary names what orders.csv holds: its data lines, the WeChat-only orders apart.
+    const qsizetype inFile = readFile(dir.filePath(QStringLiteral("orders.csv"))).count('\n') - 1;
+    QVERIFY2(out.contains(QByteArray(QByteArray::number(inFile) + " of them in orders.csv")),
+             out.constData());
+    QVERIFY2(!out.contains(QByteArray(" " + QByteArray::number(inFile) + " orders (")),
+             out.constData());
+
+    QCOMPARE(run(QStringList{QStringLiteral("--lang"), QStringLiteral("zh_CN")} + day, &out), 0);
+    QVERIFY2(out.contains("笔在 orders.csv 中"), out.constData());
+    QCOMPARE(run({QStringLiteral("--lang"), QStringLiteral("fr"), QStringLiteral("--help")}, &out),
+             2);
+    QVERIFY2(out.contains("Unknown language"), out.constData());
 }
 
 void TstSimDay::fixtureIsUpToDate()
