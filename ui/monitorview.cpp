@@ -163,6 +163,16 @@ void MonitorView::hideEvent(QHideEvent *event)
     m_live->stop();
 }
 
+int MonitorView::liveIntervalMs(qint64 lastLoadMs)
+{
+    return int(std::clamp<qint64>(4 * lastLoadMs, 30000, 600000));
+}
+
+int MonitorView::liveIntervalMs() const
+{
+    return m_live->interval();
+}
+
 void MonitorView::refresh()
 {
     // One read at a time; a request during a read is served right after it.
@@ -187,6 +197,8 @@ void MonitorView::refresh()
         watcher->deleteLater();
         m_loading = false;
         m_lastLoadMs = m_loadClock.elapsed();
+        // A running timer restarts: the next live read counts from the end of this one.
+        m_live->setInterval(liveIntervalMs(m_lastLoadMs));
         if (m_again) {
             m_again = false;
             refresh();

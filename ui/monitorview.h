@@ -45,6 +45,12 @@ public:
 
     /// Reads the current range again (a job).
     void refresh();
+    /// The period of the live re-read of a preset range after a read that took `lastLoadMs`:
+    /// 30 s, or four times the read when that is longer (a week of a large merchant's callbacks
+    /// takes seconds to read, and reading it back to back would keep a core busy), at most
+    /// 10 min.
+    static int liveIntervalMs(qint64 lastLoadMs);
+    int liveIntervalMs() const;
     /// The last snapshot shown.
     const MonitorSnapshot &snapshot() const { return m_snapshot; }
     TimeRangeBar *rangeBar() const { return m_range; }

@@ -152,6 +152,7 @@ private slots:
         for (int r = 1; r < failures->rowCount(); ++r)
             QVERIFY(failures->failure(r - 1).receivedAtMs >= failures->failure(r).receivedAtMs);
         QVERIFY(!failures->index(0, CallbackFailureModel::CauseColumn).data().toString().isEmpty());
+        QCOMPARE(view.liveIntervalMs(), 30000); // a read of two small days is quick
         // The demo's log says who refused it and why, as the receiver would have.
         for (int r = 0; r < failures->rowCount(); ++r) {
             QCOMPARE(failures->index(r, CallbackFailureModel::SourceColumn).data(Qt::EditRole),
@@ -164,6 +165,14 @@ private slots:
                          .toString()
                          .isEmpty());
         }
+    }
+
+    void liveReadsWaitLongerAfterSlowReads()
+    {
+        QCOMPARE(MonitorView::liveIntervalMs(0), 30000);
+        QCOMPARE(MonitorView::liveIntervalMs(7000), 30000);
+        QCOMPARE(MonitorView::liveIntervalMs(18000), 72000); // a week of a large merchant
+        QCOMPARE(MonitorView::liveIntervalMs(400000), 600000);
     }
 
     void raisedAlertsGoToTheWebhook()
