@@ -4020,6 +4020,10 @@
         <source>trade bill</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>verification timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wxrecon_cli</name>

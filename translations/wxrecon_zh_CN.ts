@@ -3983,6 +3983,10 @@
         <source>trade bill</source>
         <translation>交易账单</translation>
     </message>
+    <message>
+        <source>verification timed out</source>
+        <translation>验签超时</translation>
+    </message>
 </context>
 <context>
     <name>wxrecon_cli</name>

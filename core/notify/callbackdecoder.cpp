@@ -62,6 +62,9 @@ QByteArray failureBody(FailureCause cause)
     case FailureCause::DatabaseError:
         message = "temporarily unable to record the callback";
         break;
+    case FailureCause::VerifyTimeout:
+        message = "temporarily unable to verify the callback";
+        break;
     case FailureCause::None:
     case FailureCause::Unspecified:
         break;

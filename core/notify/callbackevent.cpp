@@ -33,6 +33,7 @@ constexpr const char *kCauseNames[kFailureCauseCount] = {
     "malformed",
     "misrouted",
     "database_error",
+    "verify_timeout",
     "unspecified",
 };
 
@@ -99,6 +100,8 @@ QString failureCauseLabel(FailureCause cause)
         return Tr::tr("misrouted");
     case FailureCause::DatabaseError:
         return Tr::tr("database error");
+    case FailureCause::VerifyTimeout:
+        return Tr::tr("verification timed out");
     case FailureCause::Unspecified:
         return Tr::tr("unspecified");
     }

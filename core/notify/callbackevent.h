@@ -34,6 +34,7 @@ enum class FailureCause {
     Malformed,     ///< not a callback: wrong method/content type, too large, bad JSON or fields
     Misrouted,     ///< a genuine callback for another merchant id
     DatabaseError, ///< the ledger was busy, full or read-only
+    VerifyTimeout, ///< not verified by the answer deadline (decoding saturated, slow key refresh)
     Unspecified,   ///< an imported log line says it failed without saying why
 };
 
@@ -46,7 +47,8 @@ std::optional<CallbackOutcome> parseCallbackOutcome(QStringView name);
 
 /// "none", "missing_header", "bad_timestamp", "stale_timestamp", "unknown_serial",
 /// "bad_signature", "probe", "unsupported_signature_type", "decrypt_failure", "malformed",
-/// "misrouted", "database_error", "unspecified" — the verifier's names for its causes.
+/// "misrouted", "database_error", "verify_timeout", "unspecified" — the verifier's names for
+/// its causes.
 QString failureCauseName(FailureCause cause);
 std::optional<FailureCause> parseFailureCause(QStringView name);
 /// A short phrase for people ("bad signature", "database error"), translated.

@@ -338,7 +338,8 @@ void CallbackReceiver::drainResults()
         } else if (m_timedOut.remove(done.ticket)) {
             // WeChat was told 503 at the deadline and will deliver again; report what it saw.
             done.event.outcome = CallbackOutcome::Error;
-            done.event.cause = FailureCause::DatabaseError;
+            if (done.event.cause != FailureCause::VerifyTimeout)
+                done.event.cause = FailureCause::DatabaseError;
             done.event.httpStatus = 503;
         } else {
             continue;
@@ -383,6 +384,7 @@ void CallbackReceiver::sweepDeadlines()
             // Not verified yet (the decoding pool was saturated, or a certificate refresh is
             // slow). Recorded, never applied, as the failed delivery WeChat saw (it delivers
             // again), so that the monitor counts it; reported once the writer has recorded it.
+            e.cause = FailureCause::VerifyTimeout;
             e.message = Tr::tr("The callback was not verified within %1 ms.")
                             .arg(m_options.answerDeadlineMs);
             answer(p, e);

@@ -419,11 +419,14 @@ private slots:
         QCOMPARE(r.status, 503);
         QTRY_COMPARE_WITH_TIMEOUT(handled.size(), 1, 5000);
         QCOMPARE(handled[0][0].value<CallbackEvent>().httpStatus, 503);
+        QCOMPARE(handled[0][0].value<CallbackEvent>().cause, FailureCause::VerifyTimeout);
         {
             std::lock_guard lock(m_control->mutex);
             QCOMPARE(m_control->seen.size(), 1);
             QVERIFY(!m_control->seen[0].accepted);
             QCOMPARE(m_control->seen[0].event.httpStatus, 503);
+            // Not the ledger's fault: counted apart from database errors.
+            QCOMPARE(m_control->seen[0].event.cause, FailureCause::VerifyTimeout);
             QCOMPARE(m_control->seen[0].event.message,
                      QStringLiteral("The callback was not verified within 300 ms."));
         }
@@ -433,6 +436,8 @@ private slots:
         std::lock_guard lock(m_control->mutex);
         QCOMPARE(m_control->seen.size(), 1);
         QCOMPARE(m_receiver->stats().received, 1);
+        QCOMPARE(m_receiver->stats().byCause[size_t(FailureCause::VerifyTimeout)], 1);
+        QCOMPARE(m_receiver->stats().byCause[size_t(FailureCause::DatabaseError)], 0);
     }
 
     // With the real ledger: 2xx only after the commit, and never when the commit fails.
