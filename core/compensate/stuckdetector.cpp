@@ -1,16 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "compensate/stuckdetector.h"
 
-#include "common/coretr.h"
 #include "compensate/requeryqueue.h"
 #include "ledger/discrepancyrepository.h"
 #include "ledger/ledger.h"
+#include "ledger/orderrepository.h"
 #include "ledger/refundrepository.h"
 #include "ledger/transaction.h"
-
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QVariant>
 
 namespace wxr::core {
 
@@ -32,29 +28,17 @@ Result<ScanStats> StuckDetector::scan(qint64 nowMs)
         return {};
     };
 
-    // Unpaid orders inside [now − lookback, now − first window]. Read here rather than through
-    // OrderRepository::withStatus, which lists from the oldest order on: abandoned NOTPAY
-    // orders pile up for ever and would starve the recent ones behind the scan limit.
-    {
-        QSqlQuery q(m_ledger.database());
-        q.setForwardOnly(true);
-        q.prepare(QStringLiteral(
-            "SELECT out_trade_no FROM orders WHERE status IN ('NOTPAY', 'USERPAYING') "
-            "AND created_at >= ? AND created_at <= ? ORDER BY created_at DESC LIMIT ?"));
-        q.addBindValue((nowMs - m_policy.unpaidLookbackMs) / 1000);
-        q.addBindValue((nowMs - m_policy.unpaidAfterMs) / 1000);
-        q.addBindValue(m_policy.scanLimit);
-        if (!q.exec())
-            return makeError(ErrorCode::Database,
-                             Tr::tr("The ledger “%1” could not list unpaid orders: %2")
-                                 .arg(m_ledger.path(), q.lastError().text()));
-        QStringList keys;
-        while (q.next())
-            keys.append(q.value(0).toString());
-        for (const QString &k : std::as_const(keys)) {
-            if (Status s = add(RequeryKind::Order, k, k, RequeryReason::Unpaid); !s)
-                return s.error();
-        }
+    // Unpaid orders inside [now − lookback, now − first window], newest first.
+    const auto unpaid = OrderRepository(m_ledger).withStatus(
+        {QStringLiteral("NOTPAY"), QStringLiteral("USERPAYING")},
+        (nowMs - m_policy.unpaidLookbackMs) / 1000, (nowMs - m_policy.unpaidAfterMs) / 1000,
+        m_policy.scanLimit);
+    if (!unpaid)
+        return unpaid.error();
+    for (const Order &o : *unpaid) {
+        if (Status s = add(RequeryKind::Order, o.outTradeNo, o.outTradeNo, RequeryReason::Unpaid);
+            !s)
+            return s.error();
     }
 
     if (m_policy.fromDiscrepancies) {

@@ -260,7 +260,8 @@ Result<ApplyResult> OrderRepository::applyTradeState(const TradeEvent &event)
 }
 
 Result<QList<Order>> OrderRepository::withStatus(const QStringList &statuses,
-                                                 cst::Instant createdBefore, int limit) const
+                                                 cst::Instant createdFrom, cst::Instant createdTo,
+                                                 int limit) const
 {
     QList<Order> out;
     if (statuses.isEmpty())
@@ -270,13 +271,14 @@ Result<QList<Order>> OrderRepository::withStatus(const QStringList &statuses,
     QStringList marks;
     for (qsizetype i = 0; i < statuses.size(); ++i)
         marks << QStringLiteral("?");
-    q.prepare(QStringLiteral("SELECT ") + kColumns
-              + QStringLiteral(" FROM orders WHERE status IN (") + marks.join(u',')
-              + QStringLiteral(") AND created_at < ?") + pendingClause(statuses)
-              + QStringLiteral(" ORDER BY created_at, id LIMIT ?"));
+    q.prepare(
+        QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM orders WHERE status IN (")
+        + marks.join(u',') + QStringLiteral(") AND created_at >= ? AND created_at <= ?")
+        + pendingClause(statuses) + QStringLiteral(" ORDER BY created_at DESC, id DESC LIMIT ?"));
     for (const QString &s : statuses)
         q.addBindValue(sqlbind::text(s));
-    q.addBindValue(createdBefore);
+    q.addBindValue(createdFrom);
+    q.addBindValue(createdTo);
     q.addBindValue(limit);
     if (!q.exec())
         return m_ledger.queryError(q, Tr::tr("list orders"));

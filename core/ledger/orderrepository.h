@@ -44,10 +44,13 @@ public:
     /// (ApplyResult::amountDiffers). InvalidInput for an empty order number or state.
     Result<ApplyResult> applyTradeState(const TradeEvent &event);
 
-    /// Orders whose status is one of `statuses`, created before `createdBefore`, oldest first,
-    /// at most `limit` (the re-query scheduler's worklist: NOTPAY, USERPAYING, ...).
-    Result<QList<Order>> withStatus(const QStringList &statuses, cst::Instant createdBefore,
-                                    int limit) const;
+    /// Orders whose status is one of `statuses`, created in [createdFrom, createdTo] (Unix
+    /// seconds), newest first, at most `limit` (the stuck-order detector's unpaid orders:
+    /// NOTPAY, USERPAYING). Newest first because abandoned unpaid orders pile up for ever and
+    /// would starve the recent ones behind the limit. Pending statuses are found through the
+    /// partial index orders_pending, not by reading the table.
+    Result<QList<Order>> withStatus(const QStringList &statuses, cst::Instant createdFrom,
+                                    cst::Instant createdTo, int limit) const;
     /// Orders flagged for review (unknown before a callback, paid after close, amount differs).
     Result<QList<Order>> needingReview(int limit) const;
     /// Sets or clears the review flag, with an audit row.

@@ -476,10 +476,31 @@ private slots:
                                                  RecordSource::Import))
                      ->outcome,
                  StateOutcome::Created);
-        const auto stuck
-            = orders.withStatus({QStringLiteral("NOTPAY"), QStringLiteral("USERPAYING")}, 1000, 10);
-        QCOMPARE(stuck->size(), 1);
-        QCOMPARE(stuck->first().outTradeNo, QStringLiteral("T3"));
+        for (const auto &[otn, state, at] : {std::tuple{"T4", "USERPAYING", 60},
+                                             {"T5", "NOTPAY", 2000},
+                                             {"T6", "SUCCESS", 55},
+                                             {"T7", "NOTPAY", 60}}) {
+            QVERIFY_RESULT(orders.applyTradeState(tradeEvent(
+                QString::fromLatin1(otn), QString::fromLatin1(state), at, RecordSource::Import)));
+        }
+        const QStringList unpaid{QStringLiteral("NOTPAY"), QStringLiteral("USERPAYING")};
+        const auto keys = [&](cst::Instant from, cst::Instant to, int limit) {
+            QStringList out;
+            const auto listed = orders.withStatus(unpaid, from, to, limit);
+            if (listed)
+                for (const Order &o : *listed)
+                    out << o.outTradeNo;
+            return out.join(u' ');
+        };
+        // Newest first (ties: the later order first), both ends included, at most the limit.
+        QCOMPARE(keys(0, 1000, 10), QStringLiteral("T7 T4 T3"));
+        QCOMPARE(keys(0, 1000, 2), QStringLiteral("T7 T4"));
+        QCOMPARE(keys(50, 59, 10), QStringLiteral("T3"));
+        QCOMPARE(keys(60, 2000, 10), QStringLiteral("T5 T7 T4"));
+        QCOMPARE(keys(61, 1999, 10), QString());
+        QCOMPARE(orders.withStatus({QStringLiteral("SUCCESS")}, 0, 1000, 10)->size(),
+                 3); // T1 T2 T6
+        QCOMPARE(orders.withStatus({}, 0, 1000, 10)->size(), 0);
     }
 
     void applyRefundState()
