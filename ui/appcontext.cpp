@@ -11,6 +11,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QTimer>
 
 namespace wxr::ui {
 
@@ -23,7 +24,10 @@ AppContext::AppContext(std::unique_ptr<Settings> settings, SecretStore::Backend 
     , m_jobs(new JobRunner(2, this))
     , m_status(new StatusModel(this))
     , m_merchant(new MerchantServices(*this, this))
+    , m_ledgerSignalDue(new QTimer(this))
 {
+    m_ledgerSignalDue->setSingleShot(true);
+    connect(m_ledgerSignalDue, &QTimer::timeout, this, &AppContext::emitLedgerChanged);
     updateMerchantStatus();
 }
 
@@ -59,7 +63,7 @@ void AppContext::setLedgerPath(const QString &path)
 {
     m_ledgerPath = path;
     m_ledger.reset();
-    emit ledgerChanged();
+    emitLedgerChanged();
 }
 
 Result<core::Ledger *> AppContext::ledger()
@@ -78,6 +82,25 @@ Result<core::Ledger *> AppContext::ledger()
 
 void AppContext::notifyLedgerChanged()
 {
+    emitLedgerChanged();
+}
+
+void AppContext::notifyLedgerChangedSoon()
+{
+    if (m_ledgerSignalDue->isActive())
+        return; // folded into the signal already due
+    const qint64 since
+        = m_lastLedgerSignal.isValid() ? m_lastLedgerSignal.elapsed() : kLedgerSignalSpacingMs;
+    if (since >= kLedgerSignalSpacingMs)
+        emitLedgerChanged();
+    else
+        m_ledgerSignalDue->start(int(kLedgerSignalSpacingMs - since));
+}
+
+void AppContext::emitLedgerChanged()
+{
+    m_ledgerSignalDue->stop(); // this signal covers a folded change too
+    m_lastLedgerSignal.start();
     emit ledgerChanged();
 }
 
@@ -123,7 +146,7 @@ void AppContext::notifySettingsChanged()
     // A ledger path chosen in Settings takes effect at once: views reload from the new file.
     if (m_ledger && m_ledger->path() != ledgerPath()) {
         m_ledger.reset();
-        emit ledgerChanged();
+        emitLedgerChanged();
     }
 }
 

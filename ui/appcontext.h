@@ -7,9 +7,12 @@
 #include "reconjobs.h"
 #include "secretstore.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 
 #include <memory>
+
+class QTimer;
 
 namespace wxr {
 class Settings;
@@ -74,6 +77,11 @@ public:
     Result<core::Ledger *> ledger();
     /// Call after a job wrote to the ledger; views reload.
     void notifyLedgerChanged();
+    /// The same for a background writer that changes the ledger many times a second (the
+    /// scheduler applies each answer as it comes): at most one ledgerChanged every
+    /// kLedgerSignalSpacingMs, the first at once and the last change never left unsignalled.
+    void notifyLedgerChangedSoon();
+    static constexpr int kLedgerSignalSpacingMs = 1000;
 
     /// Report writers by format: CSV and XLSX from core; PDF (QtGui) set by the application.
     void setReportWriter(jobs::ReportFormat format, jobs::ReportWriter writer);
@@ -94,6 +102,7 @@ signals:
 
 private:
     void updateMerchantStatus();
+    void emitLedgerChanged();
 
     std::unique_ptr<Settings> m_settings;
     Options m_options;
@@ -104,6 +113,8 @@ private:
     JobRunner *m_jobs = nullptr;
     StatusModel *m_status = nullptr;
     MerchantServices *m_merchant = nullptr;
+    QElapsedTimer m_lastLedgerSignal;
+    QTimer *m_ledgerSignalDue = nullptr; ///< a folded notifyLedgerChangedSoon() pending
 };
 
 } // namespace wxr::ui

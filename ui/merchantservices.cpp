@@ -257,7 +257,7 @@ void MerchantServices::startScheduler(const MerchantConnectionPtr &connection)
         connect(connection->scheduler.get(), &core::RequeryScheduler::itemApplied, this,
                 [this](const core::ApplyReport &report) {
                     emit schedulerApplied(report);
-                    m_ctx.notifyLedgerChanged();
+                    m_ctx.notifyLedgerChangedSoon();
                 });
     }
     connection->scheduler->setEnabled(true);

@@ -15,6 +15,7 @@
 #include "monitor/alertstore.h"
 #include "monitor/alertwebhook.h"
 #include "noticebar.h"
+#include "reloadwhenshown.h"
 #include "statusmodel.h"
 
 #include <QDateTime>
@@ -110,7 +111,8 @@ MonitorView::MonitorView(AppContext &context, QWidget *parent)
     auto *changed = new QTimer(this);
     changed->setSingleShot(true);
     changed->setInterval(500);
-    connect(changed, &QTimer::timeout, this, &MonitorView::refresh);
+    connect(changed, &QTimer::timeout, new ReloadWhenShown(this, [this] { refresh(); }),
+            &ReloadWhenShown::changed);
     connect(&m_ctx, &AppContext::ledgerChanged, changed, qOverload<>(&QTimer::start));
     connect(m_refresh, &QPushButton::clicked, this, &MonitorView::refresh);
     // Live callbacks: read again after a short quiet spell while the view is visible (a read

@@ -13,6 +13,7 @@
 #include "merchantservices.h"
 #include "models/discrepancymodel.h"
 #include "noticebar.h"
+#include "reloadwhenshown.h"
 
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -109,10 +110,13 @@ OrderLookupView::OrderLookupView(AppContext &context, QWidget *parent)
     connect(m_search, &QLineEdit::returnPressed, this, [this] { lookUp(m_search->text()); });
     connect(m_find, &QPushButton::clicked, this, [this] { lookUp(m_search->text()); });
     connect(m_requery, &QPushButton::clicked, this, &OrderLookupView::requery);
-    connect(&m_ctx, &AppContext::ledgerChanged, this, [this] {
-        if (!m_order.isEmpty())
-            show(m_order);
-    });
+    connect(&m_ctx, &AppContext::ledgerChanged,
+            new ReloadWhenShown(this,
+                                [this] {
+                                    if (!m_order.isEmpty())
+                                        show(m_order);
+                                }),
+            &ReloadWhenShown::changed);
     showNothing(tr("Type an order, refund or transaction number and press Enter."));
 }
 

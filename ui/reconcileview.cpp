@@ -15,6 +15,7 @@
 #include "models/discrepancymodel.h"
 #include "models/discrepancystyleproxy.h"
 #include "noticebar.h"
+#include "reloadwhenshown.h"
 #include "statusmodel.h"
 #include "summarycards.h"
 
@@ -201,7 +202,8 @@ ReconcileView::ReconcileView(AppContext &context, QWidget *parent)
                     m_detail->clearNote();
             });
     connect(m_detail, &DiscrepancyDetail::requeryRequested, this, &ReconcileView::requeryOrder);
-    connect(&m_ctx, &AppContext::ledgerChanged, this, &ReconcileView::reload);
+    connect(&m_ctx, &AppContext::ledgerChanged, new ReloadWhenShown(this, [this] { reload(); }),
+            &ReloadWhenShown::changed);
     const auto updateRequery = [this] {
         const bool merchant = m_ctx.settings().activeProfile().has_value();
         m_detail->setRequeryAvailable(merchant, tr("Add a merchant under Settings to query "

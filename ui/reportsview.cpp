@@ -8,6 +8,7 @@
 #include "ledger/ledger.h"
 #include "models/discrepancymodel.h"
 #include "noticebar.h"
+#include "reloadwhenshown.h"
 
 #include <QButtonGroup>
 #include <QDateEdit>
@@ -144,7 +145,8 @@ ReportsView::ReportsView(AppContext &context, QWidget *parent)
     connect(m_openFolder, &QPushButton::clicked, this, [this] {
         QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(m_lastExport).absolutePath()));
     });
-    connect(&m_ctx, &AppContext::ledgerChanged, this, &ReportsView::updatePreview);
+    connect(&m_ctx, &AppContext::ledgerChanged,
+            new ReloadWhenShown(this, [this] { updatePreview(); }), &ReloadWhenShown::changed);
     updatePreview();
 }
 

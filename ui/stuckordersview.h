@@ -59,6 +59,7 @@ private:
     QLabel *m_count = nullptr;
     RequeryQueueModel *m_model = nullptr;
     CopyableTableView *m_table = nullptr;
+    bool m_columnsSized = false;
 };
 
 } // namespace wxr::ui

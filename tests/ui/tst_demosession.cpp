@@ -97,8 +97,8 @@ private slots:
         QVERIFY(view);
         QAbstractItemModelTester tester(view->model(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m_window->showView(MainWindow::View::StuckOrders); // a hidden view reloads when shown
         QVERIFY(view->model()->rowCount() >= 3);
-        m_window->showView(MainWindow::View::StuckOrders);
         view->table()->selectRow(0);
         view->table()->selectionModel()->select(
             view->model()->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);

@@ -2,6 +2,7 @@
 #include "jobrunner.h"
 #include "mainwindow.h"
 #include "noticebar.h"
+#include "reloadwhenshown.h"
 #include "settingsview.h"
 #include "statusmodel.h"
 #include "uitestutil.h"
@@ -35,6 +36,46 @@ class tst_MainWindow final : public QObject
     Q_OBJECT
 
 private slots:
+    // The scheduler reports every answer it applies; the views reload at most once a second.
+    void backgroundChangesAreFolded()
+    {
+        TestContext t; // setting its ledger path signalled a change just now
+        QTest::qWait(AppContext::kLedgerSignalSpacingMs + 100);
+        QSignalSpy changed(t.context.get(), &AppContext::ledgerChanged);
+        for (int i = 0; i < 20; ++i)
+            t.context->notifyLedgerChangedSoon();
+        QCOMPARE(changed.size(), 1);                        // the first at once
+        QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 2, 3000); // the rest folded into one
+        QTest::qWait(AppContext::kLedgerSignalSpacingMs + 200);
+        QCOMPARE(changed.size(), 2);
+        // A person's own change is never held back.
+        t.context->notifyLedgerChanged();
+        QCOMPARE(changed.size(), 3);
+        t.context->notifyLedgerChangedSoon(); // right after a signal: folded, not lost
+        QCOMPARE(changed.size(), 3);
+        QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 4, 3000);
+    }
+
+    void hiddenViewsReloadWhenShown()
+    {
+        QWidget view;
+        int reloads = 0;
+        ReloadWhenShown reloader(&view, [&reloads] { ++reloads; });
+        reloader.changed();
+        reloader.changed();
+        QCOMPARE(reloads, 0);
+        QVERIFY(reloader.isStale());
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QCOMPARE(reloads, 1); // once for both changes
+        QVERIFY(!reloader.isStale());
+        reloader.changed();
+        QCOMPARE(reloads, 2); // visible: at once
+        view.hide();
+        view.show();
+        QCOMPARE(reloads, 2); // nothing changed meanwhile
+    }
+
     void titleNamesDemoMode_data()
     {
         QTest::addColumn<bool>("demo");
