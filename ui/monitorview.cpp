@@ -15,7 +15,6 @@
 #include "monitor/alertstore.h"
 #include "monitor/alertwebhook.h"
 #include "noticebar.h"
-#include "reloadwhenshown.h"
 #include "statusmodel.h"
 
 #include <QDateTime>
@@ -107,13 +106,20 @@ MonitorView::MonitorView(AppContext &context, QWidget *parent)
             refresh();
     });
     connect(m_range, &TimeRangeBar::rangeChanged, this, &MonitorView::refresh);
-    // New callbacks, imports or a new ledger file: read again once things settle.
+    // New callbacks, imports or a new ledger file: read again shortly, also while another view
+    // is on screen, since the read evaluates the alert rules (the status bar's count, the
+    // webhook). Changes that come while a read is due are folded into it, and reads start at
+    // least four reads' length apart, so that a stream of changes to a large ledger keeps them
+    // to a fifth of a core.
     auto *changed = new QTimer(this);
     changed->setSingleShot(true);
-    changed->setInterval(500);
-    connect(changed, &QTimer::timeout, new ReloadWhenShown(this, [this] { refresh(); }),
-            &ReloadWhenShown::changed);
-    connect(&m_ctx, &AppContext::ledgerChanged, changed, qOverload<>(&QTimer::start));
+    connect(changed, &QTimer::timeout, this, &MonitorView::refresh);
+    connect(&m_ctx, &AppContext::ledgerChanged, changed, [this, changed] {
+        if (changed->isActive())
+            return;
+        const qint64 sinceLastStart = m_loadClock.isValid() ? m_loadClock.elapsed() : 0;
+        changed->start(int(std::clamp<qint64>(4 * m_lastLoadMs - sinceLastStart, 500, 120000)));
+    });
     connect(m_refresh, &QPushButton::clicked, this, &MonitorView::refresh);
     // Live callbacks: read again after a short quiet spell while the view is visible (a read
     // per callback would only queue up behind each other). The spell is at least four times

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "screenshotter.h"
 
+#include "jobrunner.h"
 #include "mainwindow.h"
 #include "models/discrepancymodel.h"
 #include "orderlookupview.h"
@@ -12,10 +13,12 @@
 
 namespace wxr::ui {
 
-Screenshotter::Screenshotter(MainWindow *window, const QString &dir, int settleMs, QObject *parent)
+Screenshotter::Screenshotter(MainWindow *window, const QString &dir, JobRunner *jobs, int settleMs,
+                             QObject *parent)
     : QObject(parent)
     , m_window(window)
     , m_dir(dir)
+    , m_jobs(jobs)
     , m_settleMs(settleMs)
 {}
 
@@ -62,6 +65,13 @@ void Screenshotter::showNext()
 
 void Screenshotter::captureNext()
 {
+    constexpr int kPollMs = 200;
+    if (m_jobs && m_jobs->activeJobs() > 0 && m_waitedMs < 30000) {
+        m_waitedMs += kPollMs;
+        QTimer::singleShot(kPollMs, this, &Screenshotter::captureNext);
+        return;
+    }
+    m_waitedMs = 0;
     const auto view = MainWindow::View(m_next);
     const QString file = QDir(m_dir).filePath(MainWindow::viewKey(view) + QStringLiteral(".png"));
     if (!m_window->grab().save(file)) {

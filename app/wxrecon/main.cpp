@@ -109,7 +109,7 @@ int main(int argc, char *argv[])
     window.show();
 
     int screenshotStatus = 0;
-    wxr::ui::Screenshotter screenshots(&window, screenshotDir);
+    wxr::ui::Screenshotter screenshots(&window, screenshotDir, context.jobs());
     if (!screenshotDir.isEmpty()) {
         // The same size on every run, so that the pictures in the README stay comparable.
         window.resize(1440, 900);

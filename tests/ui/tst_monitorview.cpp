@@ -175,6 +175,24 @@ private slots:
         QCOMPARE(MonitorView::liveIntervalMs(400000), 600000);
     }
 
+    // The monitor's read evaluates the alert rules behind the status bar and the webhook, so it
+    // follows ledger changes even while another view is on screen.
+    void hiddenMonitorReadsAfterAChange()
+    {
+        TestContext t;
+        MonitorView view(*t.context);
+        QSignalSpy refreshed(&view, &MonitorView::refreshed);
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed.count() >= 1, 20000); // the range it opened with
+        QTest::qWait(700);
+        const qsizetype before = refreshed.count();
+        QVERIFY(!view.isVisible());
+        t.context->notifyLedgerChanged();
+        t.context->notifyLedgerChanged(); // folded into the same read
+        QTRY_COMPARE_WITH_TIMEOUT(refreshed.count(), before + 1, 20000);
+        QTest::qWait(1000);
+        QCOMPARE(refreshed.count(), before + 1);
+    }
+
     void raisedAlertsGoToTheWebhook()
     {
         // A chat robot on loopback that answers like WeCom's and keeps what it was sent.
