@@ -173,6 +173,45 @@
     </message>
 </context>
 <context>
+    <name>wxr::ui::CallbackAnomaliesDialog</name>
+    <message>
+        <source>Callback anomalies of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callbacks that the ledger did not expect. Each was applied (WeChat Pay has the money) and its order is flagged for review: check the order in your own system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded (CST)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant order no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant refund no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger amount (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callback amount (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open order</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>wxr::ui::CallbackFailureModel</name>
     <message>
         <source>Received (CST)</source>
@@ -1857,6 +1896,30 @@
             <numerusform>%n still open</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Show…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the day&apos;s callback anomalies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callback anomalies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wxr::ui::TimeRangeBar</name>
@@ -2986,10 +3049,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The ledger “%1” could not list unpaid orders: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>without Request-ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4022,6 +4081,22 @@
     </message>
     <message>
         <source>verification timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount differs from the ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid after close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

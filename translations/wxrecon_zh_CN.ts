@@ -170,6 +170,45 @@
     </message>
 </context>
 <context>
+    <name>wxr::ui::CallbackAnomaliesDialog</name>
+    <message>
+        <source>Callback anomalies of %1</source>
+        <translation>%1 的回调异常</translation>
+    </message>
+    <message>
+        <source>Callbacks that the ledger did not expect. Each was applied (WeChat Pay has the money) and its order is flagged for review: check the order in your own system.</source>
+        <translation>台账未预料到的回调。每一条都已入账（微信支付已收款），相应订单已标记为待复核：请在自己的系统中核对该订单。</translation>
+    </message>
+    <message>
+        <source>Recorded (CST)</source>
+        <translation>记录时间（北京时间）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Merchant order no.</source>
+        <translation>商户订单号</translation>
+    </message>
+    <message>
+        <source>Merchant refund no.</source>
+        <translation>商户退款单号</translation>
+    </message>
+    <message>
+        <source>Ledger amount (yuan)</source>
+        <translation>台账金额（元）</translation>
+    </message>
+    <message>
+        <source>Callback amount (yuan)</source>
+        <translation>回调金额（元）</translation>
+    </message>
+    <message>
+        <source>Open order</source>
+        <translation>查看订单</translation>
+    </message>
+</context>
+<context>
     <name>wxr::ui::CallbackFailureModel</name>
     <message>
         <source>Received (CST)</source>
@@ -1821,6 +1860,30 @@
             <numerusform>%n 条仍待处理</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Show…</source>
+        <translation>查看…</translation>
+    </message>
+    <message>
+        <source>List the day&apos;s callback anomalies</source>
+        <translation>列出当天的回调异常</translation>
+    </message>
+    <message>
+        <source>Callback anomalies</source>
+        <translation>回调异常</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
 </context>
 <context>
     <name>wxr::ui::TimeRangeBar</name>
@@ -2950,10 +3013,6 @@
         <translation>RSA-OAEP 解密失败：数据并非用此密钥加密，或已损坏。</translation>
     </message>
     <message>
-        <source>The ledger “%1” could not list unpaid orders: %2</source>
-        <translation>台账“%1”无法列出未支付订单：%2</translation>
-    </message>
-    <message>
         <source>without Request-ID</source>
         <translation>无 Request-ID</translation>
     </message>
@@ -3986,6 +4045,22 @@
     <message>
         <source>verification timed out</source>
         <translation>验签超时</translation>
+    </message>
+    <message>
+        <source>Unknown order</source>
+        <translation>未知订单</translation>
+    </message>
+    <message>
+        <source>Unknown refund</source>
+        <translation>未知退款</translation>
+    </message>
+    <message>
+        <source>Amount differs from the ledger</source>
+        <translation>金额与台账不符</translation>
+    </message>
+    <message>
+        <source>Paid after close</source>
+        <translation>关单后支付</translation>
     </message>
 </context>
 <context>

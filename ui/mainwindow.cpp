@@ -82,10 +82,17 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     }
     m_settingsView = new SettingsView(m_ctx);
     setViewWidget(View::Settings, m_settingsView);
-    setViewWidget(View::Reconcile, new ReconcileView(m_ctx));
+    auto *reconcile = new ReconcileView(m_ctx);
+    setViewWidget(View::Reconcile, reconcile);
     setViewWidget(View::Monitor, new MonitorView(m_ctx));
     setViewWidget(View::StuckOrders, new StuckOrdersView(m_ctx));
-    setViewWidget(View::Lookup, new OrderLookupView(m_ctx));
+    auto *lookup = new OrderLookupView(m_ctx);
+    setViewWidget(View::Lookup, lookup);
+    connect(reconcile, &ReconcileView::orderLookupRequested, this,
+            [this, lookup](const QString &outTradeNo) {
+                showView(View::Lookup);
+                lookup->lookUp(outTradeNo);
+            });
     setViewWidget(View::Reports, new ReportsView(m_ctx));
 
     m_notices = new NoticeBar(this);

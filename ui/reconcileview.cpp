@@ -2,6 +2,7 @@
 #include "reconcileview.h"
 
 #include "appcontext.h"
+#include "callbackanomaliesdialog.h"
 #include "common/cstime.h"
 #include "common/settings.h"
 #include "copyabletableview.h"
@@ -195,6 +196,7 @@ ReconcileView::ReconcileView(AppContext &context, QWidget *parent)
                         nullptr, int(rows)));
     });
     connect(m_fetch, &QPushButton::clicked, this, &ReconcileView::fetchAndReconcile);
+    connect(m_summary, &SummaryCards::anomaliesRequested, this, &ReconcileView::showAnomalies);
     connect(m_reconcile, &QPushButton::clicked, this, &ReconcileView::reconcileAgain);
     connect(m_detail, &DiscrepancyDetail::stateRequested, this,
             [this](DiscrepancyState state, const QString &note) {
@@ -271,6 +273,8 @@ void ReconcileView::refreshDay()
     auto ledger = m_ctx.ledger();
     if (!ledger.ok()) {
         m_summary->setRun(std::nullopt, 0);
+        m_anomalies.clear();
+        m_summary->setAnomalies({});
         return;
     }
     const core::DiscrepancyRepository discrepancies(**ledger);
@@ -286,7 +290,21 @@ void ReconcileView::refreshDay()
     open.states = {DiscrepancyState::Open, DiscrepancyState::Acknowledged};
     const qint64 openCount = discrepancies.count(open).valueOr(0);
     m_summary->setRun(run.ok() ? *run : std::nullopt, openCount);
+    auto anomalies = core::CallbackStore(**ledger).anomaliesOn(m_date);
+    if (!anomalies.ok())
+        m_ctx.notice(NoticeBar::Level::Error, anomalies.error().message, anomalies.error().detail);
+    m_anomalies = anomalies.ok() ? *anomalies : QList<core::CallbackAnomaly>();
+    m_summary->setAnomalies(m_anomalies);
     m_reconcile->setEnabled(m_calendar->status(m_date) != core::DayStatus::NotFetched);
+}
+
+void ReconcileView::showAnomalies()
+{
+    auto *dialog = new CallbackAnomaliesDialog(m_date, m_anomalies, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CallbackAnomaliesDialog::orderRequested, this,
+            &ReconcileView::orderLookupRequested);
+    dialog->open();
 }
 
 void ReconcileView::applyFilter()

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ledger/discrepancy.h"
+#include "notify/callbackstore.h"
 #include "reconjobs.h"
 
 #include <QDate>
@@ -80,9 +81,15 @@ public:
     CopyableTableView *table() const { return m_table; }
     DiscrepancyDetail *detail() const { return m_detail; }
 
+    /// Lists the date's callback anomalies (a dialog).
+    void showAnomalies();
+    const QList<core::CallbackAnomaly> &anomalies() const { return m_anomalies; }
+
 signals:
     /// A job of this view finished and changed the ledger.
     void jobFinished();
+    /// The person asked for an order's history (from the callback anomalies).
+    void orderLookupRequested(const QString &outTradeNo);
 
 private:
     void applyFilter();
@@ -93,6 +100,7 @@ private:
 
     AppContext &m_ctx;
     QDate m_date;
+    QList<core::CallbackAnomaly> m_anomalies; ///< of m_date
     DayCalendar *m_calendar = nullptr;
     SummaryCards *m_summary = nullptr;
     QLabel *m_dateLabel = nullptr;

@@ -6,7 +6,10 @@
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QToolButton>
 #include <QVBoxLayout>
+
+#include <map>
 
 namespace wxr::ui {
 
@@ -29,12 +32,20 @@ SummaryCards::SummaryCards(QWidget *parent)
     addCard(QStringLiteral("refunds"), tr("Refunds (ledger | bill)"));
     addCard(QStringLiteral("fees"), tr("Bill fees and settlement"));
     addCard(QStringLiteral("discrepancies"), tr("Discrepancies"));
+    m_showAnomalies = new QToolButton(this);
+    m_showAnomalies->setObjectName(QStringLiteral("showAnomalies"));
+    m_showAnomalies->setText(tr("Show…"));
+    m_showAnomalies->setToolTip(tr("List the day's callback anomalies"));
+    m_showAnomalies->setAutoRaise(true);
+    connect(m_showAnomalies, &QToolButton::clicked, this, &SummaryCards::anomaliesRequested);
+    m_anomalies = addCard(QStringLiteral("anomalies"), tr("Callback anomalies"), m_showAnomalies);
     setRun(std::nullopt, 0);
+    setAnomalies({});
 }
 
 SummaryCards::~SummaryCards() = default;
 
-QLabel *SummaryCards::addCard(const QString &key, const QString &title)
+QLabel *SummaryCards::addCard(const QString &key, const QString &title, QWidget *extra)
 {
     auto *card = new QFrame(this);
     card->setFrameShape(QFrame::StyledPanel);
@@ -52,7 +63,15 @@ QLabel *SummaryCards::addCard(const QString &key, const QString &title)
     big.setBold(true);
     value->setFont(big);
     auto *box = new QVBoxLayout(card);
-    box->addWidget(titleLabel);
+    if (extra) {
+        extra->setParent(card);
+        auto *head = new QHBoxLayout;
+        head->addWidget(titleLabel, 1);
+        head->addWidget(extra);
+        box->addLayout(head);
+    } else {
+        box->addWidget(titleLabel);
+    }
     box->addWidget(value);
     static_cast<QHBoxLayout *>(layout())->addWidget(card, 1);
     m_values.append(value);
@@ -71,8 +90,10 @@ QString SummaryCards::cardText(const QString &card) const
 void SummaryCards::setRun(const std::optional<core::ReconRun> &run, qint64 openCount)
 {
     if (!run) {
-        for (QLabel *l : std::as_const(m_values))
-            l->setText(tr("—"));
+        for (QLabel *l : std::as_const(m_values)) {
+            if (l != m_anomalies)
+                l->setText(tr("—"));
+        }
         m_values[3]->setText(tr("Not reconciled yet"));
         return;
     }
@@ -94,6 +115,27 @@ void SummaryCards::setRun(const std::optional<core::ReconRun> &run, qint64 openC
     pal.setColor(QPalette::WindowText,
                  paymentsAgree ? QColor(0x1b, 0x7f, 0x3a) : QColor(0xc6, 0x28, 0x28));
     m_values[0]->setPalette(pal);
+}
+
+void SummaryCards::setAnomalies(const QList<core::CallbackAnomaly> &anomalies)
+{
+    m_showAnomalies->setEnabled(!anomalies.isEmpty());
+    if (anomalies.isEmpty()) {
+        m_anomalies->setText(tr("None"));
+        m_anomalies->setPalette(QPalette());
+        return;
+    }
+    std::map<core::AnomalyKind, int> byKind;
+    for (const core::CallbackAnomaly &a : anomalies)
+        ++byKind[a.kind];
+    QStringList kinds;
+    for (const auto &[kind, count] : byKind)
+        kinds << tr("%1 %2").arg(core::anomalyKindLabel(kind)).arg(count);
+    m_anomalies->setText(tr("%n found", nullptr, int(anomalies.size())) + QStringLiteral("\n")
+                         + kinds.join(tr(", ")));
+    QPalette pal = m_anomalies->palette();
+    pal.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+    m_anomalies->setPalette(pal);
 }
 
 } // namespace wxr::ui

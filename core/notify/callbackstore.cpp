@@ -53,6 +53,21 @@ QString anomalyKindName(AnomalyKind kind)
     return QString::fromLatin1(kAnomalyNames[static_cast<int>(kind)]);
 }
 
+QString anomalyKindLabel(AnomalyKind kind)
+{
+    switch (kind) {
+    case AnomalyKind::UnknownOrder:
+        return Tr::tr("Unknown order");
+    case AnomalyKind::UnknownRefund:
+        return Tr::tr("Unknown refund");
+    case AnomalyKind::AmountMismatch:
+        return Tr::tr("Amount differs from the ledger");
+    case AnomalyKind::PaidAfterClose:
+        return Tr::tr("Paid after close");
+    }
+    return {};
+}
+
 std::optional<AnomalyKind> parseAnomalyKind(QStringView name)
 {
     for (int i = 0; i < 4; ++i) {

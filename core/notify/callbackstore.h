@@ -25,7 +25,8 @@ enum class AnomalyKind {
     AmountMismatch, ///< the callback's amount differs from the ledger's; the state was applied
     PaidAfterClose, ///< money arrived for an order the ledger had closed
 };
-QString anomalyKindName(AnomalyKind kind); ///< "unknown_order", …
+QString anomalyKindName(AnomalyKind kind);  ///< "unknown_order", …
+QString anomalyKindLabel(AnomalyKind kind); ///< for people, translated: "Unknown order", …
 std::optional<AnomalyKind> parseAnomalyKind(QStringView name);
 
 struct CallbackAnomaly

@@ -2,6 +2,8 @@
 #include "jobrunner.h"
 #include "mainwindow.h"
 #include "noticebar.h"
+#include "orderlookupview.h"
+#include "reconcileview.h"
 #include "reloadwhenshown.h"
 #include "settingsview.h"
 #include "statusmodel.h"
@@ -54,6 +56,21 @@ private slots:
         t.context->notifyLedgerChangedSoon(); // right after a signal: folded, not lost
         QCOMPARE(changed.size(), 3);
         QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 4, 3000);
+    }
+
+    void anomalyRowOpensTheOrderLookup()
+    {
+        TestContext t;
+        MainWindow w(*t.context);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto *reconcile = qobject_cast<ReconcileView *>(w.viewWidget(View::Reconcile));
+        auto *lookup = qobject_cast<OrderLookupView *>(w.viewWidget(View::Lookup));
+        QVERIFY(reconcile && lookup);
+        emit reconcile->orderLookupRequested(QStringLiteral("T-ASKED-FOR"));
+        QCOMPARE(w.currentView(), View::Lookup);
+        QVERIFY2(lookup->summaryText().contains(QStringLiteral("T-ASKED-FOR")),
+                 qPrintable(lookup->summaryText()));
     }
 
     void hiddenViewsReloadWhenShown()

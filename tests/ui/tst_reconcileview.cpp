@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "callbackanomaliesdialog.h"
 #include "copyabletableview.h"
 #include "daycalendar.h"
 #include "demofixture.h"
@@ -6,6 +7,7 @@
 #include "jobrunner.h"
 #include "ledger/discrepancyrepository.h"
 #include "models/discrepancymodel.h"
+#include "notify/callbackstore.h"
 #include "reconcileview.h"
 #include "summarycards.h"
 #include "uitestutil.h"
@@ -19,6 +21,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeWidget>
 
 using namespace wxr;
@@ -104,6 +107,72 @@ private slots:
                      // the later day's run promoted or cleared the earlier CROSS_DAY_PENDING rows
                      // in place, so the count is unchanged
                      + 0);
+    }
+
+    // Callbacks the ledger did not expect are counted on the day's card and listed on demand;
+    // a row leads to the order's history.
+    void callbackAnomaliesOfTheDay()
+    {
+        SummaryCards *cards = m_view->summary();
+        QCOMPARE(cards->cardText(QStringLiteral("anomalies")), QStringLiteral("None"));
+        QVERIFY(!cards->anomaliesButton()->isEnabled());
+
+        auto ledger = m_t->context->ledger();
+        QVERIFY(ledger.ok());
+        core::CallbackStore store(**ledger);
+        core::CallbackEvent e;
+        e.receivedAtMs = QDateTime(kLast, QTime(10, 0)).toMSecsSinceEpoch();
+        e.notificationId = QStringLiteral("EV-ANOMALY-1");
+        e.eventType = QStringLiteral("TRANSACTION.SUCCESS");
+        e.outTradeNo = QStringLiteral("T-NOT-IN-LEDGER");
+        e.httpStatus = 204;
+        e.outcome = core::CallbackOutcome::Applied;
+        const auto callbackId = store.insert(e);
+        QVERIFY(callbackId.ok());
+        core::CallbackAnomaly unknown;
+        unknown.callbackId = *callbackId;
+        unknown.billDate = kLast;
+        unknown.kind = core::AnomalyKind::UnknownOrder;
+        unknown.outTradeNo = e.outTradeNo;
+        unknown.callbackAmountFen = 1234;
+        QVERIFY(store.addAnomaly(unknown).ok());
+        core::CallbackAnomaly differs = unknown;
+        differs.kind = core::AnomalyKind::AmountMismatch;
+        differs.outTradeNo = QStringLiteral("T-AMOUNT");
+        differs.ledgerAmountFen = 1000;
+        differs.callbackAmountFen = 1200;
+        QVERIFY(store.addAnomaly(differs).ok());
+        m_t->context->notifyLedgerChanged();
+
+        const QString card = cards->cardText(QStringLiteral("anomalies"));
+        QVERIFY2(card.contains(QStringLiteral("2 found")), qPrintable(card));
+        QVERIFY2(card.contains(core::anomalyKindLabel(core::AnomalyKind::UnknownOrder)),
+                 qPrintable(card));
+        QVERIFY2(card.contains(core::anomalyKindLabel(core::AnomalyKind::AmountMismatch)),
+                 qPrintable(card));
+        QVERIFY(cards->anomaliesButton()->isEnabled());
+
+        QSignalSpy lookups(m_view.get(), &ReconcileView::orderLookupRequested);
+        cards->anomaliesButton()->click();
+        auto *dialog = m_view->findChild<CallbackAnomaliesDialog *>();
+        QVERIFY(dialog);
+        QAbstractItemModel *rows = dialog->table()->model();
+        QCOMPARE(rows->rowCount(), 2);
+        QCOMPARE(rows->index(0, CallbackAnomaliesDialog::OrderColumn).data().toString(),
+                 QStringLiteral("T-NOT-IN-LEDGER"));
+        QCOMPARE(rows->index(0, CallbackAnomaliesDialog::LedgerAmountColumn).data().toString(),
+                 QString());
+        QCOMPARE(rows->index(0, CallbackAnomaliesDialog::CallbackAmountColumn).data().toString(),
+                 QStringLiteral("12.34"));
+        QCOMPARE(rows->index(1, CallbackAnomaliesDialog::LedgerAmountColumn).data().toString(),
+                 QStringLiteral("10.00"));
+        dialog->openRow(1);
+        QCOMPARE(lookups.size(), 1);
+        QCOMPARE(lookups[0][0].toString(), QStringLiteral("T-AMOUNT"));
+
+        // Anomalies belong to their day.
+        m_view->showDate(kLast.addDays(-1));
+        QCOMPARE(cards->cardText(QStringLiteral("anomalies")), QStringLiteral("None"));
     }
 
     void filterSelectResolveWithNote()
