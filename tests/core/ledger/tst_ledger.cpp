@@ -488,8 +488,8 @@ private slots:
             QStringList out;
             const auto listed = orders.withStatus(unpaid, from, to, limit);
             if (listed)
-                for (const Order &o : *listed)
-                    out << o.outTradeNo;
+                for (const Order &listedOrder : *listed)
+                    out << listedOrder.outTradeNo;
             return out.join(u' ');
         };
         // Newest first (ties: the later order first), both ends included, at most the limit.
