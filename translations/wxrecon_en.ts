@@ -4099,6 +4099,21 @@
         <source>Paid after close</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>callback anomaly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> and %n more</numerusform>
+            <numerusform> and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 in the last %2 minutes: %3 (flagged for review).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wxrecon_cli</name>

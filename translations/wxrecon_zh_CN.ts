@@ -4062,6 +4062,20 @@
         <source>Paid after close</source>
         <translation>关单后支付</translation>
     </message>
+    <message>
+        <source>callback anomaly</source>
+        <translation>回调异常</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> 及另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 in the last %2 minutes: %3 (flagged for review).</source>
+        <translation>最近 %2 分钟内%1：%3（已标记待复核）。</translation>
+    </message>
 </context>
 <context>
     <name>wxrecon_cli</name>

@@ -31,6 +31,11 @@ Result<AlertUpdate> evaluateAndRecordAlerts(Ledger &ledger, const AlertRules &ru
         return last.error();
     input.lastCallbackMs = *last;
     input.monitoringActive = last->has_value() && **last >= nowMs - kActiveWithinMs;
+    const auto anomalies
+        = callbacks.anomaliesRecordedBetween((nowMs - rules.windowMs()) / 1000, nowMs / 1000 + 1);
+    if (!anomalies)
+        return anomalies.error();
+    input.anomalies = *anomalies;
 
     const QList<AlertCondition> conditions = evaluateAlerts(rules, input);
 

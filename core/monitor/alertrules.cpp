@@ -7,6 +7,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <map>
 
 namespace wxr::core {
 
@@ -23,6 +24,7 @@ constexpr KindName kKinds[] = {
     {AlertKind::DelayP95, "p95_delay"},
     {AlertKind::Silence, "silence"},
     {AlertKind::CertificateExpiry, "certificate_expiry"},
+    {AlertKind::CallbackAnomaly, "callback_anomaly"},
 };
 
 QString number(double v, int decimals)
@@ -79,6 +81,8 @@ QString alertKindLabel(AlertKind kind)
         return Tr::tr("no callbacks");
     case AlertKind::CertificateExpiry:
         return Tr::tr("certificate expiry");
+    case AlertKind::CallbackAnomaly:
+        return Tr::tr("callback anomaly");
     }
     return QString();
 }
@@ -147,6 +151,22 @@ QList<AlertCondition> evaluateAlerts(const AlertRules &rules, const AlertInput &
                                           .arg(left / cst::kDaySeconds);
         out.append({AlertKind::CertificateExpiry, c.serial, daysLeft,
                     double(rules.certificateWarningDays), message});
+    }
+
+    // Anomalies by kind, in the order of the kinds, with the first few orders named.
+    std::map<AnomalyKind, QStringList> anomalies;
+    for (const CallbackAnomaly &a : input.anomalies)
+        anomalies[a.kind].append(a.outRefundNo.isEmpty() ? a.outTradeNo : a.outRefundNo);
+    constexpr qsizetype kNamed = 3;
+    for (const auto &[kind, keys] : anomalies) {
+        QString named = keys.mid(0, kNamed).join(QStringLiteral(", "));
+        if (keys.size() > kNamed)
+            named += Tr::tr(" and %n more", nullptr, int(keys.size() - kNamed));
+        out.append({AlertKind::CallbackAnomaly, anomalyKindName(kind), double(keys.size()), 1.0,
+                    Tr::tr("%1 in the last %2 minutes: %3 (flagged for review).")
+                        .arg(anomalyKindLabel(kind))
+                        .arg(t.windowMinutes)
+                        .arg(named)});
     }
     return out;
 }

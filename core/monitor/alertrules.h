@@ -3,6 +3,7 @@
 
 #include "common/settings.h"
 #include "monitor/callbackmetrics.h"
+#include "notify/callbackstore.h"
 
 #include <QList>
 #include <QString>
@@ -18,9 +19,11 @@ enum class AlertKind {
     DelayP95,          ///< callbacks arrive too late after payment (p95 of the window)
     Silence,           ///< no callback at all for a while during business hours
     CertificateExpiry, ///< a platform certificate expires soon (or has expired)
+    CallbackAnomaly,   ///< a callback the ledger did not expect (unknown order, amount, closed)
 };
 
-/// "failure_rate", "p95_delay", "silence", "certificate_expiry" (stored in the ledger).
+/// "failure_rate", "p95_delay", "silence", "certificate_expiry", "callback_anomaly" (stored in
+/// the ledger).
 QString alertKindName(AlertKind kind);
 std::optional<AlertKind> parseAlertKind(QStringView name);
 QString alertKindLabel(AlertKind kind); ///< translated, for tables
@@ -59,6 +62,8 @@ struct AlertInput
     /// Without it silence means "not set up", not "callbacks stopped".
     bool monitoringActive = false;
     QList<CertificateExpiry> certificates;
+    /// Callback anomalies recorded in [nowMs − rules.windowMs(), nowMs).
+    QList<CallbackAnomaly> anomalies;
 };
 
 /// A condition that holds now. `subject` distinguishes several alerts of one kind (the
@@ -80,7 +85,10 @@ struct AlertCondition
 /// - DelayP95: p95 of the window's delays ≥ p95DelaySeconds, with ≥ minSamples delays;
 /// - Silence: nowMs is inside business hours (CST), monitoringActive, and no delivery since
 ///   max(last delivery, today's business start) for ≥ silenceMinutes;
-/// - CertificateExpiry: one per certificate whose expiry is within certificateWarningDays.
+/// - CertificateExpiry: one per certificate whose expiry is within certificateWarningDays;
+/// - CallbackAnomaly: one per anomaly kind recorded in the window (subject: the kind's name,
+///   value: how many), so that money for an unknown or closed order, or an amount that differs
+///   from the ledger's, reaches the webhook within a minute.
 QList<AlertCondition> evaluateAlerts(const AlertRules &rules, const AlertInput &input);
 
 /// An alert as stored: raised at startedAtMs, resolved at endedAtMs (nullopt while open).

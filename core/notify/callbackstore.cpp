@@ -200,16 +200,10 @@ Status CallbackStore::addAnomaly(const CallbackAnomaly &a)
     return q.exec();
 }
 
-Result<QList<CallbackAnomaly>> CallbackStore::anomaliesOn(QDate billDate)
+namespace {
+
+Result<QList<CallbackAnomaly>> readAnomalies(SqliteStatement &q)
 {
-    SqliteStatement q(m_ledger, "SELECT id, callback_id, bill_date, kind, out_trade_no, "
-                                "out_refund_no, ledger_amount_fen, callback_amount_fen, "
-                                "created_at FROM callback_anomalies WHERE bill_date = ?1 "
-                                "ORDER BY id");
-    if (Status s = q.prepared(); !s)
-        return s.error();
-    const QString day = billDate.toString(Qt::ISODate);
-    q.bindText(1, day);
     QList<CallbackAnomaly> out;
     for (;;) {
         const Result<bool> row = q.step();
@@ -230,6 +224,35 @@ Result<QList<CallbackAnomaly>> CallbackStore::anomaliesOn(QDate billDate)
         out.append(a);
     }
     return out;
+}
+
+} // namespace
+
+Result<QList<CallbackAnomaly>> CallbackStore::anomaliesOn(QDate billDate)
+{
+    SqliteStatement q(m_ledger, "SELECT id, callback_id, bill_date, kind, out_trade_no, "
+                                "out_refund_no, ledger_amount_fen, callback_amount_fen, "
+                                "created_at FROM callback_anomalies WHERE bill_date = ?1 "
+                                "ORDER BY id");
+    if (Status s = q.prepared(); !s)
+        return s.error();
+    q.bindText(1, billDate.toString(Qt::ISODate));
+    return readAnomalies(q);
+}
+
+Result<QList<CallbackAnomaly>> CallbackStore::anomaliesRecordedBetween(qint64 fromSeconds,
+                                                                       qint64 untilSeconds)
+{
+    // Anomalies are rare (a handful a day even for a large merchant): no index on created_at.
+    SqliteStatement q(m_ledger, "SELECT id, callback_id, bill_date, kind, out_trade_no, "
+                                "out_refund_no, ledger_amount_fen, callback_amount_fen, "
+                                "created_at FROM callback_anomalies WHERE created_at >= ?1 "
+                                "AND created_at < ?2 ORDER BY id");
+    if (Status s = q.prepared(); !s)
+        return s.error();
+    q.bind(1, fromSeconds);
+    q.bind(2, untilSeconds);
+    return readAnomalies(q);
 }
 
 namespace {

@@ -85,6 +85,9 @@ public:
     Status addAnomaly(const CallbackAnomaly &anomaly);
     /// Anomalies of one bill date, oldest first.
     Result<QList<CallbackAnomaly>> anomaliesOn(QDate billDate);
+    /// Anomalies recorded in [fromSeconds, untilSeconds) (Unix seconds), oldest first.
+    Result<QList<CallbackAnomaly>> anomaliesRecordedBetween(qint64 fromSeconds,
+                                                            qint64 untilSeconds);
 
     /// Visits the deliveries received in [fromMs, untilMs) (Unix ms) in receipt order.
     /// The visitor's error stops the walk and is returned.

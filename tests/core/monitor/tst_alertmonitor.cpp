@@ -111,6 +111,45 @@ private slots:
         QVERIFY(text.contains(u->raised[0].message));
         QVERIFY(alertWebhookText(u->resolved[0], true, {}).contains(QStringLiteral("[wxrecon]")));
     }
+
+    // A callback the ledger did not expect raises an alert at the next evaluation, which
+    // resolves once the anomaly has left the window.
+    void anomalyAlert()
+    {
+        AlertRules rules;
+        rules.thresholds = AlertThresholds{5.0, 30, 30, 15};
+        deliveries(kNoon - 2 * kMin, 12, 0);
+        CallbackStore store(*m_ledger);
+        CallbackEvent e;
+        e.receivedAtMs = kNoon - kMin;
+        e.notificationId = QStringLiteral("EV-PAID-AFTER-CLOSE");
+        e.outTradeNo = QStringLiteral("T-CLOSED");
+        e.httpStatus = 204;
+        e.outcome = CallbackOutcome::Applied;
+        const auto id = store.insert(e);
+        QVERIFY_RESULT(id);
+        CallbackAnomaly a;
+        a.callbackId = *id;
+        a.billDate = QDate(2026, 11, 26);
+        a.kind = AnomalyKind::PaidAfterClose;
+        a.outTradeNo = e.outTradeNo;
+        a.createdAt = (kNoon - kMin) / 1000;
+        QVERIFY_RESULT(store.addAnomaly(a));
+        const auto before = evaluateAndRecordAlerts(*m_ledger, rules, kNoon - 2 * kMin);
+        QVERIFY_RESULT(before);
+        QVERIFY(before->raised.isEmpty()); // not yet recorded then
+
+        auto u = evaluateAndRecordAlerts(*m_ledger, rules, kNoon);
+        QVERIFY_RESULT(u);
+        QCOMPARE(kindsOf(u->raised), QStringList{QStringLiteral("callback_anomaly")});
+        QCOMPARE(u->raised[0].subject, QStringLiteral("paid_after_close"));
+        QVERIFY2(u->raised[0].message.contains(QStringLiteral("T-CLOSED")),
+                 qPrintable(u->raised[0].message));
+        deliveries(kNoon + 10 * kMin, 12, 0); // no silence meanwhile
+        u = evaluateAndRecordAlerts(*m_ledger, rules, kNoon + 15 * kMin);
+        QVERIFY_RESULT(u);
+        QCOMPARE(kindsOf(u->resolved), QStringList{QStringLiteral("callback_anomaly")});
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_AlertMonitor)

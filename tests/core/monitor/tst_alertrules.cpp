@@ -58,7 +58,7 @@ private slots:
     void names()
     {
         for (AlertKind k : {AlertKind::FailureRate, AlertKind::DelayP95, AlertKind::Silence,
-                            AlertKind::CertificateExpiry}) {
+                            AlertKind::CertificateExpiry, AlertKind::CallbackAnomaly}) {
             QCOMPARE(parseAlertKind(alertKindName(k)), std::optional<AlertKind>(k));
             QVERIFY(!alertKindLabel(k).isEmpty());
         }
@@ -175,6 +175,36 @@ private slots:
         QVERIFY(c[0].message.contains(QStringLiteral("expired")));
         QVERIFY(c[0].value < 0);
         QVERIFY2(c[1].message.contains(QStringLiteral("in 10 days")), qPrintable(c[1].message));
+    }
+
+    void anomalies()
+    {
+        AlertInput in;
+        in.nowMs = kDay + 12 * kHour;
+        const auto anomaly = [](AnomalyKind kind, const char *order, const char *refund = "") {
+            CallbackAnomaly a;
+            a.kind = kind;
+            a.outTradeNo = QString::fromLatin1(order);
+            a.outRefundNo = QString::fromLatin1(refund);
+            return a;
+        };
+        QCOMPARE(kinds(evaluateAlerts(defaultRules(), in)), QStringList());
+        in.anomalies = {anomaly(AnomalyKind::AmountMismatch, "T1"),
+                        anomaly(AnomalyKind::UnknownRefund, "T2", "R2"),
+                        anomaly(AnomalyKind::AmountMismatch, "T3"),
+                        anomaly(AnomalyKind::AmountMismatch, "T4"),
+                        anomaly(AnomalyKind::AmountMismatch, "T5"),
+                        anomaly(AnomalyKind::AmountMismatch, "T6")};
+        const auto c = evaluateAlerts(defaultRules(), in);
+        // One alert per kind, whatever the other rules say.
+        QCOMPARE(kinds(c), (QStringList{u"callback_anomaly:unknown_refund"_s,
+                                        u"callback_anomaly:amount_mismatch"_s}));
+        QCOMPARE(c[1].value, 5.0);
+        QVERIFY2(c[0].message.contains(u"R2"_s), qPrintable(c[0].message));
+        // The first orders are named, the rest counted.
+        QVERIFY2(c[1].message.contains(u"T1, T3, T4 and 2 more"_s), qPrintable(c[1].message));
+        QVERIFY2(c[1].message.contains(anomalyKindLabel(AnomalyKind::AmountMismatch)),
+                 qPrintable(c[1].message));
     }
 
     void diff()
