@@ -202,6 +202,11 @@ Status CallbackStore::addAnomaly(const CallbackAnomaly &a)
 
 namespace {
 
+const QByteArray kSelectAnomalies
+    = "SELECT id, callback_id, bill_date, kind, out_trade_no, out_refund_no, ledger_amount_fen, "
+      "callback_amount_fen, created_at FROM callback_anomalies ";
+
+// Rows of kSelectAnomalies.
 Result<QList<CallbackAnomaly>> readAnomalies(SqliteStatement &q)
 {
     QList<CallbackAnomaly> out;
@@ -230,10 +235,8 @@ Result<QList<CallbackAnomaly>> readAnomalies(SqliteStatement &q)
 
 Result<QList<CallbackAnomaly>> CallbackStore::anomaliesOn(QDate billDate)
 {
-    SqliteStatement q(m_ledger, "SELECT id, callback_id, bill_date, kind, out_trade_no, "
-                                "out_refund_no, ledger_amount_fen, callback_amount_fen, "
-                                "created_at FROM callback_anomalies WHERE bill_date = ?1 "
-                                "ORDER BY id");
+    const QByteArray sql = kSelectAnomalies + "WHERE bill_date = ?1 ORDER BY id";
+    SqliteStatement q(m_ledger, sql.constData());
     if (Status s = q.prepared(); !s)
         return s.error();
     q.bindText(1, billDate.toString(Qt::ISODate));
@@ -244,10 +247,9 @@ Result<QList<CallbackAnomaly>> CallbackStore::anomaliesRecordedBetween(qint64 fr
                                                                        qint64 untilSeconds)
 {
     // Anomalies are rare (a handful a day even for a large merchant): no index on created_at.
-    SqliteStatement q(m_ledger, "SELECT id, callback_id, bill_date, kind, out_trade_no, "
-                                "out_refund_no, ledger_amount_fen, callback_amount_fen, "
-                                "created_at FROM callback_anomalies WHERE created_at >= ?1 "
-                                "AND created_at < ?2 ORDER BY id");
+    const QByteArray sql
+        = kSelectAnomalies + "WHERE created_at >= ?1 AND created_at < ?2 ORDER BY id";
+    SqliteStatement q(m_ledger, sql.constData());
     if (Status s = q.prepared(); !s)
         return s.error();
     q.bind(1, fromSeconds);
