@@ -225,7 +225,17 @@ ReconcileView::ReconcileView(AppContext &context, QWidget *parent)
     else
         m_ctx.notice(NoticeBar::Level::Error, ledger.error().message, ledger.error().detail);
     showDate(initialDate(m_ctx));
+    sizeColumnsOnce();
+}
+
+void ReconcileView::sizeColumnsOnce()
+{
+    // Once there are rows to measure; later reloads (the scheduler's changes come every second
+    // while it works) keep the widths, the person's own included.
+    if (m_columnsSized || m_model->rowCount() == 0)
+        return;
     m_table->resizeColumnsToContents();
+    m_columnsSized = true;
 }
 
 ReconcileView::~ReconcileView() = default;
@@ -413,8 +423,7 @@ void ReconcileView::reload()
     m_count->setText(tr("%n discrepancies", nullptr, int(m_model->totalCount())));
     selectIds(selected);
     updateDetail();
-    if (selected.isEmpty())
-        m_table->resizeColumnsToContents();
+    sizeColumnsOnce();
 }
 
 bool ReconcileView::applyState(const QList<qint64> &ids, DiscrepancyState state,

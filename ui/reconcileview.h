@@ -95,12 +95,14 @@ private:
     void applyFilter();
     void updateDetail();
     void refreshDay();
+    void sizeColumnsOnce();
     void chooseExportFile(jobs::ReportFormat format);
     core::ReconOptions reconOptions() const;
 
     AppContext &m_ctx;
     QDate m_date;
     QList<core::CallbackAnomaly> m_anomalies; ///< of m_date
+    bool m_columnsSized = false;
     DayCalendar *m_calendar = nullptr;
     SummaryCards *m_summary = nullptr;
     QLabel *m_dateLabel = nullptr;

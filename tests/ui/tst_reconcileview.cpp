@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QFile>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -107,6 +108,18 @@ private slots:
                      // the later day's run promoted or cleared the earlier CROSS_DAY_PENDING rows
                      // in place, so the count is unchanged
                      + 0);
+    }
+
+    // A reload (the scheduler's changes come every second while it works) keeps the widths a
+    // person set.
+    void reloadKeepsColumnWidths()
+    {
+        QHeaderView *header = m_view->table()->horizontalHeader();
+        const int sized = header->sectionSize(DiscrepancyModel::KindColumn);
+        QVERIFY(sized > 0);
+        header->resizeSection(DiscrepancyModel::KindColumn, sized + 77);
+        m_t->context->notifyLedgerChanged();
+        QCOMPARE(header->sectionSize(DiscrepancyModel::KindColumn), sized + 77);
     }
 
     // Callbacks the ledger did not expect are counted on the day's card and listed on demand;
