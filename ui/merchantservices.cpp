@@ -140,7 +140,13 @@ void MerchantServices::startReceiver(const MerchantConnectionPtr &connection)
     receiver->setUnknownSerialRefresh(
         [api](const QString &serial) { return api->refreshForUnknownSerial(serial); });
     connect(receiver.get(), &core::CallbackReceiver::callbackHandled, this,
-            &MerchantServices::callbackHandled);
+            [this](const core::CallbackEvent &event) {
+                // A callback that changed the ledger: the views learn of it as of the
+                // scheduler's answers (folded, at most once a second).
+                if (event.outcome == core::CallbackOutcome::Applied)
+                    m_ctx.notifyLedgerChangedSoon();
+                emit callbackHandled(event);
+            });
     core::ReceiverOptions options;
     options.port = m_receiverPort.value_or(quint16(m_ctx.settings().receiverPort()));
     if (const Status s = receiver->start(options); !s.ok())

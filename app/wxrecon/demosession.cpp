@@ -22,6 +22,8 @@
 #include <QProcessEnvironment>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace wxr::demo {
 
 DemoSession::DemoSession(ui::AppContext &context, const QString &scratchDir, Options options)
@@ -179,6 +181,25 @@ void DemoSession::startLiveTraffic(int intervalMs)
                 if (!url.isEmpty())
                     (void)m_server->setNotifyUrl(url);
             });
+    // WeChat Pay calls back again for orders whose callback got lost (the stand-in's
+    // discrepancies): one the ledger never had, one it closed, one it holds at another amount.
+    const sim::SimDay &day = m_server->day();
+    const auto first = [&](auto matches) {
+        const auto it = std::find_if(day.orders.cbegin(), day.orders.cend(), matches);
+        if (it != day.orders.cend())
+            m_lateCallbacks.append(day.outTradeNo(*it));
+    };
+    using sim::OrderRole;
+    using sim::TradeState;
+    first([](const sim::SimOrder &o) { return o.role == OrderRole::MissingInLedger; });
+    first([](const sim::SimOrder &o) {
+        return o.role == OrderRole::StatusMismatch && o.ledgerState == TradeState::Closed
+               && o.wxState == TradeState::Success;
+    });
+    first([](const sim::SimOrder &o) {
+        return o.role == OrderRole::StatusMismatch && o.ledgerState == TradeState::NotPay
+               && o.wxState == TradeState::Success && o.ledgerAmount != o.amount;
+    });
     m_ctx.merchant()->setReceiverPortOverride(0);
     m_ctx.merchant()->setReceiverEnabled(true);
     m_traffic = new QTimer(this);
@@ -198,6 +219,10 @@ void DemoSession::trafficTick()
                 break;
             }
         }
+        return;
+    }
+    if (m_ticks % 5 == 3 && !m_lateCallbacks.isEmpty()) {
+        (void)m_server->notifyOrder(m_lateCallbacks.takeFirst());
         return;
     }
     const auto &orders = m_server->day().orders;

@@ -50,7 +50,9 @@ public:
     /// Live callbacks for the monitor: starts the receiver of this process on a free port,
     /// points the stand-in's notify URL at it (with a few lost, duplicated, late and probe
     /// deliveries) and pays an unpaid order of the served day every `intervalMs`, refunding
-    /// part of an earlier one now and then. Call after ready().
+    /// part of an earlier one now and then. A few late callbacks the ledger does not expect
+    /// come in as well (an order it lacks, one it closed, one of another amount), so the
+    /// daily view's callback anomalies have something to show. Call after ready().
     void startLiveTraffic(int intervalMs = 1500);
 
     sim::SimServer *server() const { return m_server.get(); }
@@ -70,6 +72,7 @@ private:
     std::size_t m_nextOrder = 0; ///< where the search for the next unpaid order continues
     int m_ticks = 0;
     QByteArrayList m_paidLive;
+    QByteArrayList m_lateCallbacks; ///< paid orders whose callback the ledger does not expect
 
     void trafficTick();
 };

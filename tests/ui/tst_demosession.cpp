@@ -11,7 +11,9 @@
 #include "models/requeryqueuemodel.h"
 #include "monitorview.h"
 #include "notify/callbackevent.h"
+#include "notify/callbackstore.h"
 #include "reconcileview.h"
+#include "simday.h"
 #include "simserver.h"
 #include "statusmodel.h"
 #include "stuckordersview.h"
@@ -22,6 +24,8 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace wxr;
 using namespace wxr::ui;
@@ -134,6 +138,17 @@ private slots:
                     else if (!core::isAcknowledged(e.outcome))
                         ++refused;
                 });
+        // Only callbacks change the ledger in this test: the views must still hear of them.
+        m_t->context->merchant()->setSchedulerEnabled(false);
+        QSignalSpy ledgerChanged(m_t->context.get(), &AppContext::ledgerChanged);
+        // The order WeChat Pay has and the ledger lacks (MISSING_IN_LEDGER) is called back late.
+        const sim::SimDay &day = m_demo->server()->day();
+        const auto unknown
+            = std::find_if(day.orders.cbegin(), day.orders.cend(), [](const sim::SimOrder &o) {
+                  return o.role == sim::OrderRole::MissingInLedger;
+              });
+        QVERIFY(unknown != day.orders.cend());
+        const QString unknownKey = QString::fromLatin1(day.outTradeNo(*unknown));
         m_demo->startLiveTraffic(100);
         QTRY_VERIFY_WITH_TIMEOUT(!m_t->context->merchant()->receiverUrl().isEmpty(), 10000);
         m_window->showView(MainWindow::View::Monitor);
@@ -151,6 +166,18 @@ private slots:
             QVERIFY(order.ok() && order->has_value());
             QCOMPARE((*order)->status, QStringLiteral("SUCCESS"));
         }
+        QTRY_VERIFY_WITH_TIMEOUT(!ledgerChanged.isEmpty(), 5000);
+        // The daily view counts the late callback as an anomaly once it is shown again.
+        m_window->showView(MainWindow::View::Reconcile);
+        auto *daily
+            = qobject_cast<ReconcileView *>(m_window->viewWidget(MainWindow::View::Reconcile));
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(daily->anomalies().cbegin(), daily->anomalies().cend(),
+                                             [&](const core::CallbackAnomaly &a) {
+                                                 return a.kind == core::AnomalyKind::UnknownOrder
+                                                        && a.outTradeNo == unknownKey;
+                                             }),
+                                 15000);
+        m_window->showView(MainWindow::View::Monitor);
         // The monitor reads again on its own once callbacks came in.
         QSignalSpy refreshed(monitor, &MonitorView::refreshed);
         QTRY_VERIFY_WITH_TIMEOUT(!refreshed.isEmpty(), 15000);
