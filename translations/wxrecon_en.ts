@@ -5026,6 +5026,17 @@
         <source>The %1 bill of %2 is unchanged: the ledger holds it already (SHA-1 %3, imported %4); nothing was downloaded.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Callbacks of this date the ledger did not expect (flagged for review):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> and %n more</numerusform>
+            <numerusform> and %n more</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>wxrecon_sim</name>

@@ -4989,6 +4989,16 @@
         <source>The %1 bill of %2 is unchanged: the ledger holds it already (SHA-1 %3, imported %4); nothing was downloaded.</source>
         <translation>%2 的 %1 账单没有变化：账本中已有该账单（SHA-1 %3，导入于 %4），未重新下载。</translation>
     </message>
+    <message>
+        <source>Callbacks of this date the ledger did not expect (flagged for review):</source>
+        <translation>该日的回调异常（台账未预料到的回调，已标记待核查）：</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> 及另外 %n 个</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>wxrecon_sim</name>

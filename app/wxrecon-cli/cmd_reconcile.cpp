@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // wxrecon-cli reconcile: match one bill date against the ledger and print the summary.
 #include "commands.h"
+#include "notify/callbackstore.h"
+#include "notify/notifyschema.h"
 #include "recon/reconengine.h"
 #include "reconjob.h"
 
 #include <QCommandLineParser>
+
+#include <map>
 
 using namespace wxr::core;
 
@@ -15,6 +19,36 @@ namespace {
 QString yuan(Fen fen)
 {
     return money::formatYuan(fen);
+}
+
+struct Outcome
+{
+    ReconRun run;
+    QList<CallbackAnomaly> anomalies; ///< of the bill date
+};
+
+// The callbacks of the date the ledger did not expect (the daily view's 回调异常 card): per
+// kind, with the first few orders named. Nothing when there were none.
+void printAnomalies(const QList<CallbackAnomaly> &anomalies)
+{
+    if (anomalies.isEmpty())
+        return;
+    std::map<AnomalyKind, QStringList> byKind;
+    for (const CallbackAnomaly &a : anomalies)
+        byKind[a.kind].append(a.outRefundNo.isEmpty() ? a.outTradeNo : a.outRefundNo);
+    QTextStream &o = out();
+    o << '\n'
+      << Tr::tr("Callbacks of this date the ledger did not expect (flagged for review):") << '\n';
+    constexpr qsizetype kNamed = 3;
+    for (const auto &[kind, keys] : byKind) {
+        QString named = keys.mid(0, kNamed).join(QStringLiteral(", "));
+        if (keys.size() > kNamed)
+            named += Tr::tr(" and %n more", nullptr, int(keys.size() - kNamed));
+        o << anomalyKindName(kind).leftJustified(20)
+          << QString::number(keys.size()).rightJustified(10) << QStringLiteral("   ") << named
+          << '\n';
+    }
+    o.flush();
 }
 
 void printRun(const ReconRun &run)
@@ -92,13 +126,23 @@ int runReconcile(const QStringList &args)
         if (!ok || options.crossDayWindowSeconds < 0 || options.crossDayWindowSeconds > 86400)
             return usageError(Tr::tr("--window must be a number of seconds from 0 to 86400."));
     }
-    const auto run = runLedgerJob<ReconRun>(*db, Tr::tr("Reconciling"),
-                                            [&](Ledger &ledger, QPromise<void> &promise) {
-                                                return reconcile(ledger, *date, options, promise);
-                                            });
-    if (!run)
-        return failure(run.error());
-    printRun(*run);
+    const auto job = [&](Ledger &ledger, QPromise<void> &promise) -> Result<Outcome> {
+        auto run = reconcile(ledger, *date, options, promise);
+        if (!run)
+            return run.error();
+        // The callback tables, should no receiver or import have used this ledger yet.
+        if (Status s = ledger.migrate(notifyMigrations()); !s)
+            return s.error();
+        auto anomalies = CallbackStore(ledger).anomaliesOn(*date);
+        if (!anomalies)
+            return anomalies.error();
+        return Outcome{std::move(*run), std::move(*anomalies)};
+    };
+    const auto outcome = runLedgerJob<Outcome>(*db, Tr::tr("Reconciling"), job);
+    if (!outcome)
+        return failure(outcome.error());
+    printRun(outcome->run);
+    printAnomalies(outcome->anomalies);
     return Success;
 }
 

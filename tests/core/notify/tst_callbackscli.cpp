@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `wxrecon-cli callbacks import` and `wxrecon-cli metrics` as a user runs them: exit codes,
-// idempotent import, the metrics table of the imported deliveries.
+// idempotent import, the metrics table of the imported deliveries; `reconcile` naming the
+// date's callback anomalies.
+#include "ledger/ledger.h"
+#include "notify/callbackstore.h"
+#include "notify/notifyschema.h"
+#include "testutil.h"
+
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -76,6 +82,62 @@ private slots:
                  QStringLiteral("2026-11-26")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(QStringLiteral("No callbacks")), qPrintable(r.out));
+    }
+
+    // Callbacks the ledger did not expect are listed after the summary, per kind, with the
+    // first orders named; a date without them prints no such section.
+    void reconcileNamesTheDatesCallbackAnomalies()
+    {
+        const QString ledgerPath = m_dir.filePath(QStringLiteral("anomalies.sqlite"));
+        const QString bill = QStringLiteral(WXR_TEST_DATA_DIR "/bill/tradebill_all_bom_crlf.csv");
+        Run r = cli({QStringLiteral("bill"), QStringLiteral("import"), QStringLiteral("--db"),
+                     ledgerPath, QStringLiteral("--date"), QStringLiteral("2026-11-25"),
+                     QStringLiteral("--file"), bill});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QStringList reconcile{QStringLiteral("reconcile"), QStringLiteral("--db"), ledgerPath,
+                                    QStringLiteral("--date"), QStringLiteral("2026-11-25")};
+        r = cli(reconcile);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(!r.out.contains(QStringLiteral("did not expect")), qPrintable(r.out));
+
+        {
+            auto ledger = wxr::core::Ledger::open(
+                ledgerPath, wxr::core::LedgerOptions{5000, {wxr::core::notifyMigrations()}});
+            QVERIFY_RESULT(ledger);
+            wxr::core::CallbackStore store(**ledger);
+            wxr::core::CallbackEvent e;
+            e.receivedAtMs = QDateTime(QDate(2026, 11, 25), QTime(10, 0)).toMSecsSinceEpoch();
+            e.notificationId = QStringLiteral("EV-ANOMALY");
+            e.eventType = QStringLiteral("TRANSACTION.SUCCESS");
+            e.httpStatus = 204;
+            e.outcome = wxr::core::CallbackOutcome::Applied;
+            const auto callbackId = store.insert(e);
+            QVERIFY_RESULT(callbackId);
+            wxr::core::CallbackAnomaly a;
+            a.callbackId = *callbackId;
+            a.billDate = QDate(2026, 11, 25);
+            a.kind = wxr::core::AnomalyKind::UnknownOrder;
+            for (int i = 1; i <= 5; ++i) {
+                a.outTradeNo = QStringLiteral("T-UNKNOWN-%1").arg(i);
+                QVERIFY(store.addAnomaly(a).ok());
+            }
+            a.kind = wxr::core::AnomalyKind::PaidAfterClose;
+            a.outTradeNo = QStringLiteral("T-CLOSED");
+            QVERIFY(store.addAnomaly(a).ok());
+            a.billDate = QDate(2026, 11, 24); // another date: not listed
+            a.outTradeNo = QStringLiteral("T-OTHER-DAY");
+            QVERIFY(store.addAnomaly(a).ok());
+        }
+        r = cli(reconcile);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QString section = r.out.section(QStringLiteral("did not expect"), 1);
+        QVERIFY2(!section.isEmpty(), qPrintable(r.out));
+        const QStringList lines = section.split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3); // the heading's end, then one line per kind
+        QCOMPARE(
+            lines.at(1).simplified(),
+            QStringLiteral("unknown_order 5 T-UNKNOWN-1, T-UNKNOWN-2, T-UNKNOWN-3 and 2 more"));
+        QCOMPARE(lines.at(2).simplified(), QStringLiteral("paid_after_close 1 T-CLOSED"));
     }
 
     void errors_data()
