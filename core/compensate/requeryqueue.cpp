@@ -207,11 +207,13 @@ Result<int> RequeryQueue::rearm(const QList<qint64> &ids, qint64 nowMs)
 Result<QueueCounts> RequeryQueue::counts(qint64 nowMs) const
 {
     QSqlQuery q(m_ledger.database());
+    // Each count walks only its state's range of requery_queue_due: the DONE items, which
+    // pile up over the months, are never read (the scheduler asks after every answer).
     q.prepare(QStringLiteral(
-        "SELECT COALESCE(SUM(state = 'PENDING'), 0), "
-        "COALESCE(SUM(state = 'PENDING' AND next_attempt_ms <= ?), 0), "
-        "COALESCE(SUM(state = 'NEEDS_ATTENTION'), 0), COALESCE(SUM(state = 'DONE'), 0), "
-        "MIN(CASE WHEN state = 'PENDING' THEN next_attempt_ms END) FROM requery_queue"));
+        "SELECT (SELECT COUNT(*) FROM requery_queue WHERE state = 'PENDING'), "
+        "(SELECT COUNT(*) FROM requery_queue WHERE state = 'PENDING' AND next_attempt_ms <= ?), "
+        "(SELECT COUNT(*) FROM requery_queue WHERE state = 'NEEDS_ATTENTION'), "
+        "(SELECT MIN(next_attempt_ms) FROM requery_queue WHERE state = 'PENDING')"));
     q.addBindValue(nowMs);
     if (!q.exec() || !q.next())
         return m_ledger.queryError(q, Tr::tr("count the re-query queue"));
@@ -219,9 +221,8 @@ Result<QueueCounts> RequeryQueue::counts(qint64 nowMs) const
     c.pending = q.value(0).toLongLong();
     c.due = q.value(1).toLongLong();
     c.needsAttention = q.value(2).toLongLong();
-    c.done = q.value(3).toLongLong();
-    if (!q.value(4).isNull())
-        c.nextAttemptMs = q.value(4).toLongLong();
+    if (!q.value(3).isNull())
+        c.nextAttemptMs = q.value(3).toLongLong();
     return c;
 }
 

@@ -18,7 +18,6 @@ struct QueueCounts
     qint64 pending = 0;        ///< PENDING items
     qint64 due = 0;            ///< of which due now
     qint64 needsAttention = 0; ///< NEEDS_ATTENTION items
-    qint64 done = 0;
     std::optional<qint64> nextAttemptMs; ///< earliest PENDING next attempt (Unix ms)
 };
 
