@@ -3,7 +3,9 @@
 
 #include "common/coretr.h"
 #include "common/cstime.h"
+#include "ledger/billrepository.h"
 #include "ledger/ledger.h"
+#include "ledger/paidzones.h"
 #include "ledger/sqlitestatement.h"
 
 #include <sqlite3.h>
@@ -377,6 +379,111 @@ Result<qint64> CallbackStore::count()
     if (!row)
         return row.error();
     return *row ? q.int64(0) : 0;
+}
+
+Status CallbackStore::forEachPaymentNotCalledBack(qint64 fromSeconds, qint64 untilSeconds,
+                                                  const PaymentVisitor &visitor)
+{
+    // Bills are addressed by CST date, and a bill holds only rows of its day (the import
+    // refuses others), so only the bills of the days the range touches are read: serve-notify
+    // evaluates its alerts every minute over the last minutes, and reading yesterday's bill
+    // each time (a million rows for a large merchant) only to skip every row was a stall of its
+    // main thread. The bills' successful payments in the range go into a temporary table for
+    // the query below.
+    // All of it is one transaction (a savepoint, nested in the caller's if there is one): an
+    // insert outside a transaction is a transaction of its own, which made filling the table
+    // with a day's payments take seconds. Only the temporary table is written, so no writer
+    // of the ledger waits; the reads share one snapshot.
+    if (Status s = m_ledger.execute("SAVEPOINT lost_callbacks"); !s)
+        return s;
+    struct Cleanup
+    {
+        Ledger &ledger;
+        ~Cleanup()
+        {
+            (void)ledger.execute("DELETE FROM temp.lost_callback_bill_paid");
+            (void)ledger.execute("RELEASE lost_callbacks");
+        }
+    } cleanup{m_ledger};
+    if (Status s = m_ledger.execute("CREATE TEMP TABLE IF NOT EXISTS lost_callback_bill_paid ("
+                                    "out_trade_no TEXT NOT NULL, paid_at INTEGER NOT NULL); "
+                                    "DELETE FROM temp.lost_callback_bill_paid;");
+        !s)
+        return s;
+    {
+        SqliteStatement insert(m_ledger, "INSERT INTO temp.lost_callback_bill_paid (out_trade_no, "
+                                         "paid_at) VALUES (?1, ?2)");
+        if (Status s = insert.prepared(); !s)
+            return s;
+        const BillRepository bills(m_ledger);
+        for (QDate day = cst::billDateOf(fromSeconds); day <= cst::billDateOf(untilSeconds - 1);
+             day = day.addDays(1)) {
+            const auto list = bills.billsOf(day);
+            if (!list)
+                return list.error();
+            for (const ImportedBill &b : *list) {
+                if (b.billType != u"ALL" && b.billType != u"SUCCESS")
+                    continue;
+                if (Status s = bills.forEachRow(b.id,
+                                                [&](const BillRowView &r) -> Status {
+                                                    if (r.isRefund || r.tradeState != "SUCCESS"
+                                                        || r.tradeTime < fromSeconds
+                                                        || r.tradeTime >= untilSeconds)
+                                                        return {};
+                                                    insert.bindView(1, r.outTradeNo);
+                                                    insert.bind(2, r.tradeTime);
+                                                    return insert.exec();
+                                                });
+                    !s)
+                    return s;
+            }
+        }
+    }
+
+    // "No callback announced this payment": asked in each branch before the rest, so that the
+    // audit-log probe of the ledger branch runs only for the few orders nobody called back
+    // (after a day of callbacks the audit log holds an entry for nearly every paid order).
+    const auto unheard = [](const char *key) -> QByteArray {
+        return QByteArray(" NOT EXISTS (SELECT 1 FROM callbacks c WHERE c.out_trade_no = ") + key
+               + " AND c.out_trade_no <> '' AND c.out_refund_no = ''"
+                 " AND c.event_type = 'TRANSACTION.SUCCESS'"
+                 " AND c.outcome IN ('applied', 'duplicate'))";
+    };
+    const QByteArray sql
+        = QByteArray("WITH paid (out_trade_no, paid_at, evidence) AS ("
+                     " SELECT p.out_trade_no, p.paid_at, 'bill' FROM temp.lost_callback_bill_paid p"
+                     "  WHERE")
+          + unheard("p.out_trade_no")
+          + " UNION ALL"
+            " SELECT o.out_trade_no, o.paid_at, 'query' FROM order_paid_zones z"
+            "  JOIN orders o ON o.id BETWEEN z.zone * ?3 AND z.zone * ?3 + ?3 - 1"
+            "  WHERE z.max_paid >= ?1 AND z.min_paid < ?2"
+            "  AND o.paid_at >= ?1 AND o.paid_at < ?2 AND o.status IN ('SUCCESS', 'REFUND')"
+            "  AND"
+          + unheard("o.out_trade_no")
+          + "  AND (o.source IN ('query', 'bill') OR EXISTS (SELECT 1 FROM audit_log a"
+            "   WHERE a.entity = 'order' AND a.entity_key = o.out_trade_no AND a.action = 'state'"
+            "   AND a.new_value IN ('SUCCESS', 'REFUND') AND a.actor LIKE 'query%')))"
+            " SELECT out_trade_no, MIN(paid_at), MIN(evidence) FROM paid"
+            " GROUP BY out_trade_no ORDER BY 2, 1";
+    SqliteStatement q(m_ledger, sql.constData());
+    if (Status s = q.prepared(); !s)
+        return s;
+    q.bind(1, fromSeconds);
+    q.bind(2, untilSeconds);
+    q.bind(3, PaidZones::kRows);
+    for (;;) {
+        const Result<bool> row = q.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return {};
+        UnheardPayment payment{q.text(0), q.int64(1), q.text(2)};
+        if (Status s = visitor(payment); !s) {
+            q.reset();
+            return s;
+        }
+    }
 }
 
 } // namespace wxr::core

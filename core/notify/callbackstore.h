@@ -42,6 +42,14 @@ struct CallbackAnomaly
     qint64 createdAt = 0; ///< Unix seconds
 };
 
+/// A payment no callback announced (CallbackStore::forEachPaymentNotCalledBack).
+struct UnheardPayment
+{
+    QString outTradeNo;
+    qint64 paidAt = 0; ///< success time (bill 交易时间 or the order's paid_at), Unix seconds
+    QString evidence;  ///< "bill" or "query": where the payment is known from
+};
+
 /// The notify module's repository: recorded callback deliveries and their anomalies
 /// (tables of notifyMigrations(), which must have been applied to the ledger).
 ///
@@ -104,6 +112,14 @@ public:
     Result<std::optional<qint64>> lastReceivedBefore(qint64 beforeMs);
     /// Receipt time of the first delivery ever recorded; nullopt when none.
     Result<std::optional<qint64>> firstReceived();
+    /// Visits the payments WeChat settled in [fromSeconds, untilSeconds) (Unix seconds) that no
+    /// acknowledged TRANSACTION.SUCCESS callback announced, oldest first: the trade bills'
+    /// (ALL/SUCCESS) payment rows and the orders a query set or created paid. Orders the
+    /// merchant imported as paid do not count (its own system may have had a callback).
+    /// The callback-loss inference of the monitor (core/monitor/metricsloader.h).
+    using PaymentVisitor = std::function<Status(const UnheardPayment &payment)>;
+    Status forEachPaymentNotCalledBack(qint64 fromSeconds, qint64 untilSeconds,
+                                       const PaymentVisitor &visitor);
     Result<qint64> count();
 
 private:
