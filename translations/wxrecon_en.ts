@@ -1994,10 +1994,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>WeChat Pay has no bill for %1: there was no payment or refund that day.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>WeChat Pay is still preparing the bill of %1; try again after 10:00 (China Standard Time).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2015,6 +2011,10 @@
     </message>
     <message>
         <source>This format cannot be written by this build of wxrecon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WeChat Pay has no bill for the day (no payment or refund).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1958,10 +1958,6 @@
         <translation>正在下载 %1 的账单</translation>
     </message>
     <message>
-        <source>WeChat Pay has no bill for %1: there was no payment or refund that day.</source>
-        <translation>微信支付没有 %1 的账单：当日无支付或退款。</translation>
-    </message>
-    <message>
         <source>WeChat Pay is still preparing the bill of %1; try again after 10:00 (China Standard Time).</source>
         <translation>微信支付仍在生成 %1 的账单；请于 10:00（北京时间）后重试。</translation>
     </message>
@@ -1980,6 +1976,10 @@
     <message>
         <source>This format cannot be written by this build of wxrecon.</source>
         <translation>此版本的 wxrecon 无法写出该格式。</translation>
+    </message>
+    <message>
+        <source>WeChat Pay has no bill for the day (no payment or refund).</source>
+        <translation>微信支付该日没有账单（当天无支付或退款）。</translation>
     </message>
 </context>
 <context>

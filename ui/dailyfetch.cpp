@@ -122,10 +122,12 @@ void DailyFetch::run()
                 this,
                 [this, date](const core::ReconRun &run) {
                     m_ctx.status()->setLastBillFetched(date, cst::now());
-                    m_ctx.notice(NoticeBar::Level::Success,
-                                 tr("Daily fetch: %1 reconciled, %n discrepancies.", nullptr,
-                                    int(run.discrepancyCount))
-                                     .arg(date.toString(Qt::ISODate)));
+                    QString text = tr("Daily fetch: %1 reconciled, %n discrepancies.", nullptr,
+                                      int(run.discrepancyCount))
+                                       .arg(date.toString(Qt::ISODate));
+                    if (const QString empty = jobs::emptyBillNote(run); !empty.isEmpty())
+                        text += u' ' + empty;
+                    m_ctx.notice(NoticeBar::Level::Success, text);
                     m_ctx.notifyLedgerChanged();
                 });
             auto *watcher = new QFutureWatcher<void>(this);

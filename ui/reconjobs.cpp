@@ -78,13 +78,15 @@ Result<core::ReconRun> fetchAndReconcile(core::ApiClient *client, const QString 
     if (!file.ok())
         return file.error();
     switch (file->status) {
-    case core::BillFile::Status::Empty:
-        return makeError(
-            ErrorCode::NotFound,
-            Tr::tr("WeChat Pay has no bill for %1: there was no payment or refund that "
-                   "day.")
-                .arg(date),
-            file->apiMessage);
+    case core::BillFile::Status::Empty: {
+        // A normal day without trades (spec §7.5): recorded as an empty bill and reconciled,
+        // so that any order the ledger holds as paid that day shows as missing in the bill.
+        const auto recorded = core::BillRepository(**ledger).recordEmpty(
+            billDate, QStringLiteral("ALL"), options.actor);
+        if (!recorded.ok())
+            return recorded.error();
+        break;
+    }
     case core::BillFile::Status::NotReady:
         return makeError(
             ErrorCode::Conflict,
@@ -127,6 +129,14 @@ Result<core::ReconRun> reconcileDate(const QString &ledgerPath, QDate billDate,
     promise.setProgressValueAndText(0,
                                     Tr::tr("Reconciling %1").arg(billDate.toString(Qt::ISODate)));
     return core::reconcile(**ledger, billDate, options, promise);
+}
+
+QString emptyBillNote(const core::ReconRun &run)
+{
+    const core::ReconSummary &s = run.summary;
+    if (s.billPaymentCount != 0 || s.billRefundCount != 0)
+        return {};
+    return Tr::tr("WeChat Pay has no bill for the day (no payment or refund).");
 }
 
 QString reportSuffix(ReportFormat format)

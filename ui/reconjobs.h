@@ -24,11 +24,16 @@ namespace wxr::ui::jobs {
 
 /// Downloads the trade bill (ALL) of `billDate` through `client` (which lives on the GUI
 /// thread; its calls are thread-safe), imports it — verified against WeChat's SHA-1 — and
-/// reconciles the date. A day without a bill (NO_STATEMENT_EXIST) or a bill still being
-/// generated is reported as one sentence (NotFound / Conflict) and nothing changes.
+/// reconciles the date. A day without a bill (NO_STATEMENT_EXIST: no trade that day) is
+/// recorded as an empty bill and reconciled, so that the ledger's paid orders of the day show
+/// as missing in the bill. A bill still being generated is reported as one sentence
+/// (Conflict) and nothing changes.
 Result<core::ReconRun> fetchAndReconcile(core::ApiClient *client, const QString &ledgerPath,
                                          QDate billDate, const core::ReconOptions &options,
                                          QPromise<void> &promise);
+/// For the notice after a fetch: a sentence saying WeChat Pay had no bill for the day, when
+/// the run's bill held no row; empty otherwise.
+QString emptyBillNote(const core::ReconRun &run);
 
 /// Reconciles a date whose bill is already imported.
 Result<core::ReconRun> reconcileDate(const QString &ledgerPath, QDate billDate,

@@ -2,16 +2,21 @@
 #include "common/cstime.h"
 #include "common/settings.h"
 #include "dailyfetch.h"
+#include "ledger/billrepository.h"
 #include "ledger/discrepancyrepository.h"
 #include "ledger/ledger.h"
+#include "ledger/ledgercsv.h"
 #include "secretstore.h"
 #include "simserver.h"
 #include "uitestutil.h"
 #include "wechatpay/merchantconfig.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QProcessEnvironment>
+#include <QPromise>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
 
@@ -104,6 +109,85 @@ private slots:
         again.start();
         QTest::qWait(500);
         QCOMPARE(again_fetched.count(), 0);
+    }
+
+    // A day without trades (NO_STATEMENT_EXIST) is a normal day, not a failure: recorded as an
+    // empty bill and reconciled at once, so that an order the ledger holds as paid that day is
+    // reported missing in the bill.
+    void aDayWithoutTradesIsReconciledAgainstAnEmptyBill()
+    {
+        QTemporaryDir dir;
+        const QDate yesterday = cst::billDateOf(cst::now()).addDays(-1);
+        sim::SimSettings s;
+        s.stateDir = dir.filePath(QStringLiteral("state"));
+        s.day.orders = 100;
+        s.day.date = yesterday.addDays(-1); // the stand-in has no bill for yesterday
+        sim::SimServer server(s);
+        QVERIFY(server.start(0).ok());
+        auto config = core::MerchantConfig::load(server.merchantIniPath(), QProcessEnvironment());
+        QVERIFY(config.ok());
+
+        TestContext t;
+        MerchantProfile p;
+        p.name = QStringLiteral("Stand-in");
+        p.mchid = config->mchid;
+        p.serialNo = config->serialNo;
+        p.privateKeyFile = config->privateKeyFile;
+        p.apiBase = config->apiBase;
+        p.keyMode = config->keyMode;
+        t.settings().setProfiles({p});
+        t.settings().setActiveProfileName(p.name);
+        t.context->secrets()->store(p.name, SecretKind::ApiV3Key,
+                                    QString::fromLatin1(config->apiV3Key), nullptr);
+        const QTime cstNow
+            = QDateTime::fromSecsSinceEpoch(cst::now(), QTimeZone(int(cst::kOffsetSeconds))).time();
+        t.settings().setBillFetchTime(cstNow.msecsSinceStartOfDay() < 60000 ? QTime(0, 0)
+                                                                            : cstNow.addSecs(-60));
+        // The ledger says an order was paid yesterday at noon.
+        const QString day = yesterday.toString(Qt::ISODate);
+        QFile orders(dir.filePath(QStringLiteral("orders.csv")));
+        QVERIFY(orders.open(QIODevice::WriteOnly));
+        orders.write(QStringLiteral("out_trade_no,transaction_id,amount_fen,status,created_at,"
+                                    "paid_at\nT-PAID-NO-BILL,4200000000000000000000000001,1250,"
+                                    "SUCCESS,%1T11:59:00+08:00,%1T12:00:00+08:00\n")
+                         .arg(day)
+                         .toUtf8());
+        orders.close();
+        {
+            auto ledger = t.context->ledger();
+            QVERIFY(ledger.ok());
+            QPromise<void> promise;
+            QVERIFY(core::importLedgerCsv(**ledger, orders.fileName(), QString(), promise).ok());
+        }
+
+        DailyFetch fetch(*t.context);
+        fetch.setRetryInterval(1000);
+        QSignalSpy fetched(&fetch, &DailyFetch::fetched);
+        fetch.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!fetched.isEmpty(), 30000);
+        QCOMPARE(fetched.first().at(0).toDate(), yesterday);
+        QCOMPARE(fetched.first().at(1).toBool(), true); // not a failure, so no retry
+        QTest::qWait(1500);
+        QCOMPARE(fetched.count(), 1);
+
+        auto ledger = t.context->ledger();
+        QVERIFY(ledger.ok());
+        const auto bills = core::BillRepository(**ledger).billsOf(yesterday);
+        QVERIFY(bills.ok());
+        QCOMPARE(bills->size(), 1);
+        QCOMPARE(bills->first().billType, QStringLiteral("ALL"));
+        QCOMPARE(bills->first().sourceName, QStringLiteral("NO_STATEMENT_EXIST"));
+        core::DiscrepancyRepository discrepancies(**ledger);
+        const auto status = discrepancies.dayStatuses(yesterday, yesterday);
+        QVERIFY(status.ok());
+        QCOMPARE(status->value(yesterday), core::DayStatus::Open);
+        core::DiscrepancyFilter filter;
+        filter.from = filter.to = yesterday;
+        const auto found = discrepancies.page(filter, 0, 10);
+        QVERIFY(found.ok());
+        QCOMPARE(found->size(), 1);
+        QCOMPARE(found->first().kind, core::DiscrepancyKind::MissingInBill);
+        QCOMPARE(found->first().outTradeNo, QStringLiteral("T-PAID-NO-BILL"));
     }
 };
 
