@@ -1359,6 +1359,10 @@
         <source>%1 files (*.%2)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>WeChat Pay offers a day&apos;s bill from 10:00 (China Standard Time) the next day.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wxr::ui::ReportsView</name>
@@ -4112,6 +4116,14 @@
     </message>
     <message>
         <source>%1 in the last %2 minutes: %3 (flagged for review).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WeChat Pay has no bill of %1 yet: a day&apos;s bill is ready from 10:00 (China Standard Time) the next day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WeChat Pay serves the bills of the last three months only; download the bill of %1 from the merchant platform (pay.weixin.qq.com) and import it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

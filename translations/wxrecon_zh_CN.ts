@@ -1335,6 +1335,10 @@
         <source>%1 files (*.%2)</source>
         <translation>%1 文件 (*.%2)</translation>
     </message>
+    <message>
+        <source>WeChat Pay offers a day&apos;s bill from 10:00 (China Standard Time) the next day.</source>
+        <translation>微信支付在次日 10:00（北京时间）后提供当天的账单。</translation>
+    </message>
 </context>
 <context>
     <name>wxr::ui::ReportsView</name>
@@ -4075,6 +4079,14 @@
     <message>
         <source>%1 in the last %2 minutes: %3 (flagged for review).</source>
         <translation>最近 %2 分钟内%1：%3（已标记待复核）。</translation>
+    </message>
+    <message>
+        <source>WeChat Pay has no bill of %1 yet: a day&apos;s bill is ready from 10:00 (China Standard Time) the next day.</source>
+        <translation>微信支付尚无 %1 的账单：当天的账单在次日 10:00（北京时间）后才可下载。</translation>
+    </message>
+    <message>
+        <source>WeChat Pay serves the bills of the last three months only; download the bill of %1 from the merchant platform (pay.weixin.qq.com) and import it.</source>
+        <translation>微信支付接口只提供最近三个月的账单；请从商户平台（pay.weixin.qq.com）下载 %1 的账单后导入。</translation>
     </message>
 </context>
 <context>

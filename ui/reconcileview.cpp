@@ -74,8 +74,6 @@ ReconcileView::ReconcileView(AppContext &context, QWidget *parent)
     m_dateLabel->setFont(big);
     m_fetch = new QPushButton(tr("Fetch bill && reconcile"), this);
     m_fetch->setObjectName(QStringLiteral("fetchAndReconcile"));
-    m_fetch->setToolTip(tr("Download the day's trade bill from WeChat Pay, import it and "
-                           "reconcile it against the ledger"));
     m_reconcile = new QPushButton(tr("Reconcile again"), this);
     m_reconcile->setObjectName(QStringLiteral("reconcileAgain"));
     m_reconcile->setToolTip(tr("Run the reconciliation again on the bill already imported; "
@@ -210,10 +208,7 @@ ReconcileView::ReconcileView(AppContext &context, QWidget *parent)
         const bool merchant = m_ctx.settings().activeProfile().has_value();
         m_detail->setRequeryAvailable(merchant, tr("Add a merchant under Settings to query "
                                                    "WeChat Pay."));
-        m_fetch->setEnabled(merchant);
-        m_fetch->setToolTip(merchant ? tr("Download the day's trade bill from WeChat Pay, import "
-                                          "it and reconcile it against the ledger")
-                                     : tr("Add a merchant under Settings to fetch bills."));
+        updateFetchButton();
     };
     connect(&m_ctx, &AppContext::activeProfileChanged, this, updateRequery);
     connect(&m_ctx, &AppContext::profilesChanged, this, updateRequery);
@@ -274,6 +269,7 @@ void ReconcileView::showDate(QDate billDate)
         m_calendar->setSelectedDate(billDate);
     }
     m_dateLabel->setText(tr("Bill date %1").arg(billDate.toString(Qt::ISODate)));
+    updateFetchButton();
     refreshDay();
     applyFilter();
 }
@@ -467,11 +463,13 @@ void ReconcileView::fetchAndReconcile()
     const QDate date = m_date;
     const QString ledgerPath = m_ctx.ledgerPath();
     const core::ReconOptions options = reconOptions();
-    m_fetch->setEnabled(false);
+    m_fetching = true;
+    updateFetchButton();
     m_ctx.merchant()->acquire(
         this, [this, date, ledgerPath, options](Result<MerchantConnectionPtr> connection) {
             if (!connection.ok()) {
-                m_fetch->setEnabled(true);
+                m_fetching = false;
+                updateFetchButton();
                 m_ctx.notice(NoticeBar::Level::Error, connection.error().message,
                              connection.error().detail);
                 return;
@@ -501,11 +499,27 @@ void ReconcileView::fetchAndReconcile()
             // The button comes back when the job is over, whatever its outcome.
             auto *watcher = new QFutureWatcher<void>(this);
             connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-                m_fetch->setEnabled(m_ctx.settings().activeProfile().has_value());
+                m_fetching = false;
+                updateFetchButton();
                 watcher->deleteLater();
             });
             watcher->setFuture(job);
         });
+}
+
+void ReconcileView::updateFetchButton()
+{
+    const bool merchant = m_ctx.settings().activeProfile().has_value();
+    const bool billCanExist = m_date < cst::billDateOf(cst::now());
+    m_fetch->setEnabled(merchant && billCanExist && !m_fetching);
+    if (!merchant)
+        m_fetch->setToolTip(tr("Add a merchant under Settings to fetch bills."));
+    else if (!billCanExist)
+        m_fetch->setToolTip(tr("WeChat Pay offers a day's bill from 10:00 (China Standard Time) "
+                               "the next day."));
+    else
+        m_fetch->setToolTip(tr("Download the day's trade bill from WeChat Pay, import it and "
+                               "reconcile it against the ledger"));
 }
 
 void ReconcileView::reconcileAgain()

@@ -96,6 +96,9 @@ private:
     void updateDetail();
     void refreshDay();
     void sizeColumnsOnce();
+    /// Fetching needs a merchant, no fetch running, and a day whose bill can exist (before
+    /// today, China Standard Time); the tooltip says which is missing.
+    void updateFetchButton();
     void chooseExportFile(jobs::ReportFormat format);
     core::ReconOptions reconOptions() const;
 
@@ -103,6 +106,7 @@ private:
     QDate m_date;
     QList<core::CallbackAnomaly> m_anomalies; ///< of m_date
     bool m_columnsSized = false;
+    bool m_fetching = false; ///< a fetch of this view is running
     DayCalendar *m_calendar = nullptr;
     SummaryCards *m_summary = nullptr;
     QLabel *m_dateLabel = nullptr;

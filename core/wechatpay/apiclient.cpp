@@ -81,6 +81,28 @@ ApiError errorFromResponse(const ApiClient::Response &r, const QString &what)
     return e;
 }
 
+// INVALID_REQUEST to a bill application means a bill_date out of range (spec §7.4, §7.5):
+// today's (or a later) bill never exists, and the API serves only the last three months. When
+// the date is one of those, the sentence says so (WeChat's code and words stay in the detail).
+ApiError explainBillDateRefusal(ApiError e, QDate billDate)
+{
+    if (e.code != u"INVALID_REQUEST")
+        return e;
+    const QDate today = cst::billDateOf(cst::now());
+    const QString date = billDate.toString(Qt::ISODate);
+    if (billDate >= today)
+        e.message
+            = Tr::tr("WeChat Pay has no bill of %1 yet: a day's bill is ready from 10:00 (China "
+                     "Standard Time) the next day.")
+                  .arg(date);
+    else if (billDate < today.addMonths(-3))
+        e.message
+            = Tr::tr("WeChat Pay serves the bills of the last three months only; download the "
+                     "bill of %1 from the merchant platform (pay.weixin.qq.com) and import it.")
+                  .arg(date);
+    return e;
+}
+
 // Reads a verified JSON body into T with `parse`.
 template<typename T, typename Parse>
 ApiResult<T> readBody(const ApiClient::Response &r, const QString &what, Parse parse)
@@ -512,7 +534,7 @@ void ApiClient::applyBill(QDate billDate, const QByteArray &pathAndQuery, bool g
                 done(f);
                 return;
             }
-            done(e);
+            done(explainBillDateRefusal(e, billDate));
             return;
         }
         const QJsonObject apply = QJsonDocument::fromJson(res->body).object();

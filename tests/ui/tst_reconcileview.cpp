@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "callbackanomaliesdialog.h"
+#include "common/cstime.h"
+#include "common/settings.h"
 #include "copyabletableview.h"
 #include "daycalendar.h"
 #include "demofixture.h"
@@ -344,6 +346,29 @@ private slots:
         QTest::keyClick(m_view->table(), Qt::Key_Down);
         QVERIFY(m_view->table()->currentIndex().isValid());
         QVERIFY(!m_view->selectedIds().isEmpty());
+    }
+
+    // Fetching needs a merchant and a day whose bill can exist: never today or later (a day's
+    // bill is ready the next morning); the tooltip says which is missing.
+    void fetchOnlyForPastDaysWithAMerchant()
+    {
+        auto *fetch = m_view->findChild<QPushButton *>(QStringLiteral("fetchAndReconcile"));
+        QVERIFY(fetch);
+        QVERIFY(!fetch->isEnabled()); // no merchant yet
+        QVERIFY(fetch->toolTip().contains(QStringLiteral("merchant")));
+        MerchantProfile p;
+        p.name = QStringLiteral("Shop");
+        p.mchid = QStringLiteral("1900000001");
+        m_t->settings().setProfiles({p});
+        m_t->settings().setActiveProfileName(p.name);
+        m_t->context->notifyProfilesChanged();
+        QVERIFY(fetch->isEnabled()); // on kLast, long past
+        const QDate today = cst::billDateOf(cst::now());
+        m_view->showDate(today);
+        QVERIFY(!fetch->isEnabled());
+        QVERIFY2(fetch->toolTip().contains(QStringLiteral("10:00")), qPrintable(fetch->toolTip()));
+        m_view->showDate(today.addDays(-1));
+        QVERIFY(fetch->isEnabled());
     }
 };
 

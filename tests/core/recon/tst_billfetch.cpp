@@ -152,14 +152,23 @@ private slots:
         QVERIFY2(r.out.contains(QStringLiteral("0 discrepancies")), qPrintable(r.out));
     }
 
-    void todayIsRefused()
+    // WeChat Pay answers INVALID_REQUEST for a date out of its range; the sentence says why.
+    void datesOutOfRangeAreRefusedWithTheReason()
     {
-        const Run r = cli({QStringLiteral("bill"), QStringLiteral("fetch"),
-                           QStringLiteral("--config"), path(QStringLiteral("state/merchant.ini")),
-                           QStringLiteral("--db"), path(QStringLiteral("today.db")),
-                           QStringLiteral("--date"), cstToday().toString(Qt::ISODate)});
+        Run r = cli({QStringLiteral("bill"), QStringLiteral("fetch"), QStringLiteral("--config"),
+                     path(QStringLiteral("state/merchant.ini")), QStringLiteral("--db"),
+                     path(QStringLiteral("today.db")), QStringLiteral("--date"),
+                     cstToday().toString(Qt::ISODate)});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY(!r.err.isEmpty());
+        QVERIFY2(r.err.contains(QStringLiteral("ready from 10:00 (China Standard Time) the next "
+                                               "day")),
+                 qPrintable(r.err));
+        r = cli({QStringLiteral("bill"), QStringLiteral("fetch"), QStringLiteral("--config"),
+                 path(QStringLiteral("state/merchant.ini")), QStringLiteral("--db"),
+                 path(QStringLiteral("old.db")), QStringLiteral("--date"),
+                 cstToday().addDays(-100).toString(Qt::ISODate)});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("last three months only")), qPrintable(r.err));
     }
 
     void usageErrors_data()
