@@ -14,6 +14,7 @@
 #include <QFutureWatcher>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
 
 namespace wxr::ui {
@@ -53,13 +54,14 @@ void DailyFetch::start()
 {
     m_retryDate = {};
     m_retries = 0;
+    m_queue.clear();
     schedule(msUntil(m_ctx.settings().billFetchTime(), cst::now()));
     catchUp();
 }
 
 void DailyFetch::catchUp()
 {
-    // Started after today's fetch time: fetch yesterday now unless the ledger has its bill.
+    // Started after today's fetch time: fetch the days since the last fetched one.
     const cst::Instant now = cst::now();
     const QDate today = cst::billDateOf(now);
     const cst::Instant fetchAt = cst::dayBounds(today).first
@@ -70,9 +72,22 @@ void DailyFetch::catchUp()
     if (!ledger.ok())
         return;
     const QDate yesterday = today.addDays(-1);
-    const auto statuses = core::DiscrepancyRepository(**ledger).dayStatuses(yesterday, yesterday);
-    if (statuses.ok()
-        && statuses->value(yesterday, core::DayStatus::NotFetched) == core::DayStatus::NotFetched)
+    const auto statuses = core::DiscrepancyRepository(**ledger).dayStatuses(
+        yesterday.addDays(-kCatchUpDays), yesterday);
+    if (!statuses.ok())
+        return;
+    QList<QDate> missed; // newest first, back to the last fetched day
+    for (QDate d = yesterday; statuses->contains(d); d = d.addDays(-1)) {
+        if (statuses->value(d) != core::DayStatus::NotFetched)
+            break;
+        missed.append(d);
+    }
+    if (missed.size() > kCatchUpDays) // nothing fetched in the window: a new ledger
+        missed = {yesterday};
+    missed.removeAll(m_runningDate);
+    std::reverse(missed.begin(), missed.end());
+    m_queue = missed;
+    if (!m_queue.isEmpty())
         QTimer::singleShot(0, this, &DailyFetch::run);
 }
 
@@ -82,15 +97,18 @@ void DailyFetch::run()
         schedule(msUntil(m_ctx.settings().billFetchTime(), cst::now()));
         return;
     }
-    const QDate date
-        = m_retryDate.isValid() ? m_retryDate : cst::billDateOf(cst::now()).addDays(-1);
+    QDate date = m_retryDate;
+    if (!date.isValid())
+        date = m_queue.isEmpty() ? cst::billDateOf(cst::now()).addDays(-1) : m_queue.takeFirst();
     m_running = true;
+    m_runningDate = date;
     const QString ledgerPath = m_ctx.ledgerPath();
     core::ReconOptions options;
     options.crossDayWindowSeconds = m_ctx.settings().crossMidnightWindowSeconds();
     options.actor = QStringLiteral("wxrecon (daily fetch)");
     auto finish = [this, date](bool ok) {
         m_running = false;
+        m_runningDate = {};
         emit fetched(date, ok);
         if (!ok && m_retries < kMaxRetries) {
             ++m_retries;
@@ -100,7 +118,8 @@ void DailyFetch::run()
         }
         m_retryDate = {};
         m_retries = 0;
-        schedule(msUntil(m_ctx.settings().billFetchTime(), cst::now()));
+        // The next missed day right away, else the next daily fetch.
+        schedule(m_queue.isEmpty() ? msUntil(m_ctx.settings().billFetchTime(), cst::now()) : 0);
     };
     m_ctx.merchant()->acquire(
         this, [this, date, ledgerPath, options, finish](Result<MerchantConnectionPtr> connection) {

@@ -4,6 +4,7 @@
 #include "common/cstime.h"
 
 #include <QDate>
+#include <QList>
 #include <QObject>
 #include <QTime>
 
@@ -14,11 +15,13 @@ namespace wxr::ui {
 class AppContext;
 
 /// Fetches and reconciles yesterday's bill (CST) every day at the settings' bill fetch time
-/// while the application runs, and once at start when that time has passed and yesterday's
-/// bill is not in the ledger yet. A bill WeChat Pay is still generating (or any other failure)
-/// is tried again after the retry interval, at most kMaxRetries times a day; each failure is one
-/// sentence in the notice bar like any job's. Needs an active merchant; does nothing without.
-/// GUI thread only.
+/// while the application runs. At start, once that time has passed, it catches up: every day
+/// since the last one whose bill the ledger holds (at most kCatchUpDays back) is fetched,
+/// oldest first — the days the application was closed; only yesterday when the ledger holds
+/// no recent bill at all (a new ledger is not filled with weeks of bills). A bill WeChat Pay is
+/// still generating (or any other failure) is tried again after the retry interval, at most
+/// kMaxRetries times a day; each failure is one sentence in the notice bar like any job's. Needs an
+/// active merchant; does nothing without. GUI thread only.
 class DailyFetch final : public QObject
 {
     Q_OBJECT
@@ -37,6 +40,8 @@ public:
     static qint64 msUntil(QTime fetchTime, cst::Instant now);
 
     static constexpr int kMaxRetries = 6;
+    /// How far back a catch-up looks for the last fetched day.
+    static constexpr int kCatchUpDays = 31;
     /// Wait before a retry; default 30 minutes.
     void setRetryInterval(int ms) { m_retryMs = ms; }
 
@@ -52,7 +57,9 @@ private:
     AppContext &m_ctx;
     QTimer *m_timer = nullptr;
     cst::Instant m_nextRun = 0;
-    QDate m_retryDate; ///< the date being retried, invalid when none
+    QDate m_retryDate;    ///< the date being retried, invalid when none
+    QList<QDate> m_queue; ///< days to catch up, oldest first
+    QDate m_runningDate;  ///< the date of the fetch running now
     int m_retries = 0;
     int m_retryMs = 30 * 60 * 1000;
     bool m_running = false;

@@ -189,6 +189,66 @@ private slots:
         QCOMPARE(found->first().kind, core::DiscrepancyKind::MissingInBill);
         QCOMPARE(found->first().outTradeNo, QStringLiteral("T-PAID-NO-BILL"));
     }
+
+    // The application was closed for a few days: at start every day since the last fetched
+    // one is fetched, oldest first; a ledger without any recent bill gets yesterday only.
+    void catchesUpTheDaysSinceTheLastFetchedOne()
+    {
+        QTemporaryDir dir;
+        const QDate yesterday = cst::billDateOf(cst::now()).addDays(-1);
+        sim::SimSettings s;
+        s.stateDir = dir.filePath(QStringLiteral("state"));
+        s.day.orders = 100;
+        s.day.date = yesterday.addDays(-1); // the others are days without trades
+        sim::SimServer server(s);
+        QVERIFY(server.start(0).ok());
+        auto config = core::MerchantConfig::load(server.merchantIniPath(), QProcessEnvironment());
+        QVERIFY(config.ok());
+
+        TestContext t;
+        MerchantProfile p;
+        p.name = QStringLiteral("Stand-in");
+        p.mchid = config->mchid;
+        p.serialNo = config->serialNo;
+        p.privateKeyFile = config->privateKeyFile;
+        p.apiBase = config->apiBase;
+        p.keyMode = config->keyMode;
+        t.settings().setProfiles({p});
+        t.settings().setActiveProfileName(p.name);
+        t.context->secrets()->store(p.name, SecretKind::ApiV3Key,
+                                    QString::fromLatin1(config->apiV3Key), nullptr);
+        const QTime cstNow
+            = QDateTime::fromSecsSinceEpoch(cst::now(), QTimeZone(int(cst::kOffsetSeconds))).time();
+        t.settings().setBillFetchTime(cstNow.msecsSinceStartOfDay() < 60000 ? QTime(0, 0)
+                                                                            : cstNow.addSecs(-60));
+        // The last day fetched before the application was closed; one older gap stays a gap.
+        {
+            auto ledger = t.context->ledger();
+            QVERIFY(ledger.ok());
+            core::BillRepository bills(**ledger);
+            QVERIFY(bills.recordEmpty(yesterday.addDays(-6), QStringLiteral("ALL"), {}).ok());
+            QVERIFY(bills.recordEmpty(yesterday.addDays(-4), QStringLiteral("ALL"), {}).ok());
+        }
+
+        DailyFetch fetch(*t.context);
+        fetch.setRetryInterval(1000);
+        QSignalSpy fetched(&fetch, &DailyFetch::fetched);
+        fetch.start();
+        QTRY_COMPARE_WITH_TIMEOUT(fetched.count(), 4, 60000);
+        for (int i = 0; i < 4; ++i) {
+            QCOMPARE(fetched.at(i).at(0).toDate(), yesterday.addDays(i - 3));
+            QVERIFY(fetched.at(i).at(1).toBool());
+        }
+        QTest::qWait(1500);
+        QCOMPARE(fetched.count(), 4); // nothing more: the gap before the last fetched day stays
+        QVERIFY(fetch.nextRun() > cst::now() + 23 * 3600);
+        auto ledger = t.context->ledger();
+        QVERIFY(ledger.ok());
+        const auto status = core::DiscrepancyRepository(**ledger).dayStatuses(
+            yesterday.addDays(-5), yesterday.addDays(-5));
+        QVERIFY(status.ok());
+        QCOMPARE(status->value(yesterday.addDays(-5)), core::DayStatus::NotFetched);
+    }
 };
 
 QTEST_MAIN(tst_DailyFetch)
