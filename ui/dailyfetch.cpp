@@ -130,7 +130,7 @@ void DailyFetch::run()
             }
             MerchantConnectionPtr conn = *connection;
             auto ok = std::make_shared<bool>(false);
-            const QFuture<void> job = m_ctx.jobs()->runTask<core::ReconRun>(
+            const QFuture<void> job = m_ctx.jobs()->runTask<jobs::FetchedDay>(
                 tr("Daily bill fetch: %1").arg(date.toString(Qt::ISODate)),
                 [conn, ledgerPath, date, options, ok](QPromise<void> &promise) {
                     auto r = jobs::fetchAndReconcile(conn->client.get(), ledgerPath, date, options,
@@ -139,14 +139,13 @@ void DailyFetch::run()
                     return r;
                 },
                 this,
-                [this, date](const core::ReconRun &run) {
+                [this, date](const jobs::FetchedDay &day) {
                     m_ctx.status()->setLastBillFetched(date, cst::now());
-                    QString text = tr("Daily fetch: %1 reconciled, %n discrepancies.", nullptr,
-                                      int(run.discrepancyCount))
-                                       .arg(date.toString(Qt::ISODate));
-                    if (const QString empty = jobs::emptyBillNote(run); !empty.isEmpty())
-                        text += u' ' + empty;
-                    m_ctx.notice(NoticeBar::Level::Success, text);
+                    m_ctx.notice(NoticeBar::Level::Success,
+                                 tr("Daily fetch: %1 reconciled, %n discrepancies.", nullptr,
+                                    int(day.run.discrepancyCount))
+                                         .arg(date.toString(Qt::ISODate))
+                                     + jobs::emptyBillNote(day));
                     m_ctx.notifyLedgerChanged();
                 });
             auto *watcher = new QFutureWatcher<void>(this);

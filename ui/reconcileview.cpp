@@ -465,46 +465,45 @@ void ReconcileView::fetchAndReconcile()
     const core::ReconOptions options = reconOptions();
     m_fetching = true;
     updateFetchButton();
-    m_ctx.merchant()->acquire(
-        this, [this, date, ledgerPath, options](Result<MerchantConnectionPtr> connection) {
-            if (!connection.ok()) {
-                m_fetching = false;
-                updateFetchButton();
-                m_ctx.notice(NoticeBar::Level::Error, connection.error().message,
-                             connection.error().detail);
-                return;
-            }
-            MerchantConnectionPtr conn = *connection;
-            const QFuture<void> job = m_ctx.jobs()->runTask<core::ReconRun>(
-                tr("Fetching and reconciling %1").arg(date.toString(Qt::ISODate)),
-                [conn, ledgerPath, date, options](QPromise<void> &promise) {
-                    return jobs::fetchAndReconcile(conn->client.get(), ledgerPath, date, options,
-                                                   promise);
-                },
-                this,
-                [this, date](const core::ReconRun &run) {
-                    m_ctx.status()->setLastBillFetched(date, cst::now());
-                    QString text
-                        = tr("%1 reconciled: %n discrepancies, %2 new, %3 resolved by the run.",
-                             nullptr, int(run.discrepancyCount))
-                              .arg(date.toString(Qt::ISODate))
-                              .arg(run.newCount)
-                              .arg(run.resolvedCount);
-                    if (const QString empty = jobs::emptyBillNote(run); !empty.isEmpty())
-                        text += u' ' + empty;
-                    m_ctx.notice(NoticeBar::Level::Success, text);
-                    m_ctx.notifyLedgerChanged();
-                    emit jobFinished();
-                });
-            // The button comes back when the job is over, whatever its outcome.
-            auto *watcher = new QFutureWatcher<void>(this);
-            connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-                m_fetching = false;
-                updateFetchButton();
-                watcher->deleteLater();
+    m_ctx.merchant()->acquire(this, [this, date, ledgerPath,
+                                     options](Result<MerchantConnectionPtr> connection) {
+        if (!connection.ok()) {
+            m_fetching = false;
+            updateFetchButton();
+            m_ctx.notice(NoticeBar::Level::Error, connection.error().message,
+                         connection.error().detail);
+            return;
+        }
+        MerchantConnectionPtr conn = *connection;
+        const QFuture<void> job = m_ctx.jobs()->runTask<jobs::FetchedDay>(
+            tr("Fetching and reconciling %1").arg(date.toString(Qt::ISODate)),
+            [conn, ledgerPath, date, options](QPromise<void> &promise) {
+                return jobs::fetchAndReconcile(conn->client.get(), ledgerPath, date, options,
+                                               promise);
+            },
+            this,
+            [this, date](const jobs::FetchedDay &day) {
+                m_ctx.status()->setLastBillFetched(date, cst::now());
+                const core::ReconRun &run = day.run;
+                m_ctx.notice(NoticeBar::Level::Success,
+                             tr("%1 reconciled: %n discrepancies, %2 new, %3 resolved by the run.",
+                                nullptr, int(run.discrepancyCount))
+                                     .arg(date.toString(Qt::ISODate))
+                                     .arg(run.newCount)
+                                     .arg(run.resolvedCount)
+                                 + jobs::emptyBillNote(day));
+                m_ctx.notifyLedgerChanged();
+                emit jobFinished();
             });
-            watcher->setFuture(job);
+        // The button comes back when the job is over, whatever its outcome.
+        auto *watcher = new QFutureWatcher<void>(this);
+        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+            m_fetching = false;
+            updateFetchButton();
+            watcher->deleteLater();
         });
+        watcher->setFuture(job);
+    });
 }
 
 void ReconcileView::updateFetchButton()

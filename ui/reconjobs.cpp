@@ -50,9 +50,9 @@ bool waitFor(QFuture<T> &future, QPromise<void> &promise)
 
 } // namespace
 
-Result<core::ReconRun> fetchAndReconcile(core::ApiClient *client, const QString &ledgerPath,
-                                         QDate billDate, const core::ReconOptions &options,
-                                         QPromise<void> &promise)
+Result<FetchedDay> fetchAndReconcile(core::ApiClient *client, const QString &ledgerPath,
+                                     QDate billDate, const core::ReconOptions &options,
+                                     QPromise<void> &promise)
 {
     const QString date = billDate.toString(Qt::ISODate);
     promise.setProgressRange(0, 0);
@@ -117,7 +117,10 @@ Result<core::ReconRun> fetchAndReconcile(core::ApiClient *client, const QString 
             return cancelled();
     }
     promise.setProgressValueAndText(0, Tr::tr("Reconciling %1").arg(date));
-    return core::reconcile(**ledger, billDate, options, promise);
+    auto run = core::reconcile(**ledger, billDate, options, promise);
+    if (!run.ok())
+        return run.error();
+    return FetchedDay{std::move(*run), file->status == core::BillFile::Status::Empty};
 }
 
 Result<core::ReconRun> reconcileDate(const QString &ledgerPath, QDate billDate,
@@ -131,12 +134,11 @@ Result<core::ReconRun> reconcileDate(const QString &ledgerPath, QDate billDate,
     return core::reconcile(**ledger, billDate, options, promise);
 }
 
-QString emptyBillNote(const core::ReconRun &run)
+QString emptyBillNote(const FetchedDay &day)
 {
-    const core::ReconSummary &s = run.summary;
-    if (s.billPaymentCount != 0 || s.billRefundCount != 0)
+    if (!day.billEmpty)
         return {};
-    return Tr::tr("WeChat Pay has no bill for the day (no payment or refund).");
+    return u' ' + Tr::tr("WeChat Pay has no bill for the day (no payment or refund).");
 }
 
 QString reportSuffix(ReportFormat format)

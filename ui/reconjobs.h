@@ -22,18 +22,25 @@ namespace wxr::ui::jobs {
 // thread, opens its own Ledger on `ledgerPath` (a Ledger belongs to the thread that opened
 // it), reports progress with a text naming the step, and honours cancel.
 
+/// A day fetched and reconciled.
+struct FetchedDay
+{
+    core::ReconRun run;
+    bool billEmpty = false; ///< WeChat Pay had no bill (NO_STATEMENT_EXIST: no trade that day)
+};
+
 /// Downloads the trade bill (ALL) of `billDate` through `client` (which lives on the GUI
 /// thread; its calls are thread-safe), imports it — verified against WeChat's SHA-1 — and
 /// reconciles the date. A day without a bill (NO_STATEMENT_EXIST: no trade that day) is
 /// recorded as an empty bill and reconciled, so that the ledger's paid orders of the day show
 /// as missing in the bill. A bill still being generated is reported as one sentence
 /// (Conflict) and nothing changes.
-Result<core::ReconRun> fetchAndReconcile(core::ApiClient *client, const QString &ledgerPath,
-                                         QDate billDate, const core::ReconOptions &options,
-                                         QPromise<void> &promise);
-/// For the notice after a fetch: a sentence saying WeChat Pay had no bill for the day, when
-/// the run's bill held no row; empty otherwise.
-QString emptyBillNote(const core::ReconRun &run);
+Result<FetchedDay> fetchAndReconcile(core::ApiClient *client, const QString &ledgerPath,
+                                     QDate billDate, const core::ReconOptions &options,
+                                     QPromise<void> &promise);
+/// For the notice after a fetch: " " and a sentence saying WeChat Pay had no bill for the
+/// day, or nothing.
+QString emptyBillNote(const FetchedDay &day);
 
 /// Reconciles a date whose bill is already imported.
 Result<core::ReconRun> reconcileDate(const QString &ledgerPath, QDate billDate,

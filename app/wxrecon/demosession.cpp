@@ -130,10 +130,10 @@ void DemoSession::populate()
                         !s.ok())
                         return s.error();
                 }
-                auto run = ui::jobs::fetchAndReconcile(conn->client.get(), ledgerPath, last, recon,
-                                                       promise);
-                if (!run.ok())
-                    return run;
+                auto fetched = ui::jobs::fetchAndReconcile(conn->client.get(), ledgerPath, last,
+                                                           recon, promise);
+                if (!fetched.ok())
+                    return fetched.error();
                 // Fill the re-query queue as the scheduler's first scan would.
                 auto ledger = core::Ledger::open(ledgerPath, ui::AppContext::ledgerOptions());
                 if (!ledger.ok())
@@ -142,7 +142,7 @@ void DemoSession::populate()
                                    .scan(QDateTime::currentMSecsSinceEpoch());
                 if (!scanned.ok())
                     return scanned.error();
-                return run;
+                return fetched->run;
             },
             this,
             [this, last](const core::ReconRun &) {

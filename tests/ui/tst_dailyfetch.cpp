@@ -163,10 +163,17 @@ private slots:
         DailyFetch fetch(*t.context);
         fetch.setRetryInterval(1000);
         QSignalSpy fetched(&fetch, &DailyFetch::fetched);
+        QSignalSpy notices(t.context.get(), &AppContext::noticeRequested);
         fetch.start();
         QTRY_VERIFY_WITH_TIMEOUT(!fetched.isEmpty(), 30000);
         QCOMPARE(fetched.first().at(0).toDate(), yesterday);
         QCOMPARE(fetched.first().at(1).toBool(), true); // not a failure, so no retry
+        QCOMPARE(notices.size(), 1);
+        const QString notice = notices.first().at(1).toString();
+        QVERIFY2(notice.contains(QStringLiteral("reconciled, 1 discrepanc"))
+                     && notice.endsWith(QStringLiteral("WeChat Pay has no bill for the day (no "
+                                                       "payment or refund).")),
+                 qPrintable(notice));
         QTest::qWait(1500);
         QCOMPARE(fetched.count(), 1);
 
@@ -233,8 +240,12 @@ private slots:
         DailyFetch fetch(*t.context);
         fetch.setRetryInterval(1000);
         QSignalSpy fetched(&fetch, &DailyFetch::fetched);
+        QSignalSpy notices(t.context.get(), &AppContext::noticeRequested);
         fetch.start();
         QTRY_COMPARE_WITH_TIMEOUT(fetched.count(), 4, 60000);
+        QCOMPARE(notices.size(), 4);
+        for (int i = 0; i < 4; ++i) // the stand-in's day has a bill, the others none
+            QCOMPARE(notices.at(i).at(1).toString().contains(QStringLiteral("no bill")), i != 2);
         for (int i = 0; i < 4; ++i) {
             QCOMPARE(fetched.at(i).at(0).toDate(), yesterday.addDays(i - 3));
             QVERIFY(fetched.at(i).at(1).toBool());
