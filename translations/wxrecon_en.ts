@@ -5042,13 +5042,6 @@
         <source>Callbacks of this date the ledger did not expect (flagged for review):</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source> and %n more</source>
-        <translation>
-            <numerusform> and %n more</numerusform>
-            <numerusform> and %n more</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>wxrecon_sim</name>

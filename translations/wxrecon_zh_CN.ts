@@ -5005,12 +5005,6 @@
         <source>Callbacks of this date the ledger did not expect (flagged for review):</source>
         <translation>该日的回调异常（台账未预料到的回调，已标记待核查）：</translation>
     </message>
-    <message numerus="yes">
-        <source> and %n more</source>
-        <translation>
-            <numerusform> 及另外 %n 个</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>wxrecon_sim</name>

@@ -8,8 +8,6 @@
 
 #include <QCommandLineParser>
 
-#include <map>
-
 using namespace wxr::core;
 
 namespace wxr::cli {
@@ -33,21 +31,13 @@ void printAnomalies(const QList<CallbackAnomaly> &anomalies)
 {
     if (anomalies.isEmpty())
         return;
-    std::map<AnomalyKind, QStringList> byKind;
-    for (const CallbackAnomaly &a : anomalies)
-        byKind[a.kind].append(a.outRefundNo.isEmpty() ? a.outTradeNo : a.outRefundNo);
     QTextStream &o = out();
     o << '\n'
       << Tr::tr("Callbacks of this date the ledger did not expect (flagged for review):") << '\n';
-    constexpr qsizetype kNamed = 3;
-    for (const auto &[kind, keys] : byKind) {
-        QString named = keys.mid(0, kNamed).join(QStringLiteral(", "));
-        if (keys.size() > kNamed)
-            named += Tr::tr(" and %n more", nullptr, int(keys.size() - kNamed));
-        o << anomalyKindName(kind).leftJustified(20)
-          << QString::number(keys.size()).rightJustified(10) << QStringLiteral("   ") << named
+    for (const AnomalyGroup &g : groupAnomalies(anomalies))
+        o << anomalyKindName(g.kind).leftJustified(20)
+          << QString::number(g.count).rightJustified(10) << QStringLiteral("   ") << g.named
           << '\n';
-    }
     o.flush();
 }
 

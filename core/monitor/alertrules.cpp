@@ -7,7 +7,6 @@
 #include <QLocale>
 
 #include <algorithm>
-#include <map>
 
 namespace wxr::core {
 
@@ -154,19 +153,12 @@ QList<AlertCondition> evaluateAlerts(const AlertRules &rules, const AlertInput &
     }
 
     // Anomalies by kind, in the order of the kinds, with the first few orders named.
-    std::map<AnomalyKind, QStringList> anomalies;
-    for (const CallbackAnomaly &a : input.anomalies)
-        anomalies[a.kind].append(a.outRefundNo.isEmpty() ? a.outTradeNo : a.outRefundNo);
-    constexpr qsizetype kNamed = 3;
-    for (const auto &[kind, keys] : anomalies) {
-        QString named = keys.mid(0, kNamed).join(QStringLiteral(", "));
-        if (keys.size() > kNamed)
-            named += Tr::tr(" and %n more", nullptr, int(keys.size() - kNamed));
-        out.append({AlertKind::CallbackAnomaly, anomalyKindName(kind), double(keys.size()), 1.0,
+    for (const AnomalyGroup &g : groupAnomalies(input.anomalies)) {
+        out.append({AlertKind::CallbackAnomaly, anomalyKindName(g.kind), double(g.count), 1.0,
                     Tr::tr("%1 in the last %2 minutes: %3 (flagged for review).")
-                        .arg(anomalyKindLabel(kind))
+                        .arg(anomalyKindLabel(g.kind))
                         .arg(t.windowMinutes)
-                        .arg(named)});
+                        .arg(g.named)});
     }
     return out;
 }

@@ -10,6 +10,8 @@
 
 #include <sqlite3.h>
 
+#include <map>
+
 namespace wxr::core {
 
 namespace {
@@ -68,6 +70,21 @@ QString anomalyKindLabel(AnomalyKind kind)
         return Tr::tr("Paid after close");
     }
     return {};
+}
+
+QList<AnomalyGroup> groupAnomalies(const QList<CallbackAnomaly> &anomalies, qsizetype named)
+{
+    std::map<AnomalyKind, QStringList> byKind;
+    for (const CallbackAnomaly &a : anomalies)
+        byKind[a.kind].append(a.outRefundNo.isEmpty() ? a.outTradeNo : a.outRefundNo);
+    QList<AnomalyGroup> groups;
+    for (const auto &[kind, keys] : byKind) {
+        QString text = keys.mid(0, named).join(QStringLiteral(", "));
+        if (keys.size() > named)
+            text += Tr::tr(" and %n more", nullptr, int(keys.size() - named));
+        groups.append({kind, keys.size(), text});
+    }
+    return groups;
 }
 
 std::optional<AnomalyKind> parseAnomalyKind(QStringView name)

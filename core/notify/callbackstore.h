@@ -42,6 +42,16 @@ struct CallbackAnomaly
     qint64 createdAt = 0; ///< Unix seconds
 };
 
+/// Anomalies of one kind, for a line of a summary (alerts, `wxrecon-cli reconcile`).
+struct AnomalyGroup
+{
+    AnomalyKind kind = AnomalyKind::UnknownOrder;
+    qsizetype count = 0;
+    QString named; ///< the first orders (refunds for refund anomalies): "T1, T2, T3 and 2 more"
+};
+/// `anomalies` by kind, in the kinds' order, each naming its first `named` orders.
+QList<AnomalyGroup> groupAnomalies(const QList<CallbackAnomaly> &anomalies, qsizetype named = 3);
+
 /// A payment no callback announced (CallbackStore::forEachPaymentNotCalledBack).
 struct UnheardPayment
 {

@@ -23,6 +23,48 @@
 using namespace wxr;
 using namespace wxr::ui;
 
+namespace {
+
+// The stand-in serving `settings`, and a context whose active merchant is the stand-in's and
+// whose fetch time passed a minute ago (CST), so that a DailyFetch started now catches up.
+struct StandIn
+{
+    sim::SimServer server;
+    TestContext context;
+
+    explicit StandIn(const sim::SimSettings &settings)
+        : server(settings)
+    {
+        if (!server.start(0).ok())
+            return;
+        auto config = core::MerchantConfig::load(server.merchantIniPath(), QProcessEnvironment());
+        if (!config.ok())
+            return;
+        MerchantProfile p;
+        p.name = QStringLiteral("Stand-in");
+        p.mchid = config->mchid;
+        p.serialNo = config->serialNo;
+        p.privateKeyFile = config->privateKeyFile;
+        p.apiBase = config->apiBase;
+        p.keyMode = config->keyMode;
+        context.settings().setProfiles({p});
+        context.settings().setActiveProfileName(p.name);
+        context.context->secrets()->store(p.name, SecretKind::ApiV3Key,
+                                          QString::fromLatin1(config->apiV3Key), nullptr);
+        const QTime cstNow
+            = QDateTime::fromSecsSinceEpoch(cst::now(), QTimeZone(int(cst::kOffsetSeconds))).time();
+        context.settings().setBillFetchTime(
+            cstNow.msecsSinceStartOfDay() < 60000 ? QTime(0, 0) : cstNow.addSecs(-60));
+        m_ready = true;
+    }
+    bool ready() const { return m_ready; }
+
+private:
+    bool m_ready = false;
+};
+
+} // namespace
+
 // The daily bill fetch: when it runs, catching up at start, retrying a bill WeChat Pay is
 // still generating, and the day in the ledger afterwards.
 class tst_DailyFetch final : public QObject
@@ -62,28 +104,9 @@ private slots:
         s.day.orders = 300;
         s.day.date = yesterday;
         s.billsReadyAt = cst::now() + 5; // STATEMENT_CREATING for five more seconds
-        sim::SimServer server(s);
-        QVERIFY(server.start(0).ok());
-        auto config = core::MerchantConfig::load(server.merchantIniPath(), QProcessEnvironment());
-        QVERIFY(config.ok());
-
-        TestContext t;
-        MerchantProfile p;
-        p.name = QStringLiteral("Stand-in");
-        p.mchid = config->mchid;
-        p.serialNo = config->serialNo;
-        p.privateKeyFile = config->privateKeyFile;
-        p.apiBase = config->apiBase;
-        p.keyMode = config->keyMode;
-        t.settings().setProfiles({p});
-        t.settings().setActiveProfileName(p.name);
-        t.context->secrets()->store(p.name, SecretKind::ApiV3Key,
-                                    QString::fromLatin1(config->apiV3Key), nullptr);
-        // The fetch time has passed today (a minute ago, CST) and yesterday is not fetched.
-        const QTime cstNow
-            = QDateTime::fromSecsSinceEpoch(cst::now(), QTimeZone(int(cst::kOffsetSeconds))).time();
-        t.settings().setBillFetchTime(cstNow.msecsSinceStartOfDay() < 60000 ? QTime(0, 0)
-                                                                            : cstNow.addSecs(-60));
+        StandIn standIn(s);
+        QVERIFY(standIn.ready());
+        TestContext &t = standIn.context;
 
         DailyFetch fetch(*t.context);
         fetch.setRetryInterval(1000);
@@ -122,27 +145,9 @@ private slots:
         s.stateDir = dir.filePath(QStringLiteral("state"));
         s.day.orders = 100;
         s.day.date = yesterday.addDays(-1); // the stand-in has no bill for yesterday
-        sim::SimServer server(s);
-        QVERIFY(server.start(0).ok());
-        auto config = core::MerchantConfig::load(server.merchantIniPath(), QProcessEnvironment());
-        QVERIFY(config.ok());
-
-        TestContext t;
-        MerchantProfile p;
-        p.name = QStringLiteral("Stand-in");
-        p.mchid = config->mchid;
-        p.serialNo = config->serialNo;
-        p.privateKeyFile = config->privateKeyFile;
-        p.apiBase = config->apiBase;
-        p.keyMode = config->keyMode;
-        t.settings().setProfiles({p});
-        t.settings().setActiveProfileName(p.name);
-        t.context->secrets()->store(p.name, SecretKind::ApiV3Key,
-                                    QString::fromLatin1(config->apiV3Key), nullptr);
-        const QTime cstNow
-            = QDateTime::fromSecsSinceEpoch(cst::now(), QTimeZone(int(cst::kOffsetSeconds))).time();
-        t.settings().setBillFetchTime(cstNow.msecsSinceStartOfDay() < 60000 ? QTime(0, 0)
-                                                                            : cstNow.addSecs(-60));
+        StandIn standIn(s);
+        QVERIFY(standIn.ready());
+        TestContext &t = standIn.context;
         // The ledger says an order was paid yesterday at noon.
         const QString day = yesterday.toString(Qt::ISODate);
         QFile orders(dir.filePath(QStringLiteral("orders.csv")));
@@ -207,27 +212,9 @@ private slots:
         s.stateDir = dir.filePath(QStringLiteral("state"));
         s.day.orders = 100;
         s.day.date = yesterday.addDays(-1); // the others are days without trades
-        sim::SimServer server(s);
-        QVERIFY(server.start(0).ok());
-        auto config = core::MerchantConfig::load(server.merchantIniPath(), QProcessEnvironment());
-        QVERIFY(config.ok());
-
-        TestContext t;
-        MerchantProfile p;
-        p.name = QStringLiteral("Stand-in");
-        p.mchid = config->mchid;
-        p.serialNo = config->serialNo;
-        p.privateKeyFile = config->privateKeyFile;
-        p.apiBase = config->apiBase;
-        p.keyMode = config->keyMode;
-        t.settings().setProfiles({p});
-        t.settings().setActiveProfileName(p.name);
-        t.context->secrets()->store(p.name, SecretKind::ApiV3Key,
-                                    QString::fromLatin1(config->apiV3Key), nullptr);
-        const QTime cstNow
-            = QDateTime::fromSecsSinceEpoch(cst::now(), QTimeZone(int(cst::kOffsetSeconds))).time();
-        t.settings().setBillFetchTime(cstNow.msecsSinceStartOfDay() < 60000 ? QTime(0, 0)
-                                                                            : cstNow.addSecs(-60));
+        StandIn standIn(s);
+        QVERIFY(standIn.ready());
+        TestContext &t = standIn.context;
         // The last day fetched before the application was closed; one older gap stays a gap.
         {
             auto ledger = t.context->ledger();
