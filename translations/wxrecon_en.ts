@@ -1924,6 +1924,11 @@
         <source>, </source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>WeChat Pay has no bill for this day
+(no payment or refund)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wxr::ui::TimeRangeBar</name>

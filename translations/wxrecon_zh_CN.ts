@@ -1888,6 +1888,12 @@
         <source>, </source>
         <translation>，</translation>
     </message>
+    <message>
+        <source>WeChat Pay has no bill for this day
+(no payment or refund)</source>
+        <translation>微信支付当日无账单
+（无支付或退款）</translation>
+    </message>
 </context>
 <context>
     <name>wxr::ui::TimeRangeBar</name>

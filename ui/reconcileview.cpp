@@ -9,6 +9,7 @@
 #include "daycalendar.h"
 #include "discrepancydetail.h"
 #include "jobrunner.h"
+#include "ledger/billrepository.h"
 #include "ledger/discrepancyrepository.h"
 #include "ledger/ledger.h"
 #include "ledger/reconrepository.h"
@@ -295,7 +296,9 @@ void ReconcileView::refreshDay()
     open.to = m_date;
     open.states = {DiscrepancyState::Open, DiscrepancyState::Acknowledged};
     const qint64 openCount = discrepancies.count(open).valueOr(0);
-    m_summary->setRun(run.ok() ? *run : std::nullopt, openCount);
+    const auto bills = core::BillRepository(**ledger).billsOf(m_date);
+    const bool noBill = bills.ok() && !bills->isEmpty() && bills->first().noStatement();
+    m_summary->setRun(run.ok() ? *run : std::nullopt, openCount, noBill);
     auto anomalies = core::CallbackStore(**ledger).anomaliesOn(m_date);
     if (!anomalies.ok())
         m_ctx.notice(NoticeBar::Level::Error, anomalies.error().message, anomalies.error().detail);

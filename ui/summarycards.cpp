@@ -87,7 +87,7 @@ QString SummaryCards::cardText(const QString &card) const
     return {};
 }
 
-void SummaryCards::setRun(const std::optional<core::ReconRun> &run, qint64 openCount)
+void SummaryCards::setRun(const std::optional<core::ReconRun> &run, qint64 openCount, bool noBill)
 {
     if (!run) {
         for (QLabel *l : std::as_const(m_values)) {
@@ -103,9 +103,10 @@ void SummaryCards::setRun(const std::optional<core::ReconRun> &run, qint64 openC
                          + countAndYuan(s.billPaymentCount, s.billPaymentFen));
     m_values[1]->setText(countAndYuan(s.ledgerRefundCount, s.ledgerRefundFen) + QStringLiteral("\n")
                          + countAndYuan(s.billRefundCount, s.billRefundFen));
-    m_values[2]->setText(tr("Fees ¥%1").arg(money::formatYuanMilli(s.billFeeMilli))
-                         + QStringLiteral("\n")
-                         + tr("Settlement ¥%1").arg(money::formatYuan(s.billSettlementFen)));
+    m_values[2]->setText(
+        noBill ? tr("WeChat Pay has no bill for this day\n(no payment or refund)")
+               : tr("Fees ¥%1").arg(money::formatYuanMilli(s.billFeeMilli)) + QStringLiteral("\n")
+                     + tr("Settlement ¥%1").arg(money::formatYuan(s.billSettlementFen)));
     m_values[3]->setText(tr("%n found", nullptr, int(run->discrepancyCount)) + QStringLiteral("\n")
                          + tr("%n still open", nullptr, int(openCount)));
     // The payment card turns red when the two sides disagree, green when they agree.

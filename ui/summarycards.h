@@ -27,8 +27,9 @@ public:
     explicit SummaryCards(QWidget *parent = nullptr);
     ~SummaryCards() override;
 
-    /// `openCount`: discrepancies of the date still OPEN or ACKNOWLEDGED.
-    void setRun(const std::optional<core::ReconRun> &run, qint64 openCount);
+    /// `openCount`: discrepancies of the date still OPEN or ACKNOWLEDGED; `noBill`: WeChat
+    /// Pay had no bill for the date (no trade that day), said on the bill's card.
+    void setRun(const std::optional<core::ReconRun> &run, qint64 openCount, bool noBill = false);
     /// The callback anomalies of the day (whether reconciled or not).
     void setAnomalies(const QList<core::CallbackAnomaly> &anomalies);
 

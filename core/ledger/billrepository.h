@@ -51,6 +51,12 @@ struct ImportedBill
     Fen expenseFen = 0;
     bool legacyLayout = false;
     QString header;
+
+    /// Recorded by recordEmpty(): WeChat Pay had no bill for the date (no trade that day).
+    [[nodiscard]] bool noStatement() const
+    {
+        return sha1.isEmpty() && sourceName == u"NO_STATEMENT_EXIST";
+    }
 };
 
 struct BillImportOptions

@@ -7,6 +7,7 @@
 #include "demofixture.h"
 #include "discrepancydetail.h"
 #include "jobrunner.h"
+#include "ledger/billrepository.h"
 #include "ledger/discrepancyrepository.h"
 #include "models/discrepancymodel.h"
 #include "notify/callbackstore.h"
@@ -312,6 +313,28 @@ private slots:
         QVERIFY(row >= 0);
         QCOMPARE(m_view->model()->discrepancy(row).state, DiscrepancyState::Acknowledged);
         QCOMPARE(m_view->model()->discrepancy(row).note, QStringLiteral("asked the shop"));
+    }
+
+    // A day WeChat Pay had no bill for (recorded empty) says so on the bill's card once
+    // reconciled, instead of fees and settlement of zero.
+    void aDayWithoutABillSaysSo()
+    {
+        const QDate day = kLast.addDays(-2);
+        {
+            auto ledger = m_t->context->ledger();
+            QVERIFY(ledger.ok());
+            QVERIFY(
+                core::BillRepository(**ledger).recordEmpty(day, QStringLiteral("ALL"), {}).ok());
+        }
+        m_view->showDate(day);
+        QSignalSpy finished(m_view.get(), &ReconcileView::jobFinished);
+        m_view->reconcileAgain();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QVERIFY2(m_view->summary()->cardText(QStringLiteral("fees")).contains(u"no bill"),
+                 qPrintable(m_view->summary()->cardText(QStringLiteral("fees"))));
+        m_view->showDate(kLast); // a day with its bill: fees and settlement
+        QVERIFY2(m_view->summary()->cardText(QStringLiteral("fees")).contains(u"Settlement"),
+                 qPrintable(m_view->summary()->cardText(QStringLiteral("fees"))));
     }
 
     void cellsAreCopyable()
