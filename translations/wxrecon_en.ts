@@ -5047,6 +5047,10 @@
         <source>Callbacks of this date the ledger did not expect (flagged for review):</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>WeChat Pay has no bill for this date (no payment or refund); the ledger&apos;s payments of the date are missing in the bill.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wxrecon_sim</name>

@@ -5011,6 +5011,10 @@
         <source>Callbacks of this date the ledger did not expect (flagged for review):</source>
         <translation>该日的回调异常（台账未预料到的回调，已标记待核查）：</translation>
     </message>
+    <message>
+        <source>WeChat Pay has no bill for this date (no payment or refund); the ledger&apos;s payments of the date are missing in the bill.</source>
+        <translation>微信支付该日无账单（无支付或退款）；台账中该日的支付均视为账单缺失。</translation>
+    </message>
 </context>
 <context>
     <name>wxrecon_sim</name>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // wxrecon-cli reconcile: match one bill date against the ledger and print the summary.
 #include "commands.h"
+#include "ledger/billrepository.h"
 #include "notify/callbackstore.h"
 #include "notify/notifyschema.h"
 #include "recon/reconengine.h"
@@ -22,6 +23,7 @@ QString yuan(Fen fen)
 struct Outcome
 {
     ReconRun run;
+    bool noBill = false;              ///< WeChat Pay had no bill for the date (recorded empty)
     QList<CallbackAnomaly> anomalies; ///< of the bill date
 };
 
@@ -41,12 +43,16 @@ void printAnomalies(const QList<CallbackAnomaly> &anomalies)
     o.flush();
 }
 
-void printRun(const ReconRun &run)
+void printRun(const ReconRun &run, bool noBill)
 {
     const ReconSummary &s = run.summary;
     QTextStream &o = out();
     o << Tr::tr("Reconciliation of %1 (run %2)").arg(s.billDate.toString(Qt::ISODate)).arg(run.id)
       << "\n\n";
+    if (noBill)
+        o << Tr::tr("WeChat Pay has no bill for this date (no payment or refund); the ledger's "
+                    "payments of the date are missing in the bill.")
+          << "\n\n";
     const int w = 20;
     o << QString().leftJustified(w) << Tr::tr("ledger").rightJustified(24)
       << Tr::tr("bill").rightJustified(24) << '\n';
@@ -123,15 +129,19 @@ int runReconcile(const QStringList &args)
         // The callback tables, should no receiver or import have used this ledger yet.
         if (Status s = ledger.migrate(notifyMigrations()); !s)
             return s.error();
+        const auto bills = BillRepository(ledger).billsOf(*date);
+        if (!bills)
+            return bills.error();
+        const bool noBill = !bills->isEmpty() && bills->first().noStatement();
         auto anomalies = CallbackStore(ledger).anomaliesOn(*date);
         if (!anomalies)
             return anomalies.error();
-        return Outcome{std::move(*run), std::move(*anomalies)};
+        return Outcome{std::move(*run), noBill, std::move(*anomalies)};
     };
     const auto outcome = runLedgerJob<Outcome>(*db, Tr::tr("Reconciling"), job);
     if (!outcome)
         return failure(outcome.error());
-    printRun(outcome->run);
+    printRun(outcome->run, outcome->noBill);
     printAnomalies(outcome->anomalies);
     return Success;
 }

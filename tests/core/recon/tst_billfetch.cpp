@@ -150,6 +150,8 @@ private slots:
                  other});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.out.contains(QStringLiteral("0 discrepancies")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("WeChat Pay has no bill for this date")),
+                 qPrintable(r.out));
     }
 
     // WeChat Pay answers INVALID_REQUEST for a date out of its range; the sentence says why.
