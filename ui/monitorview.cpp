@@ -9,6 +9,7 @@
 #include "charts/volumechart.h"
 #include "common/cstime.h"
 #include "copyabletableview.h"
+#include "headerstate.h"
 #include "jobrunner.h"
 #include "merchantservices.h"
 #include "models/callbackfailuremodel.h"
@@ -86,6 +87,8 @@ MonitorView::MonitorView(AppContext &context, QWidget *parent)
     m_failureTable->setModel(m_failureModel);
     m_failureTable->setAccessibleName(tr("Recent callback failures"));
     m_failureTable->horizontalHeader()->setStretchLastSection(true);
+    m_failureColumnsSized = keepHeaderState(m_failureTable->horizontalHeader(), m_ctx.settings(),
+                                            QStringLiteral("callbackFailures"));
     auto *failures = titled(tr("Recent failures"), m_failureTable, this);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
@@ -229,7 +232,12 @@ void MonitorView::display(const MonitorSnapshot &s)
         c->setTimeRange(s.from, s.until);
     }
     m_failureModel->setFailures(s.recentFailures);
-    m_failureTable->resizeColumnsToContents();
+    // Sized once, to the first failures: every read (each 30 s while the view is open) would
+    // undo the person's own widths.
+    if (!m_failureColumnsSized && m_failureModel->rowCount() > 0) {
+        m_failureTable->resizeColumnsToContents();
+        m_failureColumnsSized = true;
+    }
     const double rate = s.received > 0 ? 100.0 * double(s.failed) / double(s.received) : 0.0;
     m_totals->setText(tr("%n callbacks", nullptr, int(s.received)) + QStringLiteral(" · ")
                       + tr("%1 % failed").arg(QString::number(rate, 'f', 1)) + QStringLiteral(" · ")

@@ -88,6 +88,7 @@ private:
     core::AlertWebhook *m_webhook = nullptr;
     QHash<QString, qint64> m_posting; ///< webhook text → alert id, marked notified once sent
     MonitorSnapshot m_snapshot;
+    bool m_failureColumnsSized = false; ///< restored, or sized to the first failures shown
     bool m_loading = false;
     bool m_again = false;
     QElapsedTimer m_loadClock; ///< since the current read started

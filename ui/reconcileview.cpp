@@ -8,6 +8,7 @@
 #include "copyabletableview.h"
 #include "daycalendar.h"
 #include "discrepancydetail.h"
+#include "headerstate.h"
 #include "jobrunner.h"
 #include "ledger/billrepository.h"
 #include "ledger/discrepancyrepository.h"
@@ -140,11 +141,14 @@ ReconcileView::ReconcileView(AppContext &context, QWidget *parent)
     m_table->setObjectName(QStringLiteral("discrepancyTable"));
     m_table->setModel(m_proxy);
     m_table->setAccessibleName(tr("Discrepancies"));
-    m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
-    m_table->setSortingEnabled(true);
-    m_table->setColumnHidden(DiscrepancyModel::BillDateColumn, true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    // The widths of the last session; without them the columns are sized to the first rows.
+    m_columnsSized = keepHeaderState(m_table->horizontalHeader(), m_ctx.settings(),
+                                     QStringLiteral("discrepancies"));
+    m_table->setSortingEnabled(true);
+    m_table->setColumnHidden(DiscrepancyModel::BillDateColumn, true);
     m_detail = new DiscrepancyDetail(this);
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_table);

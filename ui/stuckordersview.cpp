@@ -7,6 +7,7 @@
 #include "compensate/requeryscheduler.h"
 #include "compensate/stuckdetector.h"
 #include "copyabletableview.h"
+#include "headerstate.h"
 #include "jobrunner.h"
 #include "ledger/ledger.h"
 #include "merchantservices.h"
@@ -67,6 +68,9 @@ StuckOrdersView::StuckOrdersView(AppContext &context, QWidget *parent)
     m_table->setAccessibleName(tr("Stuck orders"));
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setResizeContentsPrecision(200);
+    // The widths of the last session; without them the columns are sized to the first rows.
+    m_columnsSized = keepHeaderState(m_table->horizontalHeader(), m_ctx.settings(),
+                                     QStringLiteral("requeryQueue"));
 
     auto *top = new QHBoxLayout;
     top->addWidget(title, 1);

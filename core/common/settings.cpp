@@ -361,6 +361,16 @@ void Settings::setWindowState(const QByteArray &state)
     m_settings->setValue(k(key::windowState), state);
 }
 
+QByteArray Settings::tableState(const QString &table) const
+{
+    return m_settings->value(QStringLiteral("ui/tables/") + table).toByteArray();
+}
+
+void Settings::setTableState(const QString &table, const QByteArray &state)
+{
+    m_settings->setValue(QStringLiteral("ui/tables/") + table, state);
+}
+
 QString Settings::lastView() const
 {
     return m_settings->value(k(key::lastView)).toString();
