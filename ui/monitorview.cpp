@@ -9,8 +9,8 @@
 #include "charts/volumechart.h"
 #include "common/cstime.h"
 #include "copyabletableview.h"
-#include "headerstate.h"
 #include "jobrunner.h"
+#include "layoutstate.h"
 #include "merchantservices.h"
 #include "models/callbackfailuremodel.h"
 #include "monitor/alertstore.h"
@@ -97,6 +97,7 @@ MonitorView::MonitorView(AppContext &context, QWidget *parent)
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
+    keepSplitterState(splitter, m_ctx.settings(), QStringLiteral("monitor"));
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);

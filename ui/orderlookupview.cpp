@@ -6,6 +6,7 @@
 #include "common/money.h"
 #include "common/settings.h"
 #include "jobrunner.h"
+#include "layoutstate.h"
 #include "ledger/discrepancyrepository.h"
 #include "ledger/ledger.h"
 #include "ledger/orderrepository.h"
@@ -101,6 +102,8 @@ OrderLookupView::OrderLookupView(AppContext &context, QWidget *parent)
     splitter->addWidget(upper);
     splitter->addWidget(box(tr("Timeline"), m_timeline, this));
     splitter->setStretchFactor(1, 2);
+    keepSplitterState(upper, m_ctx.settings(), QStringLiteral("lookup/upper"));
+    keepSplitterState(splitter, m_ctx.settings(), QStringLiteral("lookup"));
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);

@@ -8,8 +8,8 @@
 #include "copyabletableview.h"
 #include "daycalendar.h"
 #include "discrepancydetail.h"
-#include "headerstate.h"
 #include "jobrunner.h"
+#include "layoutstate.h"
 #include "ledger/billrepository.h"
 #include "ledger/discrepancyrepository.h"
 #include "ledger/ledger.h"
@@ -157,6 +157,7 @@ ReconcileView::ReconcileView(AppContext &context, QWidget *parent)
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
     m_detail->setMinimumWidth(fontMetrics().averageCharWidth() * 42);
+    keepSplitterState(splitter, m_ctx.settings(), QStringLiteral("reconcile"));
 
     auto *right = new QVBoxLayout;
     right->addLayout(header);

@@ -361,14 +361,14 @@ void Settings::setWindowState(const QByteArray &state)
     m_settings->setValue(k(key::windowState), state);
 }
 
-QByteArray Settings::tableState(const QString &table) const
+QByteArray Settings::layoutState(const QString &key) const
 {
-    return m_settings->value(QStringLiteral("ui/tables/") + table).toByteArray();
+    return m_settings->value(QStringLiteral("ui/layout/") + key).toByteArray();
 }
 
-void Settings::setTableState(const QString &table, const QByteArray &state)
+void Settings::setLayoutState(const QString &key, const QByteArray &state)
 {
-    m_settings->setValue(QStringLiteral("ui/tables/") + table, state);
+    m_settings->setValue(QStringLiteral("ui/layout/") + key, state);
 }
 
 QString Settings::lastView() const

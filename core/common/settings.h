@@ -142,10 +142,10 @@ public:
     void setWindowGeometry(const QByteArray &geometry);
     QByteArray windowState() const;
     void setWindowState(const QByteArray &state);
-    /// Column widths and order of a table (QHeaderView::saveState bytes) by the table's key
-    /// (e.g. "discrepancies"); empty when never saved.
-    QByteArray tableState(const QString &table) const;
-    void setTableState(const QString &table, const QByteArray &state);
+    /// A person's layout of a table or splitter (their saveState() bytes) by its key (e.g.
+    /// "table/discrepancies"); empty when never saved.
+    QByteArray layoutState(const QString &key) const;
+    void setLayoutState(const QString &key, const QByteArray &state);
     /// Identifier of the view shown last (e.g. "reconcile"); empty before the first run.
     QString lastView() const;
     void setLastView(const QString &view);

@@ -24,6 +24,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -125,9 +126,21 @@ private slots:
         QCOMPARE(header->sectionSize(DiscrepancyModel::KindColumn), sized + 77);
     }
 
-    // The widths (and order) of the columns come back in the next session; the sort does not.
-    void columnWidthsOutliveTheView()
+    // The widths (and order) of the columns and where the detail pane starts come back in the
+    // next session; the sort does not.
+    void layoutOutlivesTheView()
     {
+        auto *splitter = m_view->findChild<QSplitter *>();
+        QVERIFY(splitter);
+        const int tableWidth = splitter->sizes().at(0);
+        // Dragged by the person (setSizes() is the program's own doing and is not kept).
+        QSplitterHandle *handle = splitter->handle(1);
+        const QPoint grip = handle->rect().center();
+        QTest::mousePress(handle, Qt::LeftButton, {}, grip);
+        QTest::mouseMove(handle, grip - QPoint(120, 0));
+        QTest::mouseRelease(handle, Qt::LeftButton, {}, grip - QPoint(120, 0));
+        const QList<int> dragged = splitter->sizes();
+        QVERIFY2(dragged.at(0) < tableWidth, qPrintable(QString::number(dragged.at(0))));
         QHeaderView *header = m_view->table()->horizontalHeader();
         const int sized = header->sectionSize(DiscrepancyModel::KindColumn);
         header->resizeSection(DiscrepancyModel::KindColumn, sized + 55);
@@ -140,6 +153,10 @@ private slots:
         QCOMPARE(header->visualIndex(DiscrepancyModel::LedgerStatusColumn), 1);
         QCOMPARE(header->sortIndicatorSection(), -1);
         QVERIFY(header->isSectionHidden(DiscrepancyModel::BillDateColumn));
+        m_view->resize(1300, 800);
+        m_view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+        QCOMPARE(m_view->findChild<QSplitter *>()->sizes(), dragged);
     }
 
     // Callbacks the ledger did not expect are counted on the day's card and listed on demand;
