@@ -4,6 +4,7 @@
 #include "common/settings.h"
 #include "compensate/compensateschema.h"
 #include "jobrunner.h"
+#include "ledger/billrepository.h"
 #include "merchantservices.h"
 #include "monitor/monitorschema.h"
 #include "notify/notifyschema.h"
@@ -28,6 +29,7 @@ AppContext::AppContext(std::unique_ptr<Settings> settings, SecretStore::Backend 
 {
     m_ledgerSignalDue->setSingleShot(true);
     connect(m_ledgerSignalDue, &QTimer::timeout, this, &AppContext::emitLedgerChanged);
+    connect(this, &AppContext::ledgerChanged, this, &AppContext::refreshLastBill);
     updateMerchantStatus();
 }
 
@@ -83,6 +85,24 @@ Result<core::Ledger *> AppContext::ledger()
 void AppContext::notifyLedgerChanged()
 {
     emitLedgerChanged();
+}
+
+void AppContext::refreshLastBill()
+{
+    // Whatever fetched or imported it (this application, wxrecon-cli from cron, another
+    // machine on a shared ledger file).
+    auto ledger = this->ledger();
+    if (!ledger.ok())
+        return; // the views say why
+    const auto latest = core::BillRepository(**ledger).latestTradeBill();
+    if (!latest.ok())
+        return;
+    if (!latest->has_value()) {
+        m_status->setLastBillFetched({}, 0);
+        return;
+    }
+    const core::ImportedBill &bill = **latest;
+    m_status->setLastBillFetched(bill.billDate, bill.fetchedAt.value_or(bill.importedAt));
 }
 
 void AppContext::notifyLedgerChangedSoon()

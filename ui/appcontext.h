@@ -77,6 +77,9 @@ public:
     Result<core::Ledger *> ledger();
     /// Call after a job wrote to the ledger; views reload.
     void notifyLedgerChanged();
+    /// Reads the latest trade bill the ledger holds into the status bar's model; done on
+    /// every ledgerChanged, and once by the main window at start.
+    void refreshLastBill();
     /// The same for a background writer that changes the ledger many times a second (the
     /// scheduler applies each answer as it comes): at most one ledgerChanged every
     /// kLedgerSignalSpacingMs, the first at once and the last change never left unsignalled.

@@ -8,7 +8,6 @@
 #include "merchantservices.h"
 #include "noticebar.h"
 #include "reconjobs.h"
-#include "statusmodel.h"
 #include "wechatpay/apiclient.h"
 
 #include <QFutureWatcher>
@@ -140,7 +139,6 @@ void DailyFetch::run()
                 },
                 this,
                 [this, date](const jobs::FetchedDay &day) {
-                    m_ctx.status()->setLastBillFetched(date, cst::now());
                     m_ctx.notice(NoticeBar::Level::Success,
                                  tr("Daily fetch: %1 reconciled, %n discrepancies.", nullptr,
                                     int(day.run.discrepancyCount))

@@ -70,6 +70,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     setWindowTitle(context.demo() ? tr("wxrecon — WeChat Pay reconciliation (demo)")
                                   : tr("wxrecon — WeChat Pay reconciliation"));
     setWindowIcon(glyphIcon(Glyph::App));
+    m_ctx.refreshLastBill(); // the status bar's last bill, before the first change
 
     m_stack = new QStackedWidget(this);
     m_stack->setObjectName(QStringLiteral("viewStack"));

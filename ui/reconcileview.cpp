@@ -19,7 +19,6 @@
 #include "models/discrepancystyleproxy.h"
 #include "noticebar.h"
 #include "reloadwhenshown.h"
-#include "statusmodel.h"
 #include "summarycards.h"
 
 #include <QComboBox>
@@ -491,7 +490,6 @@ void ReconcileView::fetchAndReconcile()
             },
             this,
             [this, date](const jobs::FetchedDay &day) {
-                m_ctx.status()->setLastBillFetched(date, cst::now());
                 const core::ReconRun &run = day.run;
                 m_ctx.notice(NoticeBar::Level::Success,
                              tr("%1 reconciled: %n discrepancies, %2 new, %3 resolved by the run.",

@@ -14,7 +14,6 @@
 #include "merchantservices.h"
 #include "reconjobs.h"
 #include "simserver.h"
-#include "statusmodel.h"
 #include "wechatpay/merchantconfig.h"
 
 #include <QDateTime>
@@ -145,8 +144,7 @@ void DemoSession::populate()
                 return fetched->run;
             },
             this,
-            [this, last](const core::ReconRun &) {
-                m_ctx.status()->setLastBillFetched(last, cst::now());
+            [this](const core::ReconRun &) {
                 m_ctx.notifyLedgerChanged();
                 emit ready();
             });

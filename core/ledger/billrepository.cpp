@@ -927,6 +927,19 @@ Result<std::optional<ImportedBill>> BillRepository::find(qint64 billId) const
     return std::optional<ImportedBill>(billFrom(q));
 }
 
+Result<std::optional<ImportedBill>> BillRepository::latestTradeBill() const
+{
+    QSqlQuery q(m_ledger.database());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT ") + kBillColumns
+                + QStringLiteral(" FROM bills WHERE bill_type IN ('ALL', 'SUCCESS', 'REFUND') "
+                                 "ORDER BY bill_date DESC, id DESC LIMIT 1")))
+        return m_ledger.queryError(q, Tr::tr("read the latest bill"));
+    if (!q.next())
+        return std::optional<ImportedBill>();
+    return std::optional<ImportedBill>(billFrom(q));
+}
+
 Result<QByteArray> BillRepository::archivedFile(qint64 billId) const
 {
     // Bills imported before schema step 4 have their copy in bills.raw_gzip.

@@ -133,6 +133,9 @@ public:
     /// Bills imported for a date, trade bills first.
     Result<QList<ImportedBill>> billsOf(QDate date) const;
     Result<std::optional<ImportedBill>> find(qint64 billId) const;
+    /// The trade bill (ALL, SUCCESS or REFUND; an empty day's marker included) of the latest
+    /// date, the last imported of that date; nullopt when there is none.
+    Result<std::optional<ImportedBill>> latestTradeBill() const;
     /// The archived file (gzip) of a bill.
     Result<QByteArray> archivedFile(qint64 billId) const;
 

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jobrunner.h"
+#include "ledger/billrepository.h"
+#include "ledger/ledger.h"
 #include "mainwindow.h"
 #include "noticebar.h"
 #include "orderlookupview.h"
@@ -269,6 +271,32 @@ private slots:
         t.context->status()->setOpenAlerts(2);
         QCOMPARE(w.findChild<QLabel *>(QStringLiteral("statusAlerts"))->text(),
                  QStringLiteral("2 open alert(s)"));
+    }
+
+    // The last bill is the ledger's, whoever fetched it (a cron job, yesterday's session):
+    // shown from the start, and followed when another is imported.
+    void statusBarShowsTheLedgersLastBill()
+    {
+        TestContext t;
+        {
+            auto ledger = t.context->ledger();
+            QVERIFY(ledger.ok());
+            QVERIFY(core::BillRepository(**ledger)
+                        .recordEmpty(QDate(2026, 11, 24), QStringLiteral("ALL"), {})
+                        .ok());
+        }
+        MainWindow w(*t.context);
+        auto *bill = w.findChild<QLabel *>(QStringLiteral("statusBill"));
+        QCOMPARE(bill->text(), QStringLiteral("Last bill: 2026-11-24"));
+        {
+            auto ledger = t.context->ledger();
+            QVERIFY(ledger.ok());
+            core::BillRepository bills(**ledger);
+            QVERIFY(bills.recordEmpty(QDate(2026, 11, 26), QStringLiteral("ALL"), {}).ok());
+            QVERIFY(bills.recordEmpty(QDate(2026, 11, 25), QStringLiteral("ALL"), {}).ok());
+        }
+        t.context->notifyLedgerChanged();
+        QCOMPARE(bill->text(), QStringLiteral("Last bill: 2026-11-26")); // the latest date
     }
 };
 
