@@ -811,6 +811,10 @@
         <source>%1 was re-queried.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (not refreshed: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wxr::ui::MonitorData</name>
@@ -4129,6 +4133,10 @@
     </message>
     <message>
         <source>WeChat Pay serves the bills of the last three months only; download the bill of %1 from the merchant platform (pay.weixin.qq.com) and import it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the latest bill</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

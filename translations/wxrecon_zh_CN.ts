@@ -796,6 +796,10 @@
         <source>%1 was re-queried.</source>
         <translation>已补查 %1。</translation>
     </message>
+    <message>
+        <source>%1 (not refreshed: %2)</source>
+        <translation>%1（未能刷新：%2）</translation>
+    </message>
 </context>
 <context>
     <name>wxr::ui::MonitorData</name>
@@ -4093,6 +4097,10 @@
     <message>
         <source>WeChat Pay serves the bills of the last three months only; download the bill of %1 from the merchant platform (pay.weixin.qq.com) and import it.</source>
         <translation>微信支付接口只提供最近三个月的账单；请从商户平台（pay.weixin.qq.com）下载 %1 的账单后导入。</translation>
+    </message>
+    <message>
+        <source>read the latest bill</source>
+        <translation>读取最新账单</translation>
     </message>
 </context>
 <context>

@@ -157,6 +157,13 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     // So does the callback receiver.
     if (m_ctx.settings().receiverEnabled() && m_ctx.settings().activeProfile())
         m_ctx.merchant()->setReceiverEnabled(true);
+    // The verifying key's health in the status bar from the start, and for each merchant
+    // chosen (the demo connects on its own).
+    if (!m_ctx.demo()) {
+        m_ctx.merchant()->checkKeys();
+        connect(&m_ctx, &AppContext::activeProfileChanged, m_ctx.merchant(),
+                &MerchantServices::checkKeys);
+    }
 }
 
 MainWindow::~MainWindow() = default;

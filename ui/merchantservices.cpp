@@ -22,6 +22,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <utility>
 
 namespace wxr::ui {
 
@@ -57,7 +58,10 @@ MerchantServices::MerchantServices(AppContext &context, QObject *parent)
     : QObject(parent)
     , m_ctx(context)
 {
-    connect(&m_ctx, &AppContext::activeProfileChanged, this, &MerchantServices::invalidate);
+    connect(&m_ctx, &AppContext::activeProfileChanged, this, [this] {
+        m_ctx.status()->setKeyStatus({}); // not checked yet for this merchant
+        invalidate();
+    });
     connect(&m_ctx, &AppContext::settingsChanged, this, &MerchantServices::invalidate);
 }
 
@@ -69,6 +73,16 @@ void MerchantServices::invalidate()
         = m_connection && m_connection->scheduler && m_connection->scheduler->isEnabled();
     const bool receiving = m_connection && m_connection->receiver;
     m_connection.reset();
+    // A connection still being built is of the old settings: build the new one for whoever
+    // waits for it.
+    if (!m_building.isEmpty()) {
+        ++m_buildGeneration;
+        m_building.clear();
+        for (Waiter &w : std::exchange(m_waiters, {})) {
+            if (w.context)
+                acquire(w.context, std::move(w.done));
+        }
+    }
     if (receiving)
         emit receiverStateChanged({}, {});
     // A new merchant or new rules: the scheduler continues with them (its state is in the
@@ -304,8 +318,23 @@ void MerchantServices::refreshKeyHealth(const MerchantConnectionPtr &connection)
                 return;
             StatusModel::KeyStatus key;
             if (!r.ok()) {
-                key.health = StatusModel::KeyHealth::Missing;
-                key.keyName = r.error().message;
+                // Offline, or refused: the keys held already (certificates saved by an earlier
+                // download, the public key) still verify; say that the refresh failed.
+                const std::shared_ptr<core::KeyStore> store = c->client->keyStore();
+                if (const auto newest = store->newestCertificate()) {
+                    key = StatusModel::keyStatusFor(newest->expireTime, cst::now(),
+                                                    newest->serialNo);
+                } else if (!store->publicKeyId().isEmpty()) {
+                    key.health = StatusModel::KeyHealth::Ok;
+                    key.hasExpiry = false;
+                    key.keyName = store->publicKeyId();
+                } else {
+                    key.health = StatusModel::KeyHealth::Missing;
+                }
+                key.keyName
+                    = key.keyName.isEmpty()
+                          ? r.error().message
+                          : tr("%1 (not refreshed: %2)").arg(key.keyName, r.error().message);
             } else if (!r->certificates.isEmpty()) {
                 const auto newest = std::max_element(
                     r->certificates.cbegin(), r->certificates.cend(),
@@ -322,6 +351,20 @@ void MerchantServices::refreshKeyHealth(const MerchantConnectionPtr &connection)
     connection->client->startAutomaticRefresh();
 }
 
+void MerchantServices::checkKeys()
+{
+    if (!m_ctx.settings().activeProfile())
+        return;
+    acquire(this, [this](Result<MerchantConnectionPtr> connection) {
+        if (connection.ok())
+            return; // a new connection checks its keys (refreshKeyHealth)
+        StatusModel::KeyStatus key;
+        key.health = StatusModel::KeyHealth::Missing;
+        key.keyName = connection.error().message;
+        m_ctx.status()->setKeyStatus(key);
+    });
+}
+
 void MerchantServices::acquire(QObject *context,
                                std::function<void(Result<MerchantConnectionPtr>)> done)
 {
@@ -335,31 +378,43 @@ void MerchantServices::acquire(QObject *context,
         done(m_connection);
         return;
     }
-    QPointer<QObject> guard(context);
+    m_waiters.push_back({QPointer<QObject>(context), std::move(done)});
+    if (m_building == profile->name)
+        return; // this connection is on its way
+    m_building = profile->name;
+    const quint64 generation = ++m_buildGeneration;
     const core::RequeryPolicy policy
         = core::RequeryPolicy::fromRules(m_ctx.settings().requeryRules());
-    loadMerchantConfig(m_ctx.secrets(), *profile, QString(), this,
-                       [this, guard, policy, name = profile->name,
-                        done = std::move(done)](Result<core::MerchantConfig> config) {
-                           if (!guard)
-                               return;
-                           if (!config.ok())
-                               return done(config.error());
-                           core::applyBudget(*config, policy);
-                           auto client = core::ApiClient::create(*config);
-                           if (!client.ok())
-                               return done(client.error());
-                           auto *connection = new MerchantConnection;
-                           connection->profileName = name;
-                           connection->mchid = config->mchid;
-                           connection->apiV3Key = config->apiV3Key;
-                           connection->client = std::move(client.value());
-                           connection->gate = std::make_unique<core::QueryGate>(
-                               *connection->client, config->mchid, policy);
-                           m_connection = share(connection);
-                           refreshKeyHealth(m_connection);
-                           done(m_connection);
-                       });
+    loadMerchantConfig(
+        m_ctx.secrets(), *profile, QString(), this,
+        [this, generation, policy, name = profile->name](Result<core::MerchantConfig> config) {
+            if (generation != m_buildGeneration)
+                return; // invalidated meanwhile; the waiters asked again
+            m_building.clear();
+            const std::vector<Waiter> waiters = std::exchange(m_waiters, {});
+            const auto answer = [&waiters](const Result<MerchantConnectionPtr> &r) {
+                for (const Waiter &w : waiters) {
+                    if (w.context)
+                        w.done(r);
+                }
+            };
+            if (!config.ok())
+                return answer(config.error());
+            core::applyBudget(*config, policy);
+            auto client = core::ApiClient::create(*config);
+            if (!client.ok())
+                return answer(client.error());
+            auto *connection = new MerchantConnection;
+            connection->profileName = name;
+            connection->mchid = config->mchid;
+            connection->apiV3Key = config->apiV3Key;
+            connection->client = std::move(client.value());
+            connection->gate
+                = std::make_unique<core::QueryGate>(*connection->client, config->mchid, policy);
+            m_connection = share(connection);
+            refreshKeyHealth(m_connection);
+            answer(m_connection);
+        });
 }
 
 } // namespace wxr::ui

@@ -4,11 +4,13 @@
 #include "common/result.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QUrl>
 
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace wxr::core {
 class ApiClient;
@@ -55,9 +57,13 @@ public:
     ~MerchantServices() override;
 
     /// Calls `done` with the connection, or with one sentence why there is none (no profile,
-    /// unreadable key, bad configuration). May call back before returning.
+    /// unreadable key, bad configuration). May call back before returning. Calls made while the
+    /// connection is being built (its APIv3 key read from the keychain) wait for that one:
+    /// there is never a second connection whose scheduler or receiver the first would drop.
+    /// `done` is not called once `context` is gone.
     void acquire(QObject *context, std::function<void(Result<MerchantConnectionPtr>)> done);
-    /// Forgets the current connection; the next acquire() builds a new one.
+    /// Forgets the current connection; the next acquire() builds a new one (calls waiting for
+    /// a connection get the new merchant's).
     void invalidate();
 
     /// Switches the re-query scheduler of the active merchant on or off and remembers the
@@ -67,6 +73,10 @@ public:
     /// Asks the running scheduler to scan for stuck orders now; no-op when it is off.
     void scanNow();
 
+    /// Connects to the active merchant, if not connected yet, so that the status bar shows the
+    /// health of its verifying key; a merchant that cannot be connected shows as having no
+    /// key, with the reason in the tooltip (no notice: nobody asked for anything yet).
+    void checkKeys();
     /// Starts or stops the payment-callback receiver inside this process (Settings: receiver
     /// on/off and port) and remembers the choice. It listens on 127.0.0.1 only — WeChat Pay
     /// reaches it through the merchant's TLS reverse proxy (docs/callbacks.md) — verifies,
@@ -112,8 +122,17 @@ private:
     void startReceiver(const MerchantConnectionPtr &connection);
     void receiverFailed(const Error &error);
 
+    struct Waiter
+    {
+        QPointer<QObject> context;
+        std::function<void(Result<MerchantConnectionPtr>)> done;
+    };
+
     AppContext &m_ctx;
     MerchantConnectionPtr m_connection;
+    QString m_building;            ///< profile whose connection is being built; empty if none
+    std::vector<Waiter> m_waiters; ///< acquire() calls waiting for it
+    quint64 m_buildGeneration = 0; ///< a build finishing after invalidate() is discarded
     std::optional<quint16> m_receiverPort;
 };
 

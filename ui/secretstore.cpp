@@ -2,6 +2,7 @@
 #include "secretstore.h"
 
 #include <QPointer>
+#include <QTimer>
 #include <qt6keychain/keychain.h>
 
 namespace wxr::ui {
@@ -105,6 +106,11 @@ void SecretStore::load(const QString &profile, SecretKind kind, QObject *context
 {
     const QString key = entryKey(profile, kind);
     const auto cached = m_session.constFind(key);
+    if (cached != m_session.cend() && m_queued) {
+        QTimer::singleShot(0, context ? context : this,
+                           [done = std::move(done), value = *cached] { done(value); });
+        return;
+    }
     if (cached != m_session.cend()) {
         done(*cached);
         return;

@@ -52,6 +52,9 @@ public:
     /// Loads the secret; `done` receives nullopt when there is none.
     void load(const QString &profile, SecretKind kind, QObject *context,
               std::function<void(std::optional<QString>)> done);
+    /// Answers load() from memory through the event loop, later, as the keychain does: for
+    /// tests of callers that must cope with the answer arriving after other calls.
+    void setMemoryAnswersQueued(bool queued) { m_queued = queued; }
     /// Removes the secret from the keychain and the session.
     void remove(const QString &profile, SecretKind kind);
 
@@ -70,6 +73,7 @@ private:
 
     Backend m_backend;
     bool m_reachable = true;
+    bool m_queued = false;
     QHash<QString, QString> m_session;
 };
 

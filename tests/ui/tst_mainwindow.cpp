@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "common/settings.h"
 #include "jobrunner.h"
 #include "ledger/billrepository.h"
 #include "ledger/ledger.h"
@@ -271,6 +272,25 @@ private slots:
         t.context->status()->setOpenAlerts(2);
         QCOMPARE(w.findChild<QLabel *>(QStringLiteral("statusAlerts"))->text(),
                  QStringLiteral("2 open alert(s)"));
+    }
+
+    // The verifying key's health is checked at start, not first when something needs the
+    // merchant: a merchant that cannot connect shows at once, with the reason as tooltip.
+    void keysAreCheckedAtStart()
+    {
+        TestContext t;
+        MerchantProfile p;
+        p.name = QStringLiteral("Shop");
+        p.mchid = QStringLiteral("1900000001");
+        p.serialNo = QStringLiteral("3917240E7F86CD70D8924CF90D4DA35D6AA3E381");
+        p.privateKeyFile = t.dir.filePath(QStringLiteral("missing_key.pem"));
+        t.settings().setProfiles({p});
+        t.settings().setActiveProfileName(p.name);
+        MainWindow w(*t.context);
+        QTRY_COMPARE(t.context->status()->keyStatus().health, StatusModel::KeyHealth::Missing);
+        QVERIFY(!t.context->status()->keyStatus().keyName.isEmpty());
+        QCOMPARE(w.findChild<QLabel *>(QStringLiteral("statusKey"))->text(),
+                 QStringLiteral("Keys: none available"));
     }
 
     // The last bill is the ledger's, whoever fetched it (a cron job, yesterday's session):

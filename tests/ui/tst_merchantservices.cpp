@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/cstime.h"
+#include "faults.h"
 #include "merchantservices.h"
 #include "simserver.h"
 #include "statusmodel.h"
@@ -8,8 +9,10 @@
 #include "wechatpay/apiclient.h"
 #include "wechatpay/merchantconfig.h"
 
+#include <QDir>
 #include <QProcessEnvironment>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace wxr;
@@ -89,6 +92,71 @@ private slots:
         t.context->merchant()->acquire(this, [&](Result<MerchantConnectionPtr> c) { got = c; });
         QTRY_VERIFY(got.has_value());
         QVERIFY(got->value() != first);
+    }
+
+    // At start the scheduler and the receiver (and the key check) each ask for the merchant's
+    // connection before the keychain has answered: they must share one connection, or the
+    // second one built would drop the first with its scheduler.
+    void requestsWhileConnectingShareOneConnection()
+    {
+        TestContext t;
+        t.settings().setProfiles({profile()});
+        t.context->secrets()->store(QStringLiteral("Stand-in"), SecretKind::ApiV3Key,
+                                    QString::fromLatin1(m_config->apiV3Key), nullptr);
+        t.context->secrets()->setMemoryAnswersQueued(true);
+        MerchantServices *merchant = t.context->merchant();
+        QList<MerchantConnectionPtr> got;
+        for (int i = 0; i < 3; ++i)
+            merchant->acquire(this, [&](Result<MerchantConnectionPtr> c) {
+                QVERIFY_RESULT(c);
+                got.append(*c);
+            });
+        QVERIFY(got.isEmpty()); // the keychain answers later
+        QTRY_COMPARE(got.size(), 3);
+        QCOMPARE(got.at(1), got.at(0));
+        QCOMPARE(got.at(2), got.at(0));
+
+        // The same at start-up: the scheduler and the receiver both keep running.
+        merchant->invalidate();
+        merchant->setReceiverPortOverride(0);
+        merchant->setSchedulerEnabled(true);
+        merchant->setReceiverEnabled(true);
+        QTRY_VERIFY_WITH_TIMEOUT(!merchant->receiverUrl().isEmpty(), 10000);
+        QVERIFY(merchant->schedulerEnabled());
+        merchant->setReceiverEnabled(false);
+        merchant->setSchedulerEnabled(false);
+    }
+
+    // Offline at start (the certificate download fails): the certificates saved by an earlier
+    // download still verify, so the status bar shows their health and says the refresh failed.
+    void keyHealthFromHeldCertificatesWhenTheRefreshFails()
+    {
+        QTemporaryDir certs;
+        MerchantProfile p = profile();
+        p.platformCertDir = certs.path();
+        {
+            TestContext t;
+            t.settings().setProfiles({p});
+            t.context->secrets()->store(p.name, SecretKind::ApiV3Key,
+                                        QString::fromLatin1(m_config->apiV3Key), nullptr);
+            t.context->merchant()->checkKeys();
+            QTRY_COMPARE_WITH_TIMEOUT(t.context->status()->keyStatus().health,
+                                      StatusModel::KeyHealth::Ok, 10000);
+        }
+        QVERIFY(!QDir(certs.path()).isEmpty()); // saved by that download
+        sim::FaultSettings faults;
+        QVERIFY_RESULT(sim::parseFaults(QStringLiteral("certificates:error500=1"), faults));
+        m_server->setFaults(faults);
+        TestContext t;
+        t.settings().setProfiles({p});
+        t.context->secrets()->store(p.name, SecretKind::ApiV3Key,
+                                    QString::fromLatin1(m_config->apiV3Key), nullptr);
+        t.context->merchant()->checkKeys();
+        QTRY_VERIFY_WITH_TIMEOUT(!t.context->status()->keyStatus().keyName.isEmpty(), 20000);
+        m_server->setFaults({});
+        const StatusModel::KeyStatus key = t.context->status()->keyStatus();
+        QCOMPARE(key.health, StatusModel::KeyHealth::Ok);
+        QVERIFY2(key.keyName.contains(QStringLiteral("not refreshed")), qPrintable(key.keyName));
     }
 
     void schedulerSwitchIsRememberedAndShown()
