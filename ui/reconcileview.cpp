@@ -23,6 +23,7 @@
 
 #include <QComboBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -32,7 +33,6 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -565,7 +565,7 @@ QString ReconcileView::formatLabel(jobs::ReportFormat format)
 
 void ReconcileView::chooseExportFile(jobs::ReportFormat format)
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString dir = m_ctx.settings().exportDir();
     const QString suffix = jobs::reportSuffix(format);
     const QString suggested
         = QStringLiteral("%1/discrepancies_%2.%3").arg(dir, m_date.toString(Qt::ISODate), suffix);
@@ -587,6 +587,7 @@ void ReconcileView::exportReport(const QString &path, jobs::ReportFormat format)
         },
         this,
         [this](const QString &written) {
+            m_ctx.settings().setExportDir(QFileInfo(written).absolutePath());
             m_ctx.notice(NoticeBar::Level::Success, tr("Report saved to %1.").arg(written));
             emit jobFinished();
         });

@@ -3,6 +3,7 @@
 
 #include "appcontext.h"
 #include "common/cstime.h"
+#include "common/settings.h"
 #include "jobrunner.h"
 #include "ledger/discrepancyrepository.h"
 #include "ledger/ledger.h"
@@ -23,7 +24,6 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QStandardPaths>
 #include <QTableWidget>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -225,9 +225,7 @@ void ReportsView::chooseFile()
                              : QStringLiteral("discrepancies_%1_%2.%3")
                                    .arg(m_from->date().toString(Qt::ISODate),
                                         m_to->date().toString(Qt::ISODate), suffix);
-    const QString dir = m_lastExport.isEmpty()
-                            ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
-                            : QFileInfo(m_lastExport).absolutePath();
+    const QString dir = m_ctx.settings().exportDir();
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export the discrepancy report"), QDir(dir).filePath(name),
         tr("%1 files (*.%2)").arg(suffix.toUpper(), suffix));
@@ -248,6 +246,7 @@ void ReportsView::exportTo(const QString &path)
         this,
         [this](const QString &written) {
             m_lastExport = written;
+            m_ctx.settings().setExportDir(QFileInfo(written).absolutePath());
             m_openFolder->setEnabled(true);
             m_ctx.notice(NoticeBar::Level::Success, tr("Report saved to %1.").arg(written));
             emit exported(written);

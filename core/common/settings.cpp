@@ -2,6 +2,7 @@
 #include "common/settings.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -43,6 +44,8 @@ constexpr auto language = "ui/language";
 constexpr auto windowGeometry = "ui/window_geometry";
 constexpr auto windowState = "ui/window_state";
 constexpr auto lastView = "ui/last_view";
+constexpr auto exportDir = "ui/export_dir";
+constexpr auto layoutPrefix = "ui/layout/";
 } // namespace key
 
 // Defaults, defined once.
@@ -361,14 +364,27 @@ void Settings::setWindowState(const QByteArray &state)
     m_settings->setValue(k(key::windowState), state);
 }
 
-QByteArray Settings::layoutState(const QString &key) const
+QString Settings::exportDir() const
 {
-    return m_settings->value(QStringLiteral("ui/layout/") + key).toByteArray();
+    const QString dir = m_settings->value(k(key::exportDir)).toString();
+    return dir.isEmpty() || !QFileInfo(dir).isDir()
+               ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+               : dir;
 }
 
-void Settings::setLayoutState(const QString &key, const QByteArray &state)
+void Settings::setExportDir(const QString &dir)
 {
-    m_settings->setValue(QStringLiteral("ui/layout/") + key, state);
+    m_settings->setValue(k(key::exportDir), dir);
+}
+
+QByteArray Settings::layoutState(const QString &name) const
+{
+    return m_settings->value(k(key::layoutPrefix) + name).toByteArray();
+}
+
+void Settings::setLayoutState(const QString &name, const QByteArray &state)
+{
+    m_settings->setValue(k(key::layoutPrefix) + name, state);
 }
 
 QString Settings::lastView() const

@@ -142,10 +142,14 @@ public:
     void setWindowGeometry(const QByteArray &geometry);
     QByteArray windowState() const;
     void setWindowState(const QByteArray &state);
-    /// A person's layout of a table or splitter (their saveState() bytes) by its key (e.g.
+    /// Folder of the last exported report, where the next export is suggested; the documents
+    /// folder before the first.
+    QString exportDir() const;
+    void setExportDir(const QString &dir);
+    /// A person's layout of a table or splitter (their saveState() bytes) by its name (e.g.
     /// "table/discrepancies"); empty when never saved.
-    QByteArray layoutState(const QString &key) const;
-    void setLayoutState(const QString &key, const QByteArray &state);
+    QByteArray layoutState(const QString &name) const;
+    void setLayoutState(const QString &name, const QByteArray &state);
     /// Identifier of the view shown last (e.g. "reconcile"); empty before the first run.
     QString lastView() const;
     void setLastView(const QString &view);

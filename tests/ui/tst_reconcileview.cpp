@@ -19,6 +19,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QFile>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -331,6 +332,8 @@ private slots:
                                          "bill_date,kind,out_trade_no"));
         // Header, one line per discrepancy, and the empty piece after the last CRLF.
         QCOMPARE(lines.size(), int(m_view->model()->totalCount()) + 2);
+        // The next export is suggested in the same folder (this session and the next).
+        QCOMPARE(m_t->settings().exportDir(), QFileInfo(path).absolutePath());
     }
 
     void reconcileAgainKeepsStatesAndNotes()
