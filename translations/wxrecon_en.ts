@@ -4139,6 +4139,10 @@
         <source>read the latest bill</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>it is a bill of merchant %1, and this ledger holds the bills of merchant %2; keep one ledger per merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wxrecon_cli</name>

@@ -4102,6 +4102,10 @@
         <source>read the latest bill</source>
         <translation>读取最新账单</translation>
     </message>
+    <message>
+        <source>it is a bill of merchant %1, and this ledger holds the bills of merchant %2; keep one ledger per merchant</source>
+        <translation>这是商户 %1 的账单，而此台账保存的是商户 %2 的账单；每个商户请使用各自的台账</translation>
+    </message>
 </context>
 <context>
     <name>wxrecon_cli</name>

@@ -599,6 +599,7 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
     RowPipe<RowBatch> spare(pipe.capacity() + 2);
     std::optional<Result<BillFileInfo>> info;
     std::optional<Result<BillSummary>> summary;
+    std::string mchId; // 商户号 of the first trade row
     std::thread producer([&] {
         const auto fresh = [&] {
             auto b = spare.tryPop();
@@ -624,6 +625,8 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
                 const cst::Instant filed = r.refundApplyTime ? *r.refundApplyTime : r.tradeTime;
                 if (filed < dayStart || filed >= dayEnd)
                     return outsideDay(r.line, filed);
+                if (mchId.empty())
+                    mchId = r.mchId;
                 if (!batch->add(r))
                     if (Status st = handOver(); !st || !batch->add(r))
                         return st ? Status(
@@ -686,6 +689,28 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
         = *kind == BillKind::FundFlow
               ? (options.accountType.isEmpty() ? QStringLiteral("BASIC") : options.accountType)
               : QString();
+
+    // One merchant per ledger: another merchant's bill of a date would replace this one's and
+    // be reconciled against its orders.
+    if (!mchId.empty()) {
+        SqliteStatement other(m_ledger, "SELECT mchid FROM bills WHERE mchid <> '' AND mchid <> ?1 "
+                                        "LIMIT 1");
+        other.bindView(1, mchId);
+        const Result<bool> found = other.step();
+        if (!found)
+            return fail(found.error());
+        if (*found)
+            return fail(makeError(
+                ErrorCode::InvalidInput,
+                Tr::tr("it is a bill of merchant %1, and this ledger holds the bills of merchant "
+                       "%2; keep one ledger per merchant")
+                    .arg(QString::fromStdString(mchId), other.text(0))));
+        SqliteStatement setMchId(m_ledger, "UPDATE bills SET mchid = ?1 WHERE id = ?2");
+        setMchId.bindView(1, mchId);
+        setMchId.bind(2, billId);
+        if (Status s = setMchId.exec(); !s)
+            return fail(s.error());
+    }
 
     BillImportResult result;
     result.flaggedLines = (*summary)->flaggedLines;

@@ -288,6 +288,13 @@ CREATE TABLE bill_archive (
 CREATE INDEX bill_archive_bill ON bill_archive (bill_id, id);
 )SQL";
 
+// Version 5. The merchant (商户号) of each trade bill: a ledger holds one merchant's bills, and
+// the import refuses another's (its bill of the same date would replace the first one's).
+// Bills imported before have '' and are not checked against.
+static const char *const kLedgerV5 = R"SQL(
+ALTER TABLE bills ADD COLUMN mchid TEXT NOT NULL DEFAULT '';
+)SQL";
+
 MigrationSet ledgerMigrations()
 {
     return MigrationSet{
@@ -302,9 +309,11 @@ MigrationSet ledgerMigrations()
                    QStringLiteral("paid-time zones of orders instead of an index"),
                    QString::fromUtf8(kLedgerV3),
                    {}},
-         Migration{4,
-                   QStringLiteral("bill archive copies in pieces"),
-                   QString::fromUtf8(kLedgerV4),
+         Migration{
+             4, QStringLiteral("bill archive copies in pieces"), QString::fromUtf8(kLedgerV4), {}},
+         Migration{5,
+                   QStringLiteral("the merchant of each trade bill"),
+                   QString::fromUtf8(kLedgerV5),
                    {}}}};
 }
 

@@ -403,6 +403,30 @@ private slots:
     }
     // A disk that fills up half-way (here: SQLite's page limit) fails the import with one
     // sentence saying so and leaves the ledger as it was; with room, the same file imports.
+    // A ledger holds one merchant's bills: another merchant's bill (of any date) is refused,
+    // naming both merchants, and nothing of it is stored.
+    void anotherMerchantsBillIsRefused()
+    {
+        QTemporaryDir dir;
+        auto ledger = Ledger::open(dir.filePath(QStringLiteral("l.db")));
+        QVERIFY_RESULT(ledger);
+        QVERIFY_RESULT(importBytes(**ledger, fixture()));
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bills WHERE mchid = '1900000001'"), 1);
+        const qint64 before = scalar(**ledger, "SELECT COUNT(*) FROM bills");
+        QByteArray other = fixture().replace("2026-11-25", "2026-11-26");
+        other.replace("`1900000001,", "`1900000002,");
+        const auto refused = importBytes(**ledger, other, kDay.addDays(1));
+        QVERIFY_ERROR(refused, ErrorCode::InvalidInput);
+        QVERIFY2(refused.error().message.contains(u"merchant 1900000002")
+                     && refused.error().message.contains(u"merchant 1900000001")
+                     && refused.error().message.endsWith(u"nothing was imported."),
+                 qPrintable(refused.error().message));
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bills"), before);
+        // The same merchant's bill of that date is welcome.
+        QVERIFY_RESULT(
+            importBytes(**ledger, fixture().replace("2026-11-25", "2026-11-26"), kDay.addDays(1)));
+    }
+
     void diskFullLeavesLedgerAsBefore()
     {
         QTemporaryDir dir;
