@@ -15,9 +15,9 @@ class Ledger;
 /// How full the queue is.
 struct QueueCounts
 {
-    qint64 pending = 0;        ///< PENDING items
-    qint64 due = 0;            ///< of which due now
-    qint64 needsAttention = 0; ///< NEEDS_ATTENTION items
+    qint64 pending = 0;                  ///< PENDING items
+    qint64 due = 0;                      ///< of which due now
+    qint64 needsAttention = 0;           ///< NEEDS_ATTENTION items
     std::optional<qint64> nextAttemptMs; ///< earliest PENDING next attempt (Unix ms)
 };
 
