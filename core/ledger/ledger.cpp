@@ -86,9 +86,19 @@ Result<std::unique_ptr<Ledger>> Ledger::open(const QString &path, const LedgerOp
         return s.error().prefixed(ledger->m_path);
     // journal_mode answers with the mode actually set: a file system without shared memory
     // support (some network mounts) silently stays in rollback mode, which we refuse.
-    {
+    // Two connections turning a new file to WAL at once can each hold the shared lock the
+    // other needs to give up; SQLite then answers "busy" at once instead of waiting (its busy
+    // handler would deadlock), so the switch is retried within the busy timeout.
+    const auto giveUp
+        = std::chrono::steady_clock::now() + std::chrono::milliseconds(options.busyTimeoutMs);
+    for (;;) {
         SqliteStatement wal(*ledger, "PRAGMA journal_mode=WAL");
         const Result<bool> row = wal.step();
+        if (!row && (sqlite3_errcode(ledger->m_handle) & 0xff) == SQLITE_BUSY
+            && std::chrono::steady_clock::now() < giveUp) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            continue;
+        }
         if (!row || !*row || wal.view(0) != "wal") {
             const QString reason
                 = row ? Tr::tr("it does not support WAL mode") : row.error().message;
@@ -96,6 +106,7 @@ Result<std::unique_ptr<Ledger>> Ledger::open(const QString &path, const LedgerOp
                 ErrorCode::Database,
                 Tr::tr("The ledger “%1” could not be opened: %2").arg(ledger->m_path, reason));
         }
+        break;
     }
     // cache_size: up to 64 MiB of pages per connection, allocated only as it fills. With the
     // 2 MiB default a million-row bill's out_trade_no index and a reconciliation's read of the
@@ -299,6 +310,13 @@ Status Ledger::migrate(const MigrationSet &set)
         Transaction tx(*this);
         if (Status s = tx.begin(); !s)
             return s;
+        // Another connection opening the same new ledger may have applied the step while this
+        // one waited for the write lock.
+        const Result<int> now = schemaVersion(set.module);
+        if (!now)
+            return now.error();
+        if (step.version <= *now)
+            continue;
         const QByteArray sql = step.sql.toUtf8();
         Status applied = execute(sql.constData());
         if (applied && step.convert)

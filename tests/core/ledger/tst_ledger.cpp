@@ -22,6 +22,10 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 using namespace wxr;
 using namespace wxr::core;
 
@@ -240,6 +244,41 @@ private slots:
         QVERIFY_RESULT(again);
         QCOMPARE(scalar(**again, "SELECT COUNT(*) FROM schema_migrations"),
                  ledgerMigrations().steps.size());
+    }
+
+    // Several parts of the application open a new ledger at the same moment (the re-query
+    // scheduler and the callback receiver of a merchant just given its own ledger): each
+    // must wait for the other, not fail with "busy" or apply a migration step twice.
+    void concurrentOpensOfANewLedgerAllSucceed()
+    {
+        QTemporaryDir dir;
+        constexpr int kRounds = 20;
+        constexpr int kThreads = 4;
+        for (int round = 0; round < kRounds; ++round) {
+            const QString path = dir.filePath(QStringLiteral("ledger-%1.db").arg(round));
+            std::vector<std::thread> threads;
+            std::vector<QString> failures(kThreads);
+            std::atomic<int> ready{0};
+            for (int i = 0; i < kThreads; ++i) {
+                threads.emplace_back([&, i] {
+                    ++ready;
+                    while (ready.load() < kThreads) {
+                    } // start together
+                    auto ledger = Ledger::open(path);
+                    if (!ledger)
+                        failures[i] = ledger.error().message;
+                });
+            }
+            for (std::thread &t : threads)
+                t.join();
+            for (const QString &f : failures)
+                QVERIFY2(f.isEmpty(), qPrintable(f));
+            auto ledger = Ledger::open(path);
+            QVERIFY_RESULT(ledger);
+            QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM schema_migrations"),
+                     ledgerMigrations().steps.size());
+            QCOMPARE(journalMode(**ledger), QStringLiteral("wal"));
+        }
     }
 
     void otherModulesExtendTheSchema()
