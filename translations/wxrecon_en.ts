@@ -1200,6 +1200,26 @@
         <source>The public key file “%1” does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Choose this merchant&apos;s ledger file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite ledgers (*.sqlite *.db);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders, bills and discrepancies of this merchant. Each merchant needs a ledger of its own; empty = the default ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The default ledger (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wxr::ui::ProgressPresenter</name>
@@ -1622,10 +1642,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ledger file:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Fetch bills daily at (CST):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1727,6 +1743,18 @@
     </message>
     <message>
         <source>Settings saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger of merchant profiles without a ledger file of their own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default ledger file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profiles “%1” and “%2” are different merchants but would share the ledger file %3; give one of them a ledger file of its own.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -31,6 +31,7 @@ AppContext::AppContext(std::unique_ptr<Settings> settings, SecretStore::Backend 
     connect(m_ledgerSignalDue, &QTimer::timeout, this, &AppContext::emitLedgerChanged);
     connect(this, &AppContext::ledgerChanged, this, &AppContext::refreshLastBill);
     updateMerchantStatus();
+    m_pathInUse = ledgerPath();
 }
 
 AppContext::~AppContext()
@@ -58,12 +59,23 @@ QString AppContext::actor()
 
 QString AppContext::ledgerPath() const
 {
-    return m_ledgerPath.isEmpty() ? m_settings->ledgerPath() : m_ledgerPath;
+    return m_ledgerPath.isEmpty() ? m_settings->activeLedgerPath() : m_ledgerPath;
 }
 
 void AppContext::setLedgerPath(const QString &path)
 {
     m_ledgerPath = path;
+    m_pathInUse = ledgerPath();
+    m_ledger.reset();
+    emitLedgerChanged();
+}
+
+void AppContext::followLedgerPath()
+{
+    const QString path = ledgerPath();
+    if (path == m_pathInUse)
+        return;
+    m_pathInUse = path;
     m_ledger.reset();
     emitLedgerChanged();
 }
@@ -150,7 +162,10 @@ void AppContext::setActiveProfile(const QString &name)
         return;
     m_settings->setActiveProfileName(name);
     updateMerchantStatus();
+    // The merchant's connection is rebuilt first (on the new profile's ledger), then the
+    // views reload from that ledger.
     emit activeProfileChanged(m_settings->activeProfileName());
+    followLedgerPath();
 }
 
 void AppContext::notifyProfilesChanged()
@@ -158,16 +173,14 @@ void AppContext::notifyProfilesChanged()
     updateMerchantStatus();
     emit profilesChanged();
     emit activeProfileChanged(m_settings->activeProfileName());
+    followLedgerPath();
 }
 
 void AppContext::notifySettingsChanged()
 {
     emit settingsChanged();
     // A ledger path chosen in Settings takes effect at once: views reload from the new file.
-    if (m_ledger && m_ledger->path() != ledgerPath()) {
-        m_ledger.reset();
-        emitLedgerChanged();
-    }
+    followLedgerPath();
 }
 
 void AppContext::notice(NoticeBar::Level level, const QString &sentence, const QString &detail)

@@ -66,10 +66,13 @@ public:
     /// The migrations of every module whose tables the GUI reads; jobs that open their own
     /// Ledger on a worker thread use the same options.
     static core::LedgerOptions ledgerOptions();
-    /// The ledger file in use: the settings' ledger path (or the one set by setLedgerPath).
+    /// The ledger file in use: the active merchant profile's (Settings::activeLedgerPath), or
+    /// the one set by setLedgerPath. Choosing another merchant, or another ledger file under
+    /// Settings, switches the ledger: the views reload (ledgerChanged) and the merchant's
+    /// connection, re-query scheduler and callback receiver are rebuilt on the new file.
     QString ledgerPath() const;
-    /// Uses another ledger file from now on (the demo's temporary one, a path chosen in
-    /// Settings). The GUI-thread connection is reopened on next use; emits ledgerChanged.
+    /// Uses this ledger file from now on whatever the profile (the demo's temporary one).
+    /// The GUI-thread connection is reopened on next use; emits ledgerChanged.
     void setLedgerPath(const QString &path);
     /// The GUI thread's connection to the ledger, opened (and migrated) on first use. Views
     /// read through it; long jobs open their own Ledger on their worker thread. The error says
@@ -106,10 +109,14 @@ signals:
 private:
     void updateMerchantStatus();
     void emitLedgerChanged();
+    /// After the profile or the settings changed: if ledgerPath() is another file now, closes
+    /// the old one and emits ledgerChanged.
+    void followLedgerPath();
 
     std::unique_ptr<Settings> m_settings;
     Options m_options;
-    QString m_ledgerPath;
+    QString m_ledgerPath; ///< set by setLedgerPath; empty = follow the settings
+    QString m_pathInUse;  ///< ledgerPath() as last announced
     jobs::ReportWriter m_pdfWriter;
     std::unique_ptr<core::Ledger> m_ledger;
     SecretStore *m_secrets = nullptr;

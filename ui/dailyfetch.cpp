@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <utility>
 
 namespace wxr::ui {
 
@@ -25,9 +26,14 @@ DailyFetch::DailyFetch(AppContext &context, QObject *parent)
     m_timer = new QTimer(this);
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &DailyFetch::run);
-    // A new fetch time or merchant: plan again (a retry in progress keeps its turn).
+    // A new fetch time: plan again (a retry in progress keeps its turn). Another merchant:
+    // its ledger may miss other days; a retry of the last one's day is dropped.
     connect(&m_ctx, &AppContext::settingsChanged, this, [this] {
         if (!m_retryDate.isValid())
+            start();
+    });
+    connect(&m_ctx, &AppContext::activeProfileChanged, this, [this] {
+        if (m_ctx.ledgerPath() != m_plannedLedger)
             start();
     });
 }
@@ -54,6 +60,7 @@ void DailyFetch::start()
     m_retryDate = {};
     m_retries = 0;
     m_queue.clear();
+    m_plannedLedger = m_ctx.ledgerPath();
     schedule(msUntil(m_ctx.settings().billFetchTime(), cst::now()));
     catchUp();
 }
@@ -83,7 +90,8 @@ void DailyFetch::catchUp()
     }
     if (missed.size() > kCatchUpDays) // nothing fetched in the window: a new ledger
         missed = {yesterday};
-    missed.removeAll(m_runningDate);
+    if (m_runningLedger == m_ctx.ledgerPath())
+        missed.removeAll(m_runningDate);
     std::reverse(missed.begin(), missed.end());
     m_queue = missed;
     if (!m_queue.isEmpty())
@@ -102,14 +110,16 @@ void DailyFetch::run()
     m_running = true;
     m_runningDate = date;
     const QString ledgerPath = m_ctx.ledgerPath();
+    m_runningLedger = ledgerPath;
     core::ReconOptions options;
     options.crossDayWindowSeconds = m_ctx.settings().crossMidnightWindowSeconds();
     options.actor = QStringLiteral("wxrecon (daily fetch)");
     auto finish = [this, date](bool ok) {
         m_running = false;
         m_runningDate = {};
+        const bool sameLedger = std::exchange(m_runningLedger, {}) == m_ctx.ledgerPath();
         emit fetched(date, ok);
-        if (!ok && m_retries < kMaxRetries) {
+        if (!ok && m_retries < kMaxRetries && sameLedger) {
             ++m_retries;
             m_retryDate = date;
             schedule(m_retryMs);

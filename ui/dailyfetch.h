@@ -57,9 +57,11 @@ private:
     AppContext &m_ctx;
     QTimer *m_timer = nullptr;
     cst::Instant m_nextRun = 0;
-    QDate m_retryDate;    ///< the date being retried, invalid when none
-    QList<QDate> m_queue; ///< days to catch up, oldest first
-    QDate m_runningDate;  ///< the date of the fetch running now
+    QDate m_retryDate;       ///< the date being retried, invalid when none
+    QList<QDate> m_queue;    ///< days to catch up, oldest first
+    QDate m_runningDate;     ///< the date of the fetch running now
+    QString m_runningLedger; ///< the ledger it writes to (the merchant may change meanwhile)
+    QString m_plannedLedger; ///< the ledger start() planned for
     int m_retries = 0;
     int m_retryMs = 30 * 60 * 1000;
     bool m_running = false;

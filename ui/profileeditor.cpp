@@ -69,6 +69,12 @@ ProfileEditor::ProfileEditor(QWidget *parent)
     m_certDir = new PathEdit(PathEdit::Kind::Directory,
                              tr("Choose the folder for downloaded platform certificates"), this);
     m_certDir->setObjectName(QStringLiteral("profileCertDir"));
+    m_ledgerFile
+        = new PathEdit(PathEdit::Kind::SaveFile, tr("Choose this merchant's ledger file"), this);
+    m_ledgerFile->setObjectName(QStringLiteral("profileLedgerFile"));
+    m_ledgerFile->setFilter(tr("SQLite ledgers (*.sqlite *.db);;All files (*)"));
+    m_ledgerFile->setToolTip(tr("Orders, bills and discrepancies of this merchant. Each merchant "
+                                "needs a ledger of its own; empty = the default ledger."));
 
     m_test = new QPushButton(tr("Test connection"), this);
     m_test->setObjectName(QStringLiteral("testConnection"));
@@ -91,13 +97,14 @@ ProfileEditor::ProfileEditor(QWidget *parent)
     form->addRow(tr("Public key ID:"), m_publicKeyId);
     form->addRow(tr("Public key file:"), m_publicKeyFile);
     form->addRow(tr("Certificate folder:"), m_certDir);
+    form->addRow(tr("Ledger file:"), m_ledgerFile);
     form->addRow(QString(), m_test);
     form->addRow(QString(), m_testResult);
 
     for (QLineEdit *e :
          {m_name, m_mchid, m_serial, m_passphrase, m_apiv3Key, m_apiBase, m_publicKeyId})
         connect(e, &QLineEdit::textEdited, this, &ProfileEditor::edited);
-    for (PathEdit *p : {m_privateKey, m_apiv3KeyFile, m_publicKeyFile, m_certDir})
+    for (PathEdit *p : {m_privateKey, m_apiv3KeyFile, m_publicKeyFile, m_certDir, m_ledgerFile})
         connect(p, &PathEdit::pathChanged, this, &ProfileEditor::edited);
     connect(m_keyMode, &QComboBox::activated, this, [this] {
         updateKeyModeFields();
@@ -123,6 +130,7 @@ void ProfileEditor::setProfile(const MerchantProfile &p)
     m_publicKeyId->setText(p.publicKeyId);
     m_publicKeyFile->setPath(p.publicKeyFile);
     m_certDir->setPath(p.platformCertDir);
+    m_ledgerFile->setPath(p.ledgerFile);
     clearTypedSecrets();
     m_testResult->clear();
     updateKeyModeFields();
@@ -141,7 +149,19 @@ MerchantProfile ProfileEditor::profile() const
     p.publicKeyId = m_publicKeyId->text().trimmed();
     p.publicKeyFile = m_publicKeyFile->path();
     p.platformCertDir = m_certDir->path();
+    p.ledgerFile = m_ledgerFile->path();
     return p;
+}
+
+void ProfileEditor::setDefaultLedgerPath(const QString &path)
+{
+    m_ledgerFile->lineEdit()->setPlaceholderText(tr("The default ledger (%1)").arg(path));
+}
+
+void ProfileEditor::setLedgerFile(const QString &path)
+{
+    const QSignalBlocker block(m_ledgerFile);
+    m_ledgerFile->setPath(path);
 }
 
 void ProfileEditor::setStoredSecrets(bool apiV3Key, bool passphrase)

@@ -31,6 +31,11 @@ public:
     void setProfile(const MerchantProfile &profile);
     MerchantProfile profile() const;
 
+    /// The default ledger (Settings::ledgerPath), shown when the profile has no ledger of its own.
+    void setDefaultLedgerPath(const QString &path);
+    /// Shows a ledger file chosen for the profile elsewhere (without emitting edited).
+    void setLedgerFile(const QString &path);
+
     /// Tells the editor whether secrets are already stored (changes the placeholders).
     void setStoredSecrets(bool apiV3Key, bool passphrase);
     /// What was typed into the secret fields; empty = unchanged.
@@ -67,6 +72,7 @@ private:
     QLineEdit *m_publicKeyId = nullptr;
     PathEdit *m_publicKeyFile = nullptr;
     PathEdit *m_certDir = nullptr;
+    PathEdit *m_ledgerFile = nullptr;
     QPushButton *m_test = nullptr;
     QLabel *m_testResult = nullptr;
 };

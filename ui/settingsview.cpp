@@ -11,6 +11,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -157,8 +158,10 @@ QWidget *SettingsView::buildGeneralPage()
     m_crossMidnight = spinBox(ledger, QStringLiteral("crossMidnight"), 0, 3600, tr(" s"));
     m_crossMidnight->setToolTip(tr("Payments this close to midnight may be booked in the next "
                                    "day's bill and are re-checked then."));
+    m_ledgerPath->setToolTip(tr("The ledger of merchant profiles without a ledger file of their "
+                                "own."));
     auto *ledgerForm = new QFormLayout(ledger);
-    ledgerForm->addRow(tr("Ledger file:"), m_ledgerPath);
+    ledgerForm->addRow(tr("Default ledger file:"), m_ledgerPath);
     ledgerForm->addRow(tr("Fetch bills daily at (CST):"), m_billTime);
     ledgerForm->addRow(tr("Cross-midnight window:"), m_crossMidnight);
 
@@ -238,6 +241,8 @@ QWidget *SettingsView::buildGeneralPage()
             setDirty(true);
     };
     connect(m_ledgerPath, &PathEdit::pathChanged, this, dirty);
+    connect(m_ledgerPath, &PathEdit::pathChanged, this,
+            [this] { m_editor->setDefaultLedgerPath(defaultLedgerPath()); });
     connect(m_billTime, &QTimeEdit::timeChanged, this, dirty);
     for (QSpinBox *s : {m_crossMidnight, m_stuckAfter, m_maxAttempts, m_qps, m_p95, m_silence,
                         m_alertWindow, m_receiverPort})
@@ -273,6 +278,7 @@ void SettingsView::reload()
     selectRow(m_rows.isEmpty() ? -1 : select);
 
     m_ledgerPath->setPath(s.ledgerPath());
+    m_editor->setDefaultLedgerPath(defaultLedgerPath());
     m_billTime->setTime(s.billFetchTime());
     m_crossMidnight->setValue(s.crossMidnightWindowSeconds());
     const RequeryRules rq = s.requeryRules();
@@ -409,6 +415,11 @@ bool SettingsView::save()
         }
         names.append(r.profile.name);
     }
+    if (const auto shared = settleLedgers()) {
+        m_profileList->setCurrentRow(shared->first);
+        m_ctx.notice(NoticeBar::Level::Error, shared->second);
+        return false;
+    }
     const QString webhookText = m_webhook->text().trimmed();
     const QUrl webhook(webhookText);
     if (!webhookText.isEmpty()
@@ -499,6 +510,48 @@ void SettingsView::writeSecrets(const QList<Row> &rows, const QStringList &remov
             }
         }
     }
+}
+
+QString SettingsView::defaultLedgerPath() const
+{
+    const QString chosen = m_ledgerPath->path();
+    return chosen.isEmpty() ? Settings::standardLedgerPath() : chosen;
+}
+
+std::optional<std::pair<int, QString>> SettingsView::settleLedgers()
+{
+    // A ledger holds one merchant's bills (docs/ledger.md); profiles of one merchant (a test
+    // and a live one) may share it.
+    const QString fallback = defaultLedgerPath();
+    const auto ledgerOf = [&](const MerchantProfile &p) {
+        return QDir::cleanPath(p.ledgerFile.isEmpty() ? fallback : p.ledgerFile);
+    };
+    for (int i = 0; i < m_rows.size(); ++i) {
+        MerchantProfile &p = m_rows[i].profile;
+        if (!m_rows[i].storedName.isEmpty() || !p.ledgerFile.isEmpty() || p.mchid.isEmpty())
+            continue;
+        const bool defaultTaken = std::any_of(m_rows.cbegin(), m_rows.cend(), [&](const Row &r) {
+            return r.profile.mchid != p.mchid && ledgerOf(r.profile) == QDir::cleanPath(fallback);
+        });
+        if (defaultTaken) {
+            p.ledgerFile = Settings::ledgerBeside(fallback, p.mchid);
+            if (i == m_current)
+                m_editor->setLedgerFile(p.ledgerFile);
+        }
+    }
+    for (int i = 0; i < m_rows.size(); ++i) {
+        for (int j = 0; j < i; ++j) {
+            const MerchantProfile &a = m_rows[j].profile;
+            const MerchantProfile &b = m_rows[i].profile;
+            if (a.mchid != b.mchid && ledgerOf(a) == ledgerOf(b))
+                return std::pair{i,
+                                 tr("The profiles “%1” and “%2” are different merchants but "
+                                    "would share the ledger file %3; give one of them a "
+                                    "ledger file of its own.")
+                                     .arg(a.name, b.name, QDir::toNativeSeparators(ledgerOf(a)))};
+        }
+    }
+    return std::nullopt;
 }
 
 void SettingsView::setDirty(bool dirty)

@@ -70,6 +70,12 @@ private:
     void setDirty(bool dirty);
     void lookUpStoredSecrets(int row);
     void writeSecrets(const QList<Row> &rows, const QStringList &removedNames);
+    /// The default ledger as it will be saved.
+    QString defaultLedgerPath() const;
+    /// Gives a new profile a ledger of its own when another merchant's profile works on the
+    /// default ledger; then the first two profiles of different merchants that would share a
+    /// ledger file, as a sentence, with the row to select.
+    std::optional<std::pair<int, QString>> settleLedgers();
 
     AppContext &m_ctx;
     QList<Row> m_rows;

@@ -25,6 +25,7 @@ constexpr auto profileKeyMode = "key_mode";
 constexpr auto profilePublicKeyId = "public_key_id";
 constexpr auto profilePublicKeyFile = "public_key_file";
 constexpr auto profilePlatformCertDir = "platform_cert_dir";
+constexpr auto profileLedgerFile = "ledger_file";
 constexpr auto activeProfile = "merchants/active";
 constexpr auto ledgerPath = "ledger/path";
 constexpr auto billFetchTime = "bills/fetch_time";
@@ -133,6 +134,7 @@ QList<MerchantProfile> Settings::profiles() const
         p.publicKeyId = m_settings->value(k(key::profilePublicKeyId)).toString();
         p.publicKeyFile = m_settings->value(k(key::profilePublicKeyFile)).toString();
         p.platformCertDir = m_settings->value(k(key::profilePlatformCertDir)).toString();
+        p.ledgerFile = m_settings->value(k(key::profileLedgerFile)).toString();
         result.append(p);
     }
     m_settings->endArray();
@@ -163,6 +165,8 @@ void Settings::setProfiles(const QList<MerchantProfile> &profiles)
         m_settings->setValue(k(key::profilePublicKeyId), p.publicKeyId);
         m_settings->setValue(k(key::profilePublicKeyFile), p.publicKeyFile);
         m_settings->setValue(k(key::profilePlatformCertDir), p.platformCertDir);
+        if (!p.ledgerFile.isEmpty())
+            m_settings->setValue(k(key::profileLedgerFile), p.ledgerFile);
     }
     m_settings->endArray();
 
@@ -202,8 +206,11 @@ std::optional<MerchantProfile> Settings::activeProfile() const
 QString Settings::ledgerPath() const
 {
     const QString stored = m_settings->value(k(key::ledgerPath)).toString();
-    if (!stored.isEmpty())
-        return stored;
+    return stored.isEmpty() ? standardLedgerPath() : stored;
+}
+
+QString Settings::standardLedgerPath()
+{
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
         .filePath(QStringLiteral("ledger.sqlite"));
 }
@@ -211,6 +218,22 @@ QString Settings::ledgerPath() const
 void Settings::setLedgerPath(const QString &path)
 {
     m_settings->setValue(k(key::ledgerPath), path);
+}
+
+QString Settings::ledgerPathOf(const MerchantProfile &profile) const
+{
+    return profile.ledgerFile.isEmpty() ? ledgerPath() : profile.ledgerFile;
+}
+
+QString Settings::activeLedgerPath() const
+{
+    const auto profile = activeProfile();
+    return profile ? ledgerPathOf(*profile) : ledgerPath();
+}
+
+QString Settings::ledgerBeside(const QString &ledger, const QString &mchid)
+{
+    return QFileInfo(ledger).dir().filePath(QStringLiteral("ledger-%1.sqlite").arg(mchid));
 }
 
 QTime Settings::billFetchTime() const

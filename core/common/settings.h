@@ -39,6 +39,7 @@ struct MerchantProfile
     QString publicKeyId;     ///< PUB_KEY_ID_… (public-key and both modes)
     QString publicKeyFile;   ///< pub_key.pem (public-key and both modes)
     QString platformCertDir; ///< cache of downloaded platform certificates
+    QString ledgerFile;      ///< this merchant's ledger; empty = the default ledger (Settings)
 
     friend bool operator==(const MerchantProfile &, const MerchantProfile &) = default;
 };
@@ -101,9 +102,18 @@ public:
     std::optional<MerchantProfile> activeProfile() const;
 
     // Ledger and bills --------------------------------------------------------------------
-    /// Path of the SQLite ledger; default: ledger.sqlite in the application data folder.
+    /// Path of the default SQLite ledger, used by profiles without a ledger file of their own
+    /// (and when no profile exists); default: ledger.sqlite in the application data folder.
     QString ledgerPath() const;
     void setLedgerPath(const QString &path);
+    /// The ledger `profile` works on: its own ledger file, or the default ledger.
+    QString ledgerPathOf(const MerchantProfile &profile) const;
+    /// The ledger of the active profile (the default ledger when there is none).
+    QString activeLedgerPath() const;
+    /// The default ledger when none is chosen: ledger.sqlite in the application data folder.
+    static QString standardLedgerPath();
+    /// Where a merchant gets a ledger of its own: ledger-<mchid>.sqlite beside `ledger`.
+    static QString ledgerBeside(const QString &ledger, const QString &mchid);
     /// Daily bill fetch time, China Standard Time. Default 10:30 (bills are ready after 10:00).
     QTime billFetchTime() const;
     void setBillFetchTime(const QTime &cstTime);

@@ -31,6 +31,7 @@ struct StandIn
 {
     sim::SimServer server;
     TestContext context;
+    QByteArray apiV3Key;
 
     explicit StandIn(const sim::SimSettings &settings)
         : server(settings)
@@ -49,8 +50,9 @@ struct StandIn
         p.keyMode = config->keyMode;
         context.settings().setProfiles({p});
         context.settings().setActiveProfileName(p.name);
+        apiV3Key = config->apiV3Key;
         context.context->secrets()->store(p.name, SecretKind::ApiV3Key,
-                                          QString::fromLatin1(config->apiV3Key), nullptr);
+                                          QString::fromLatin1(apiV3Key), nullptr);
         const QTime cstNow
             = QDateTime::fromSecsSinceEpoch(cst::now(), QTimeZone(int(cst::kOffsetSeconds))).time();
         context.settings().setBillFetchTime(
@@ -246,6 +248,51 @@ private slots:
             yesterday.addDays(-5), yesterday.addDays(-5));
         QVERIFY(status.ok());
         QCOMPARE(status->value(yesterday.addDays(-5)), core::DayStatus::NotFetched);
+    }
+
+    // Each merchant has its ledger: choosing another merchant catches up the days its ledger
+    // misses, even when the one before had them all.
+    void choosingAnotherMerchantCatchesUpItsLedger()
+    {
+        QTemporaryDir dir;
+        const QDate yesterday = cst::billDateOf(cst::now()).addDays(-1);
+        sim::SimSettings s;
+        s.stateDir = dir.filePath(QStringLiteral("state"));
+        s.day.orders = 100;
+        s.day.date = yesterday;
+        StandIn standIn(s);
+        QVERIFY(standIn.ready());
+        TestContext &t = standIn.context;
+        {
+            auto ledger = t.context->ledger();
+            QVERIFY(ledger.ok());
+            QVERIFY(core::BillRepository(**ledger)
+                        .recordEmpty(yesterday, QStringLiteral("ALL"), {})
+                        .ok());
+        }
+        // The same keys as a second profile on a ledger of its own (a test profile, say).
+        MerchantProfile second = t.settings().profiles().first();
+        second.name = QStringLiteral("Stand-in (own ledger)");
+        second.ledgerFile = dir.filePath(QStringLiteral("second.sqlite"));
+        t.settings().setProfiles({t.settings().profiles().first(), second});
+        t.context->secrets()->store(second.name, SecretKind::ApiV3Key,
+                                    QString::fromLatin1(standIn.apiV3Key), nullptr);
+
+        DailyFetch fetch(*t.context);
+        QSignalSpy fetched(&fetch, &DailyFetch::fetched);
+        fetch.start();
+        QTest::qWait(500);
+        QCOMPARE(fetched.count(), 0); // the first merchant's ledger has yesterday
+        t.context->setActiveProfile(second.name);
+        QTRY_COMPARE_WITH_TIMEOUT(fetched.count(), 1, 30000);
+        QCOMPARE(fetched.at(0).at(0).toDate(), yesterday);
+        QVERIFY(fetched.at(0).at(1).toBool());
+        auto ledger = core::Ledger::open(second.ledgerFile, AppContext::ledgerOptions());
+        QVERIFY(ledger.ok());
+        const auto bill = core::BillRepository(**ledger).latestTradeBill();
+        QVERIFY(bill.ok() && bill->has_value());
+        QCOMPARE((*bill)->billDate, yesterday);
+        QVERIFY((*bill)->rowCount > 0);
     }
 };
 

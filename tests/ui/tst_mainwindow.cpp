@@ -44,7 +44,8 @@ private slots:
     // The scheduler reports every answer it applies; the views reload at most once a second.
     void backgroundChangesAreFolded()
     {
-        TestContext t; // setting its ledger path signalled a change just now
+        TestContext t;
+        t.context->notifyLedgerChanged(); // a change just now
         QTest::qWait(AppContext::kLedgerSignalSpacingMs + 100);
         QSignalSpy changed(t.context.get(), &AppContext::ledgerChanged);
         for (int i = 0; i < 20; ++i)
@@ -317,6 +318,43 @@ private slots:
         }
         t.context->notifyLedgerChanged();
         QCOMPARE(bill->text(), QStringLiteral("Last bill: 2026-11-26")); // the latest date
+    }
+
+    // Each merchant works on its own ledger: choosing another merchant shows that ledger.
+    void choosingAMerchantSwitchesTheLedger()
+    {
+        TestContext t;
+        const QString ledgerB = t.dir.filePath(QStringLiteral("ledger-2.sqlite"));
+        MerchantProfile b = profile(QStringLiteral("Shop B"), QStringLiteral("2"));
+        b.ledgerFile = ledgerB;
+        MerchantProfile c = profile(QStringLiteral("Shop B test"), QStringLiteral("2"));
+        c.ledgerFile = ledgerB;
+        t.settings().setProfiles({profile(QStringLiteral("Shop A"), QStringLiteral("1")), b, c});
+        t.context->notifyProfilesChanged();
+        const auto recordEmptyDay = [](const QString &path, QDate date) {
+            auto ledger = core::Ledger::open(path, AppContext::ledgerOptions());
+            QVERIFY(ledger.ok());
+            QVERIFY(
+                core::BillRepository(**ledger).recordEmpty(date, QStringLiteral("ALL"), {}).ok());
+        };
+        recordEmptyDay(t.ledgerPath(), QDate(2026, 11, 24));
+        recordEmptyDay(ledgerB, QDate(2026, 11, 20));
+
+        MainWindow w(*t.context);
+        auto *bill = w.findChild<QLabel *>(QStringLiteral("statusBill"));
+        QCOMPARE(bill->text(), QStringLiteral("Last bill: 2026-11-24"));
+        QSignalSpy changed(t.context.get(), &AppContext::ledgerChanged);
+        t.context->setActiveProfile(QStringLiteral("Shop B"));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(t.context->ledgerPath(), ledgerB);
+        QCOMPARE((*t.context->ledger())->path(), ledgerB);
+        QCOMPARE(bill->text(), QStringLiteral("Last bill: 2026-11-20"));
+        // Another profile of the same merchant on the same ledger: nothing to reload.
+        t.context->setActiveProfile(QStringLiteral("Shop B test"));
+        QCOMPARE(changed.size(), 1);
+        t.context->setActiveProfile(QStringLiteral("Shop A"));
+        QCOMPARE(changed.size(), 2);
+        QCOMPARE(bill->text(), QStringLiteral("Last bill: 2026-11-24"));
     }
 };
 

@@ -5,6 +5,7 @@
 #include "uitestutil.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QLineEdit>
 #include <QListWidget>
@@ -218,6 +219,64 @@ private slots:
         fillValidProfile(view, QStringLiteral("Same"));
         QVERIFY(!view.save());
         QVERIFY(notices.at(0).at(1).toString().contains(QStringLiteral("Same")));
+    }
+
+    // A ledger holds one merchant's bills: a second merchant gets a ledger of its own.
+    void anotherMerchantGetsItsOwnLedger()
+    {
+        TestContext t;
+        SettingsView view(*t.context);
+        auto *ledgerFile = child<PathEdit>(&view, "profileLedgerFile");
+        QVERIFY2(ledgerFile->lineEdit()->placeholderText().contains(t.ledgerPath()),
+                 qPrintable(ledgerFile->lineEdit()->placeholderText()));
+        view.addProfile();
+        fillValidProfile(view, QStringLiteral("Shop A"));
+        QVERIFY(view.save());
+        QCOMPARE(t.settings().profiles().at(0).ledgerFile, QString()); // the default ledger
+        view.addProfile();
+        fillValidProfile(view, QStringLiteral("Shop A test")); // the same merchant may share it
+        QVERIFY(view.save());
+        QCOMPARE(t.settings().profiles().at(1).ledgerFile, QString());
+        view.addProfile();
+        fillValidProfile(view, QStringLiteral("Shop B"));
+        typeInto(child<QLineEdit>(&view, "profileMchid"), QStringLiteral("1900000002"));
+        QVERIFY(view.save());
+        const QString own = t.dir.filePath(QStringLiteral("ledger-1900000002.sqlite"));
+        QCOMPARE(t.settings().profiles().at(2).ledgerFile, own);
+        QCOMPARE(ledgerFile->path(), QDir::toNativeSeparators(own));
+        QVERIFY(!view.isDirty());
+    }
+
+    // Two merchants already sharing one ledger (set up before ledgers were per merchant, or
+    // chosen so): saving says which and why, and nothing is saved.
+    void twoMerchantsOnOneLedgerAreRefused()
+    {
+        TestContext t;
+        MerchantProfile a;
+        a.name = QStringLiteral("Shop A");
+        a.mchid = QStringLiteral("1900000001");
+        a.privateKeyFile = m_keyFile;
+        a.serialNo = QStringLiteral("5157F09EFDC096DE15EBE81A47057A7232F1B8E1");
+        MerchantProfile b = a;
+        b.name = QStringLiteral("Shop B");
+        b.mchid = QStringLiteral("1900000002");
+        t.settings().setProfiles({a, b});
+        SettingsView view(*t.context);
+        QSignalSpy notices(t.context.get(), &AppContext::noticeRequested);
+        child<QSpinBox>(&view, "crossMidnight")->setValue(120);
+        QVERIFY(!view.save());
+        const QString sentence = notices.at(0).at(1).toString();
+        QVERIFY2(sentence.contains(u"Shop A") && sentence.contains(u"Shop B")
+                     && sentence.contains(QDir::toNativeSeparators(t.ledgerPath())),
+                 qPrintable(sentence));
+        QCOMPARE(t.settings().crossMidnightWindowSeconds(), 300);
+        QCOMPARE(child<QListWidget>(&view, "profileList")->currentRow(), 1);
+        child<PathEdit>(&view, "profileLedgerFile")
+            ->setPath(t.dir.filePath(QStringLiteral("b.sqlite")));
+        QVERIFY(view.save());
+        QCOMPARE(t.settings().profiles().at(1).ledgerFile,
+                 t.dir.filePath(QStringLiteral("b.sqlite")));
+        QCOMPARE(t.settings().crossMidnightWindowSeconds(), 120);
     }
 
     void renameMovesSecretsAndRemoveDeletesThem()

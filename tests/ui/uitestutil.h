@@ -20,12 +20,14 @@ struct TestContext
         wxr::ui::AppContext::Options options;
         options.demo = demo;
         options.languageCode = QStringLiteral("en");
-        context = std::make_unique<wxr::ui::AppContext>(std::make_unique<wxr::Settings>(iniPath()),
-                                                        wxr::ui::SecretStore::Backend::SessionOnly,
-                                                        options);
-        // Never the user's own ledger.
-        context->setLedgerPath(dir.filePath(QStringLiteral("ledger.sqlite")));
+        auto settings = std::make_unique<wxr::Settings>(iniPath());
+        // Never the user's own ledger: the default ledger is in the temporary folder (profiles
+        // given a ledger file of their own work on that one).
+        settings->setLedgerPath(ledgerPath());
+        context = std::make_unique<wxr::ui::AppContext>(
+            std::move(settings), wxr::ui::SecretStore::Backend::SessionOnly, options);
     }
+    QString ledgerPath() const { return dir.filePath(QStringLiteral("ledger.sqlite")); }
     QString iniPath() const { return dir.filePath(QStringLiteral("settings.ini")); }
     wxr::Settings &settings() { return context->settings(); }
 };

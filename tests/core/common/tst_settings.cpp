@@ -116,6 +116,27 @@ private slots:
         QCOMPARE(all.first().mchid, QStringLiteral("1"));
     }
 
+    void eachProfileWorksOnItsLedger()
+    {
+        {
+            Settings s(iniPath());
+            s.setLedgerPath(QStringLiteral("/data/ledger.sqlite"));
+            QCOMPARE(s.activeLedgerPath(), QStringLiteral("/data/ledger.sqlite")); // no profile
+            MerchantProfile b = profile(QStringLiteral("B"), QStringLiteral("1900000002"));
+            b.ledgerFile = QStringLiteral("/data/b.sqlite");
+            s.setProfiles({profile(QStringLiteral("A"), QStringLiteral("1900000001")), b});
+            QCOMPARE(s.activeLedgerPath(), QStringLiteral("/data/ledger.sqlite")); // A: default
+            s.setActiveProfileName(QStringLiteral("B"));
+        }
+        const Settings s(iniPath()); // and so after a restart
+        QCOMPARE(s.profiles().at(0).ledgerFile, QString());
+        QCOMPARE(s.profiles().at(1).ledgerFile, QStringLiteral("/data/b.sqlite"));
+        QCOMPARE(s.activeLedgerPath(), QStringLiteral("/data/b.sqlite"));
+        QCOMPARE(s.ledgerPathOf(s.profiles().at(0)), QStringLiteral("/data/ledger.sqlite"));
+        QCOMPARE(Settings::ledgerBeside(s.ledgerPath(), QStringLiteral("1900000003")),
+                 QStringLiteral("/data/ledger-1900000003.sqlite"));
+    }
+
     void activeProfileFollowsRemoval()
     {
         Settings s(iniPath());
