@@ -85,6 +85,13 @@
     </message>
 </context>
 <context>
+    <name>wxr::ui::AppContext</name>
+    <message>
+        <source>Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>wxr::ui::AppStatusBar</name>
     <message>
         <source>No merchant configured</source>

@@ -84,6 +84,13 @@
     </message>
 </context>
 <context>
+    <name>wxr::ui::AppContext</name>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+</context>
+<context>
     <name>wxr::ui::AppStatusBar</name>
     <message>
         <source>No merchant configured</source>

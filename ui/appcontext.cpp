@@ -10,9 +10,11 @@
 #include "notify/notifyschema.h"
 #include "statusmodel.h"
 
+#include <QDesktopServices>
 #include <QDir>
 #include <QFileInfo>
 #include <QTimer>
+#include <QUrl>
 
 namespace wxr::ui {
 
@@ -186,6 +188,20 @@ void AppContext::notifySettingsChanged()
 void AppContext::notice(NoticeBar::Level level, const QString &sentence, const QString &detail)
 {
     emit noticeRequested(level, sentence, detail);
+}
+
+void AppContext::notice(NoticeBar::Level level, const QString &sentence, const QString &actionText,
+                        std::function<void()> action)
+{
+    emit noticeRequested(level, sentence, {});
+    emit noticeActionOffered(actionText, std::move(action));
+}
+
+void AppContext::noticeFileSaved(const QString &sentence, const QString &file)
+{
+    const QUrl folder = QUrl::fromLocalFile(QFileInfo(file).absolutePath());
+    notice(NoticeBar::Level::Success, sentence, tr("Open folder"),
+           [folder] { QDesktopServices::openUrl(folder); });
 }
 
 void AppContext::updateMerchantStatus()

@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 class QTimer;
@@ -96,6 +97,11 @@ public:
     QList<jobs::ReportFormat> reportFormats() const;
     /// Shows one sentence (and optional technical detail) in the main window's notice bar.
     void notice(NoticeBar::Level level, const QString &sentence, const QString &detail = {});
+    /// The same with a button that runs `action` (e.g. "Open folder" after an export).
+    void notice(NoticeBar::Level level, const QString &sentence, const QString &actionText,
+                std::function<void()> action);
+    /// A success notice for a file just written, with a button that opens its folder.
+    void noticeFileSaved(const QString &sentence, const QString &file);
 
 signals:
     void profilesChanged();
@@ -105,6 +111,8 @@ signals:
     void ledgerChanged();
     void noticeRequested(wxr::ui::NoticeBar::Level level, const QString &sentence,
                          const QString &detail);
+    /// Follows a noticeRequested that offers a button.
+    void noticeActionOffered(const QString &text, std::function<void()> action);
 
 private:
     void updateMerchantStatus();

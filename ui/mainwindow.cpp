@@ -129,6 +129,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     buildMenus();
 
     connect(&m_ctx, &AppContext::noticeRequested, m_notices, &NoticeBar::showMessage);
+    connect(&m_ctx, &AppContext::noticeActionOffered, m_notices, &NoticeBar::setAction);
     connect(m_ctx.jobs(), &JobRunner::jobFailed, m_notices,
             [this](const QString &, const Error &error) { m_notices->showError(error); });
     connect(m_ctx.jobs(), &JobRunner::jobCancelled, m_notices, [this](const QString &title) {

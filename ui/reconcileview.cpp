@@ -588,7 +588,7 @@ void ReconcileView::exportReport(const QString &path, jobs::ReportFormat format)
         this,
         [this](const QString &written) {
             m_ctx.settings().setExportDir(QFileInfo(written).absolutePath());
-            m_ctx.notice(NoticeBar::Level::Success, tr("Report saved to %1.").arg(written));
+            m_ctx.noticeFileSaved(tr("Report saved to %1.").arg(written), written);
             emit jobFinished();
         });
 }

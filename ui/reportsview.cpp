@@ -248,7 +248,7 @@ void ReportsView::exportTo(const QString &path)
             m_lastExport = written;
             m_ctx.settings().setExportDir(QFileInfo(written).absolutePath());
             m_openFolder->setEnabled(true);
-            m_ctx.notice(NoticeBar::Level::Success, tr("Report saved to %1.").arg(written));
+            m_ctx.noticeFileSaved(tr("Report saved to %1.").arg(written), written);
             emit exported(written);
         });
     auto *watcher = new QFutureWatcher<void>(this);

@@ -18,6 +18,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QClipboard>
+#include <QDesktopServices>
 #include <QFile>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -48,7 +49,13 @@ class tst_ReconcileView final : public QObject
     std::unique_ptr<DemoLedger> m_demo;
     std::unique_ptr<TestContext> m_t;
     std::unique_ptr<ReconcileView> m_view;
+    QUrl m_openedUrl; ///< what QDesktopServices was asked to open
 
+public slots:
+    // QDesktopServices' handler for file URLs while a test asks to open a folder.
+    void recordOpenedUrl(const QUrl &url) { m_openedUrl = url; }
+
+private:
     // Rows of the model with the given kind (all loaded).
     QList<int> rowsOfKind(DiscrepancyKind kind) const
     {
@@ -323,8 +330,22 @@ private slots:
     {
         const QString path = m_t->dir.filePath(QStringLiteral("report.csv"));
         QSignalSpy finished(m_view.get(), &ReconcileView::jobFinished);
+        QString actionText;
+        std::function<void()> action;
+        connect(m_t->context.get(), &AppContext::noticeActionOffered, this,
+                [&](const QString &text, std::function<void()> a) {
+                    actionText = text;
+                    action = std::move(a);
+                });
         m_view->exportReport(path, jobs::ReportFormat::Csv);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        // The notice offers to open the folder of the report.
+        QCOMPARE(actionText, QStringLiteral("Open folder"));
+        QVERIFY(action);
+        QDesktopServices::setUrlHandler(QStringLiteral("file"), this, "recordOpenedUrl");
+        action();
+        QDesktopServices::unsetUrlHandler(QStringLiteral("file"));
+        QCOMPARE(m_openedUrl, QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = f.readAll().split('\n');
