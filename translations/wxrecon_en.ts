@@ -4178,6 +4178,10 @@
         <source>it is a bill of merchant %1, and this ledger holds the bills of merchant %2; keep one ledger per merchant</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>WeChat Pay&apos;s answer that merchant %1 has no bill for %2 was not recorded: this ledger holds the bills of merchant %3; keep one ledger per merchant.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wxrecon_cli</name>

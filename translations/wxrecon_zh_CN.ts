@@ -4140,6 +4140,10 @@
         <source>it is a bill of merchant %1, and this ledger holds the bills of merchant %2; keep one ledger per merchant</source>
         <translation>这是商户 %1 的账单，而此台账保存的是商户 %2 的账单；每个商户请使用各自的台账</translation>
     </message>
+    <message>
+        <source>WeChat Pay's answer that merchant %1 has no bill for %2 was not recorded: this ledger holds the bills of merchant %3; keep one ledger per merchant.</source>
+        <translation>未记录微信支付关于商户 %1 在 %2 无账单的答复：此台账保存的是商户 %3 的账单；每个商户请使用各自的台账。</translation>
+    </message>
 </context>
 <context>
     <name>wxrecon_cli</name>

@@ -82,7 +82,7 @@ Result<FetchedDay> fetchAndReconcile(core::ApiClient *client, const QString &led
         // A normal day without trades (spec §7.5): recorded as an empty bill and reconciled,
         // so that any order the ledger holds as paid that day shows as missing in the bill.
         const auto recorded = core::BillRepository(**ledger).recordEmpty(
-            billDate, QStringLiteral("ALL"), options.actor);
+            billDate, QStringLiteral("ALL"), options.actor, client->mchid());
         if (!recorded.ok())
             return recorded.error();
         break;

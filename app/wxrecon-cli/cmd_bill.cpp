@@ -145,8 +145,8 @@ int fetchBill(const QCommandLineParser &p)
     if (file.status == BillFile::Status::Empty) {
         const auto recorded = runLedgerJob<ImportedBill>(
             *db, Tr::tr("Recording"), [&](Ledger &ledger, QPromise<void> &) {
-                return BillRepository(ledger).recordEmpty(*date, billType,
-                                                          QStringLiteral("wxrecon-cli bill fetch"));
+                return BillRepository(ledger).recordEmpty(
+                    *date, billType, QStringLiteral("wxrecon-cli bill fetch"), config->mchid);
             });
         if (!recorded)
             return failure(recorded.error());

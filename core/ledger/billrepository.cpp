@@ -693,18 +693,15 @@ Result<BillImportResult> BillRepository::import(QIODevice &device, const BillImp
     // One merchant per ledger: another merchant's bill of a date would replace this one's and
     // be reconciled against its orders.
     if (!mchId.empty()) {
-        SqliteStatement other(m_ledger, "SELECT mchid FROM bills WHERE mchid <> '' AND mchid <> ?1 "
-                                        "LIMIT 1");
-        other.bindView(1, mchId);
-        const Result<bool> found = other.step();
-        if (!found)
-            return fail(found.error());
-        if (*found)
+        const Result<QString> other = otherMerchant(mchId);
+        if (!other)
+            return fail(other.error());
+        if (!other->isEmpty())
             return fail(makeError(
                 ErrorCode::InvalidInput,
                 Tr::tr("it is a bill of merchant %1, and this ledger holds the bills of merchant "
                        "%2; keep one ledger per merchant")
-                    .arg(QString::fromStdString(mchId), other.text(0))));
+                    .arg(QString::fromStdString(mchId), *other)));
         SqliteStatement setMchId(m_ledger, "UPDATE bills SET mchid = ?1 WHERE id = ?2");
         setMchId.bindView(1, mchId);
         setMchId.bind(2, billId);
@@ -880,9 +877,33 @@ Result<std::optional<BillImportResult>> BillRepository::heldFile(QIODevice &devi
     return none;
 }
 
-Result<ImportedBill> BillRepository::recordEmpty(QDate billDate, const QString &billType,
-                                                 const QString &actor)
+Result<QString> BillRepository::otherMerchant(std::string_view mchid) const
 {
+    SqliteStatement other(m_ledger, "SELECT mchid FROM bills WHERE mchid <> '' AND mchid <> ?1 "
+                                    "LIMIT 1");
+    other.bindView(1, mchid);
+    const Result<bool> found = other.step();
+    if (!found)
+        return found.error();
+    return *found ? other.text(0) : QString();
+}
+
+Result<ImportedBill> BillRepository::recordEmpty(QDate billDate, const QString &billType,
+                                                 const QString &actor, const QString &mchid)
+{
+    const QByteArray mchidUtf8 = mchid.toUtf8();
+    if (!mchid.isEmpty()) {
+        const Result<QString> other
+            = otherMerchant(std::string_view(mchidUtf8.constData(), size_t(mchidUtf8.size())));
+        if (!other)
+            return other.error();
+        if (!other->isEmpty())
+            return makeError(ErrorCode::InvalidInput,
+                             Tr::tr("WeChat Pay's answer that merchant %1 has no bill for %2 was "
+                                    "not recorded: this ledger holds the bills of merchant %3; "
+                                    "keep one ledger per merchant.")
+                                 .arg(mchid, billDate.toString(Qt::ISODate), *other));
+    }
     const auto existing = billsOf(billDate);
     if (!existing)
         return existing.error();
@@ -894,11 +915,12 @@ Result<ImportedBill> BillRepository::recordEmpty(QDate billDate, const QString &
     if (Status s = tx.begin(); !s)
         return s.error();
     SqliteStatement insert(m_ledger, "INSERT INTO bills (bill_date, bill_type, source_name, sha1, "
-                                     "fetched_at, imported_at) VALUES (?1, ?2, "
-                                     "'NO_STATEMENT_EXIST', '', ?3, ?3)");
+                                     "fetched_at, imported_at, mchid) VALUES (?1, ?2, "
+                                     "'NO_STATEMENT_EXIST', '', ?3, ?3, ?4)");
     insert.bindText(1, billDate.toString(Qt::ISODate));
     insert.bindText(2, billType);
     insert.bind(3, cst::now());
+    insert.bindText(4, mchid);
     if (Status s = insert.exec(); !s)
         return s.error();
     SqliteStatement lastId(m_ledger, "SELECT last_insert_rowid()");

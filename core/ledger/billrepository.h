@@ -127,8 +127,10 @@ public:
     /// day). Recorded as a bill without rows (source "NO_STATEMENT_EXIST", empty SHA-1) so that
     /// the date can be reconciled: any paid ledger order of the date is then missing in the
     /// bill. Returns the existing bill unchanged when one is already recorded for the date and
-    /// type; a real file imported later replaces the marker.
-    Result<ImportedBill> recordEmpty(QDate billDate, const QString &billType, const QString &actor);
+    /// type; a real file imported later replaces the marker. `mchid` (the merchant asked) is
+    /// kept with it; the ledger of another merchant's bills refuses it.
+    Result<ImportedBill> recordEmpty(QDate billDate, const QString &billType, const QString &actor,
+                                     const QString &mchid = {});
 
     /// Bills imported for a date, trade bills first.
     Result<QList<ImportedBill>> billsOf(QDate date) const;
@@ -154,6 +156,10 @@ private:
     /// pass over `device`, which is left at its start; nullopt when there is none to find.
     Result<std::optional<BillImportResult>>
     heldFile(QIODevice &device, const BillImportOptions &options, QPromise<void> &promise) const;
+
+    /// The merchant whose bills the ledger holds if it is not `mchid`; empty when there is
+    /// none or it is `mchid` (one merchant per ledger).
+    Result<QString> otherMerchant(std::string_view mchid) const;
 
     Ledger &m_ledger;
     mutable std::unique_ptr<SqliteStatement> m_billed;

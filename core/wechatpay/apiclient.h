@@ -103,6 +103,8 @@ public:
 
     [[nodiscard]] std::shared_ptr<KeyStore> keyStore() const { return m_keys; }
     [[nodiscard]] const ApiClientOptions &options() const { return m_config.client; }
+    /// The merchant this client signs for.
+    [[nodiscard]] const QString &mchid() const { return m_config.mchid; }
     /// base URL + `pathAndQuery` ("/v3/..."), keeping any path prefix of the base.
     [[nodiscard]] QUrl endpointUrl(const QByteArray &pathAndQuery) const;
 

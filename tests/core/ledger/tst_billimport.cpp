@@ -401,8 +401,6 @@ private slots:
         QCOMPARE(r->bill.incomeFen, 1250);
         QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM fund_flow_rows"), 1);
     }
-    // A disk that fills up half-way (here: SQLite's page limit) fails the import with one
-    // sentence saying so and leaves the ledger as it was; with room, the same file imports.
     // A ledger holds one merchant's bills: another merchant's bill (of any date) is refused,
     // naming both merchants, and nothing of it is stored.
     void anotherMerchantsBillIsRefused()
@@ -427,6 +425,33 @@ private slots:
             importBytes(**ledger, fixture().replace("2026-11-25", "2026-11-26"), kDay.addDays(1)));
     }
 
+    // So is another merchant's day without trades (NO_STATEMENT_EXIST); the merchant's own is
+    // recorded with its merchant, and its bills are then welcome while another's are not.
+    void anotherMerchantsEmptyDayIsRefused()
+    {
+        QTemporaryDir dir;
+        auto ledger = Ledger::open(dir.filePath(QStringLiteral("l.db")));
+        QVERIFY_RESULT(ledger);
+        BillRepository bills(**ledger);
+        QVERIFY_RESULT(bills.recordEmpty(kDay.addDays(-1), QStringLiteral("ALL"),
+                                         QStringLiteral("test"), QStringLiteral("1900000001")));
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bills WHERE mchid = '1900000001'"), 1);
+        const auto refused
+            = bills.recordEmpty(kDay.addDays(-2), QStringLiteral("ALL"), QStringLiteral("test"),
+                                QStringLiteral("1900000002"));
+        QVERIFY_ERROR(refused, ErrorCode::InvalidInput);
+        QVERIFY2(refused.error().message.contains(u"merchant 1900000002")
+                     && refused.error().message.contains(u"merchant 1900000001"),
+                 qPrintable(refused.error().message));
+        QCOMPARE(scalar(**ledger, "SELECT COUNT(*) FROM bills"), 1);
+        QVERIFY_RESULT(importBytes(**ledger, fixture())); // 1900000001's bill
+        QByteArray other = fixture().replace("2026-11-25", "2026-11-26");
+        other.replace("`1900000001,", "`1900000002,");
+        QVERIFY_ERROR(importBytes(**ledger, other, kDay.addDays(1)), ErrorCode::InvalidInput);
+    }
+
+    // A disk that fills up half-way (here: SQLite's page limit) fails the import with one
+    // sentence saying so and leaves the ledger as it was; with room, the same file imports.
     void diskFullLeavesLedgerAsBefore()
     {
         QTemporaryDir dir;
