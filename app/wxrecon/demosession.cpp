@@ -55,16 +55,7 @@ Status DemoSession::prepare()
     if (!config.ok())
         return config.error();
 
-    MerchantProfile profile;
-    profile.name = Tr::tr("Demo merchant");
-    profile.mchid = config->mchid;
-    profile.serialNo = config->serialNo;
-    profile.privateKeyFile = config->privateKeyFile;
-    profile.apiBase = config->apiBase;
-    profile.keyMode = config->keyMode;
-    profile.publicKeyId = config->publicKeyId;
-    profile.publicKeyFile = config->publicKeyFile;
-    profile.platformCertDir = config->platformCertDir;
+    const MerchantProfile profile = config->toProfile(Tr::tr("Demo merchant"));
     Settings &settings = m_ctx.settings();
     settings.setProfiles({profile});
     settings.setActiveProfileName(profile.name);

@@ -355,6 +355,22 @@ MerchantConfig MerchantConfig::fromProfile(const MerchantProfile &profile,
     return c;
 }
 
+MerchantProfile MerchantConfig::toProfile(const QString &name) const
+{
+    MerchantProfile p;
+    p.name = name;
+    p.mchid = mchid;
+    p.serialNo = serialNo;
+    p.privateKeyFile = privateKeyFile;
+    p.apiv3KeyFile = apiV3KeyFile;
+    p.apiBase = apiBase;
+    p.platformCertDir = platformCertDir;
+    p.publicKeyId = publicKeyId;
+    p.publicKeyFile = publicKeyFile;
+    p.keyMode = keyMode;
+    return p;
+}
+
 Status MerchantConfig::requireApiV3Key() const
 {
     if (apiV3Key.isEmpty())

@@ -59,6 +59,9 @@ struct MerchantConfig
 
     /// The GUI's profile plus the APIv3 key it fetched from the keychain (may be empty).
     static MerchantConfig fromProfile(const MerchantProfile &profile, const QByteArray &apiV3Key);
+    /// The other way: a GUI profile named `name` with these settings (the APIv3 key itself,
+    /// a secret, stays out; its file is kept).
+    MerchantProfile toProfile(const QString &name) const;
 
     /// ErrorCode::Config when no valid 32-byte APIv3 key is configured.
     Status requireApiV3Key() const;

@@ -41,13 +41,7 @@ struct StandIn
         auto config = core::MerchantConfig::load(server.merchantIniPath(), QProcessEnvironment());
         if (!config.ok())
             return;
-        MerchantProfile p;
-        p.name = QStringLiteral("Stand-in");
-        p.mchid = config->mchid;
-        p.serialNo = config->serialNo;
-        p.privateKeyFile = config->privateKeyFile;
-        p.apiBase = config->apiBase;
-        p.keyMode = config->keyMode;
+        const MerchantProfile p = config->toProfile(QStringLiteral("Stand-in"));
         context.settings().setProfiles({p});
         context.settings().setActiveProfileName(p.name);
         apiV3Key = config->apiV3Key;

@@ -27,17 +27,7 @@ class tst_MerchantServices final : public QObject
     std::unique_ptr<sim::SimServer> m_server;
     std::optional<core::MerchantConfig> m_config;
 
-    MerchantProfile profile() const
-    {
-        MerchantProfile p;
-        p.name = QStringLiteral("Stand-in");
-        p.mchid = m_config->mchid;
-        p.serialNo = m_config->serialNo;
-        p.privateKeyFile = m_config->privateKeyFile;
-        p.apiBase = m_config->apiBase;
-        p.keyMode = m_config->keyMode;
-        return p;
-    }
+    MerchantProfile profile() const { return m_config->toProfile(QStringLiteral("Stand-in")); }
 
 private slots:
     void initTestCase()

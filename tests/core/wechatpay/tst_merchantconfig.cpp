@@ -284,6 +284,24 @@ private slots:
         QCOMPARE(c.apiV3Key, kApiV3Key);
         QVERIFY(c.usesPlatformCertificates() && c.usesPublicKey());
     }
+
+    // A profile made from a merchant INI's settings gives those settings back.
+    void toProfileRoundTrips()
+    {
+        MerchantProfile p;
+        p.name = QStringLiteral("Shop");
+        p.mchid = QStringLiteral("1900000001");
+        p.serialNo = QStringLiteral("ABC");
+        p.privateKeyFile = QStringLiteral("/keys/apiclient_key.pem");
+        p.apiv3KeyFile = QStringLiteral("/keys/apiv3.key");
+        p.apiBase = QUrl(QStringLiteral("http://127.0.0.1:18080"));
+        p.keyMode = KeyMode::PublicKey;
+        p.publicKeyId = QStringLiteral("PUB_KEY_ID_1");
+        p.publicKeyFile = QStringLiteral("/keys/pub_key.pem");
+        p.platformCertDir = QStringLiteral("/keys/certs");
+        const MerchantConfig c = MerchantConfig::fromProfile(p, kApiV3Key);
+        QCOMPARE(c.toProfile(QStringLiteral("Shop")), p);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_MerchantConfig)
