@@ -1737,10 +1737,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>New merchant %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Two profiles are named “%1”; each needs its own name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1762,6 +1758,34 @@
     </message>
     <message>
         <source>The profiles “%1” and “%2” are different merchants but would share the ledger file %3; give one of them a ledger file of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import INI…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new profile from a merchant INI file, as used by wxrecon-cli --config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a merchant INI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant settings (*.ini);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The merchant INI %1 could not be imported: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant %1 was read from %2; check the profile and save.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1711,10 +1711,6 @@
         <translation>新商户</translation>
     </message>
     <message>
-        <source>New merchant %1</source>
-        <translation>新商户 %1</translation>
-    </message>
-    <message>
         <source>Two profiles are named “%1”; each needs its own name.</source>
         <translation>有两个商户配置都名为“%1”；每个配置需使用不同的名称。</translation>
     </message>
@@ -1737,6 +1733,34 @@
     <message>
         <source>The profiles “%1” and “%2” are different merchants but would share the ledger file %3; give one of them a ledger file of its own.</source>
         <translation>商户配置“%1”和“%2”属于不同商户，却将共用台账文件 %3；请为其中一个指定单独的台账文件。</translation>
+    </message>
+    <message>
+        <source>Import INI…</source>
+        <translation>导入 INI…</translation>
+    </message>
+    <message>
+        <source>A new profile from a merchant INI file, as used by wxrecon-cli --config</source>
+        <translation>从商户 INI 文件（即 wxrecon-cli --config 所用文件）新建商户配置</translation>
+    </message>
+    <message>
+        <source>Import a merchant INI</source>
+        <translation>导入商户 INI</translation>
+    </message>
+    <message>
+        <source>Merchant settings (*.ini);;All files (*)</source>
+        <translation>商户配置 (*.ini);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The merchant INI %1 could not be imported: %2</source>
+        <translation>无法导入商户 INI %1：%2</translation>
+    </message>
+    <message>
+        <source>Merchant %1</source>
+        <translation>商户 %1</translation>
+    </message>
+    <message>
+        <source>Merchant %1 was read from %2; check the profile and save.</source>
+        <translation>已从 %2 读取商户 %1；请检查该配置后保存。</translation>
     </message>
 </context>
 <context>

@@ -182,6 +182,13 @@ QString ProfileEditor::typedPassphrase() const
     return m_passphrase->text();
 }
 
+void ProfileEditor::setTypedSecrets(const QString &apiV3Key, const QString &passphrase)
+{
+    const QSignalBlocker block(this);
+    m_apiv3Key->setText(apiV3Key);
+    m_passphrase->setText(passphrase);
+}
+
 void ProfileEditor::clearTypedSecrets()
 {
     m_apiv3Key->clear();

@@ -42,6 +42,8 @@ public:
     QString typedApiV3Key() const;
     QString typedPassphrase() const;
     void clearTypedSecrets();
+    /// Puts back what was typed before (the profile was shown again), shown masked.
+    void setTypedSecrets(const QString &apiV3Key, const QString &passphrase);
 
     /// The first problem of the edited profile as one sentence, or nullopt when it is usable.
     std::optional<QString> problem() const;

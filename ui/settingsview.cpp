@@ -7,18 +7,21 @@
 #include "pathedit.h"
 #include "profileeditor.h"
 #include "secretstore.h"
+#include "wechatpay/merchantconfig.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QProcessEnvironment>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
@@ -82,6 +85,10 @@ QWidget *SettingsView::buildProfilesPage()
     m_addProfile->setObjectName(QStringLiteral("addProfile"));
     m_removeProfile = new QPushButton(tr("Remove"), page);
     m_removeProfile->setObjectName(QStringLiteral("removeProfile"));
+    m_importIni = new QPushButton(tr("Import INI…"), page);
+    m_importIni->setObjectName(QStringLiteral("importMerchantIni"));
+    m_importIni->setToolTip(tr("A new profile from a merchant INI file, as used by wxrecon-cli "
+                               "--config"));
     m_editor = new ProfileEditor(page);
     m_editor->setObjectName(QStringLiteral("profileEditor"));
     m_editor->testConnectionButton()->setToolTip(
@@ -96,6 +103,7 @@ QWidget *SettingsView::buildProfilesPage()
     left->addWidget(new QLabel(tr("Profiles:"), page));
     left->addWidget(m_profileList, 1);
     left->addLayout(listButtons);
+    left->addWidget(m_importIni);
 
     auto *editorScroll = new QScrollArea(page);
     editorScroll->setWidgetResizable(true);
@@ -109,6 +117,13 @@ QWidget *SettingsView::buildProfilesPage()
     connect(m_profileList, &QListWidget::currentRowChanged, this, &SettingsView::selectRow);
     connect(m_addProfile, &QPushButton::clicked, this, &SettingsView::addProfile);
     connect(m_removeProfile, &QPushButton::clicked, this, &SettingsView::removeSelectedProfile);
+    connect(m_importIni, &QPushButton::clicked, this, [this] {
+        const QString path
+            = QFileDialog::getOpenFileName(this, tr("Import a merchant INI"), QString(),
+                                           tr("Merchant settings (*.ini);;All files (*)"));
+        if (!path.isEmpty())
+            importMerchantIni(path);
+    });
     connect(m_editor, &ProfileEditor::edited, this, [this] {
         if (m_loading)
             return;
@@ -347,6 +362,8 @@ void SettingsView::selectRow(int row)
         const Row &r = m_rows[row];
         m_editor->setProfile(r.profile);
         m_editor->setStoredSecrets(r.hasStoredKey, r.hasStoredPassphrase);
+        // What was typed for it before another profile was shown, until saved.
+        m_editor->setTypedSecrets(r.typedApiV3Key, r.typedPassphrase);
     } else {
         m_editor->setProfile(MerchantProfile{});
     }
@@ -363,23 +380,61 @@ void SettingsView::commitEditor()
     r.typedPassphrase = m_editor->typedPassphrase();
 }
 
-void SettingsView::addProfile()
+QString SettingsView::unusedName(const QString &base) const
 {
-    commitEditor();
-    MerchantProfile p;
-    // A unique default name, so that a new profile never collides with an existing one.
-    QString name = tr("New merchant");
+    QString name = base;
     for (int n = 2; std::any_of(m_rows.cbegin(), m_rows.cend(),
                                 [&](const Row &r) { return r.profile.name == name; });
          ++n)
-        name = tr("New merchant %1").arg(n);
-    p.name = name;
-    m_rows.append(Row{p, {}, {}, {}, false, false});
+        name = QStringLiteral("%1 %2").arg(base).arg(n);
+    return name;
+}
+
+void SettingsView::appendRow(const Row &row)
+{
+    commitEditor();
+    m_rows.append(row);
     refreshList();
     m_current = -1;
     m_profileList->setCurrentRow(int(m_rows.size()) - 1);
     selectRow(int(m_rows.size()) - 1);
     setDirty(true);
+}
+
+void SettingsView::addProfile()
+{
+    MerchantProfile p;
+    // A unique default name, so that a new profile never collides with an existing one.
+    p.name = unusedName(tr("New merchant"));
+    appendRow(Row{p, {}, {}, {}, false, false});
+}
+
+bool SettingsView::importMerchantIni(const QString &path)
+{
+    // The file's own settings: WXRECON_* variables of this session are not the merchant's.
+    const auto config = core::MerchantConfig::load(path, QProcessEnvironment());
+    if (!config.ok()) {
+        const QString first = config.error().message.section(QLatin1Char('\n'), 0, 0);
+        m_ctx.notice(NoticeBar::Level::Error,
+                     tr("The merchant INI %1 could not be imported: %2")
+                         .arg(QDir::toNativeSeparators(path), first),
+                     config.error().message);
+        return false;
+    }
+    Row row{config->toProfile(unusedName(tr("Merchant %1").arg(config->mchid))),
+            {},
+            {},
+            {},
+            false,
+            false};
+    if (config->apiV3KeyFile.isEmpty()) // an inline key: kept in the keychain, not the settings
+        row.typedApiV3Key = QString::fromLatin1(config->apiV3Key);
+    appendRow(row);
+    m_ctx.notice(NoticeBar::Level::Info,
+                 tr("Merchant %1 was read from %2; check the profile and save.")
+                     .arg(config->mchid, QDir::toNativeSeparators(path)),
+                 config->warnings.join(QLatin1Char('\n')));
+    return true;
 }
 
 void SettingsView::removeSelectedProfile()
@@ -530,9 +585,13 @@ std::optional<std::pair<int, QString>> SettingsView::settleLedgers()
         MerchantProfile &p = m_rows[i].profile;
         if (!m_rows[i].storedName.isEmpty() || !p.ledgerFile.isEmpty() || p.mchid.isEmpty())
             continue;
-        const bool defaultTaken = std::any_of(m_rows.cbegin(), m_rows.cend(), [&](const Row &r) {
-            return r.profile.mchid != p.mchid && ledgerOf(r.profile) == QDir::cleanPath(fallback);
-        });
+        // Taken by a saved profile or a new one above (the first new merchant keeps it).
+        bool defaultTaken = false;
+        for (int j = 0; j < m_rows.size() && !defaultTaken; ++j) {
+            const Row &r = m_rows[j];
+            defaultTaken = (j < i || !r.storedName.isEmpty()) && r.profile.mchid != p.mchid
+                           && ledgerOf(r.profile) == QDir::cleanPath(fallback);
+        }
         if (defaultTaken) {
             p.ledgerFile = Settings::ledgerBeside(fallback, p.mchid);
             if (i == m_current)

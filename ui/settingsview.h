@@ -46,6 +46,10 @@ public:
     void addProfile();
     /// Removes the selected profile (its stored secrets are deleted on save).
     void removeSelectedProfile();
+    /// Adds a profile with the settings of a merchant INI (wxrecon-cli's --config), selected
+    /// and not yet saved; an inline APIv3 key goes to the keychain on save, as if typed. On
+    /// a problem shows it and returns false.
+    bool importMerchantIni(const QString &path);
 
 signals:
     /// The language choice changed on save; "" = follow the system.
@@ -63,6 +67,9 @@ private:
     };
 
     QWidget *buildProfilesPage();
+    /// A profile name not in use yet: `base`, else "`base` 2", "`base` 3"…
+    QString unusedName(const QString &base) const;
+    void appendRow(const Row &row);
     QWidget *buildGeneralPage();
     void selectRow(int row);
     void commitEditor();
@@ -87,6 +94,7 @@ private:
     QListWidget *m_profileList = nullptr;
     QPushButton *m_addProfile = nullptr;
     QPushButton *m_removeProfile = nullptr;
+    QPushButton *m_importIni = nullptr;
     ProfileEditor *m_editor = nullptr;
     ConnectionTester *m_tester = nullptr;
 

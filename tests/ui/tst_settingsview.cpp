@@ -279,6 +279,81 @@ private slots:
         QCOMPARE(t.settings().crossMidnightWindowSeconds(), 120);
     }
 
+    // A key typed for one profile survives looking at another before saving.
+    void typedKeySurvivesSwitchingProfiles()
+    {
+        TestContext t;
+        SettingsView view(*t.context);
+        view.addProfile();
+        fillValidProfile(view, QStringLiteral("Shop A"));
+        typeInto(child<QLineEdit>(&view, "profileApiv3Key"), kApiV3Key);
+        view.addProfile();
+        fillValidProfile(view, QStringLiteral("Shop A test"));
+        child<QListWidget>(&view, "profileList")->setCurrentRow(0);
+        QCOMPARE(child<QLineEdit>(&view, "profileApiv3Key")->text(), kApiV3Key); // masked
+        QVERIFY(view.save());
+        QCOMPARE(loadSecret(t.context->secrets(), QStringLiteral("Shop A"), SecretKind::ApiV3Key),
+                 kApiV3Key);
+    }
+
+    // The merchant INI of wxrecon-cli becomes a profile: paths resolved beside the file, an
+    // inline APIv3 key into the keychain (never the settings file); a broken INI is one
+    // sentence and adds nothing.
+    void importsAMerchantIni()
+    {
+        TestContext t;
+        QDir(t.dir.path()).mkpath(QStringLiteral("m"));
+        QVERIFY(QFile::copy(m_keyFile, t.dir.filePath(QStringLiteral("m/apiclient_key.pem"))));
+        QFile ini(t.dir.filePath(QStringLiteral("m/merchant.ini")));
+        QVERIFY(ini.open(QIODevice::WriteOnly));
+        ini.write(
+            "[merchant]\nmchid=1900000009\nserial_no=5157f09efdc096de15ebe81a47057a7232f1b8e1\n"
+            "private_key_file=apiclient_key.pem\napiv3_key="
+            + kApiV3Key.toLatin1()
+            + "\n[wechatpay]\napi_base=http://127.0.0.1:18080\nplatform_cert_dir=certs\n");
+        ini.close();
+        QFile::setPermissions(ini.fileName(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        SettingsView view(*t.context);
+        QSignalSpy notices(t.context.get(), &AppContext::noticeRequested);
+        QVERIFY(view.importMerchantIni(ini.fileName()));
+        QVERIFY(view.isDirty());
+        QCOMPARE(child<QListWidget>(&view, "profileList")->count(), 1);
+        QCOMPARE(child<QLineEdit>(&view, "profileName")->text(),
+                 QStringLiteral("Merchant 1900000009"));
+        QVERIFY(view.save());
+        const MerchantProfile p = t.settings().profiles().at(0);
+        QCOMPARE(p.mchid, QStringLiteral("1900000009"));
+        QCOMPARE(p.serialNo, QStringLiteral("5157F09EFDC096DE15EBE81A47057A7232F1B8E1"));
+        QCOMPARE(p.privateKeyFile, t.dir.filePath(QStringLiteral("m/apiclient_key.pem")));
+        QCOMPARE(p.platformCertDir, t.dir.filePath(QStringLiteral("m/certs")));
+        QCOMPARE(p.apiBase, QUrl(QStringLiteral("http://127.0.0.1:18080")));
+        QVERIFY(p.apiv3KeyFile.isEmpty());
+        QCOMPARE(loadSecret(t.context->secrets(), p.name, SecretKind::ApiV3Key), kApiV3Key);
+        t.settings().sync();
+        QFile settingsFile(t.iniPath());
+        QVERIFY(settingsFile.open(QIODevice::ReadOnly));
+        QVERIFY(!settingsFile.readAll().contains(kApiV3Key.toLatin1()));
+
+        // Imported again: a second profile under another name.
+        QVERIFY(view.importMerchantIni(ini.fileName()));
+        QCOMPARE(child<QLineEdit>(&view, "profileName")->text(),
+                 QStringLiteral("Merchant 1900000009 2"));
+        child<QPushButton>(&view, "settingsRevert")->click();
+
+        QFile broken(t.dir.filePath(QStringLiteral("m/broken.ini")));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("[merchant]\nmchid=1900000009\n");
+        broken.close();
+        notices.clear();
+        QVERIFY(!view.importMerchantIni(broken.fileName()));
+        QCOMPARE(notices.size(), 1);
+        const QString sentence = notices.at(0).at(1).toString();
+        QVERIFY2(sentence.contains(u"broken.ini") && sentence.contains(u"serial"),
+                 qPrintable(sentence));
+        QCOMPARE(child<QListWidget>(&view, "profileList")->count(), 1);
+        QVERIFY(!view.isDirty());
+    }
+
     void renameMovesSecretsAndRemoveDeletesThem()
     {
         TestContext t;
