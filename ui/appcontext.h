@@ -72,7 +72,7 @@ public:
     /// Settings, switches the ledger: the views reload (ledgerChanged) and the merchant's
     /// connection, re-query scheduler and callback receiver are rebuilt on the new file.
     QString ledgerPath() const;
-    /// Uses this ledger file from now on whatever the profile (the demo's temporary one).
+    /// Uses this ledger file from now on whatever the profile (tests on a prepared ledger).
     /// The GUI-thread connection is reopened on next use; emits ledgerChanged.
     void setLedgerPath(const QString &path);
     /// The GUI thread's connection to the ledger, opened (and migrated) on first use. Views

@@ -62,8 +62,7 @@ Status DemoSession::prepare()
     settings.setLedgerPath(QDir(m_dir).filePath(QStringLiteral("ledger.sqlite")));
     m_ctx.secrets()->store(profile.name, ui::SecretKind::ApiV3Key,
                            QString::fromLatin1(config->apiV3Key), nullptr);
-    m_ctx.setLedgerPath(settings.ledgerPath());
-    m_ctx.notifyProfilesChanged();
+    m_ctx.notifyProfilesChanged(); // the views move to the demo merchant's ledger
     return {};
 }
 
