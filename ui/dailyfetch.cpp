@@ -33,7 +33,7 @@ DailyFetch::DailyFetch(AppContext &context, QObject *parent)
             start();
     });
     connect(&m_ctx, &AppContext::activeProfileChanged, this, [this] {
-        if (m_ctx.ledgerPath() != m_plannedLedger)
+        if (!m_plannedLedger.isEmpty() && m_ctx.ledgerPath() != m_plannedLedger)
             start();
     });
 }

@@ -61,7 +61,7 @@ private:
     QList<QDate> m_queue;    ///< days to catch up, oldest first
     QDate m_runningDate;     ///< the date of the fetch running now
     QString m_runningLedger; ///< the ledger it writes to (the merchant may change meanwhile)
-    QString m_plannedLedger; ///< the ledger start() planned for
+    QString m_plannedLedger; ///< the ledger start() planned for; empty before start()
     int m_retries = 0;
     int m_retryMs = 30 * 60 * 1000;
     bool m_running = false;
