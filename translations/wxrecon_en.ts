@@ -759,6 +759,10 @@
         <source>Import a &amp;callback log…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Open Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wxr::ui::MerchantConfigLoader</name>
@@ -1757,10 +1761,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The profiles “%1” and “%2” are different merchants but would share the ledger file %3; give one of them a ledger file of its own.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Import INI…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1786,6 +1786,10 @@
     </message>
     <message>
         <source>Merchant %1 was read from %2; check the profile and save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profiles “%1” and “%2” are different merchants but share the ledger file %3; give one of them a ledger file of its own.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

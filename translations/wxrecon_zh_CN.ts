@@ -746,6 +746,10 @@
         <source>Import a &amp;callback log…</source>
         <translation>导入回调日志(&amp;C)…</translation>
     </message>
+    <message>
+        <source>Open Settings</source>
+        <translation>打开设置</translation>
+    </message>
 </context>
 <context>
     <name>wxr::ui::MerchantConfigLoader</name>
@@ -1731,10 +1735,6 @@
         <translation>默认台账文件：</translation>
     </message>
     <message>
-        <source>The profiles “%1” and “%2” are different merchants but would share the ledger file %3; give one of them a ledger file of its own.</source>
-        <translation>商户配置“%1”和“%2”属于不同商户，却将共用台账文件 %3；请为其中一个指定单独的台账文件。</translation>
-    </message>
-    <message>
         <source>Import INI…</source>
         <translation>导入 INI…</translation>
     </message>
@@ -1761,6 +1761,10 @@
     <message>
         <source>Merchant %1 was read from %2; check the profile and save.</source>
         <translation>已从 %2 读取商户 %1；请检查该配置后保存。</translation>
+    </message>
+    <message>
+        <source>The profiles “%1” and “%2” are different merchants but share the ledger file %3; give one of them a ledger file of its own.</source>
+        <translation>商户配置“%1”和“%2”属于不同商户，却共用台账文件 %3；请为其中一个指定单独的台账文件。</translation>
     </message>
 </context>
 <context>

@@ -146,6 +146,17 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     refreshMerchants();
     resize(1180, 760);
     restoreState();
+    // Two merchants on one ledger (set up before each merchant had its own): the second's
+    // bills are refused there, so say so before the first fetch does.
+    const QList<MerchantProfile> profiles = m_ctx.settings().profiles();
+    if (const auto shared = SettingsView::sharedLedger(profiles, m_ctx.settings().ledgerPath())) {
+        m_notices->showMessage(NoticeBar::Level::Warning,
+                               SettingsView::sharedLedgerSentence(profiles, *shared));
+        m_notices->setAction(tr("Open Settings"), [this, row = shared->second] {
+            showView(View::Settings);
+            m_settingsView->selectProfile(row);
+        });
+    }
     // The scheduler runs whenever it was left on (it continues from the ledger's queue).
     if (m_ctx.settings().schedulerEnabled() && m_ctx.settings().activeProfile())
         m_ctx.merchant()->setSchedulerEnabled(true);

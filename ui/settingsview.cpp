@@ -471,8 +471,11 @@ bool SettingsView::save()
         names.append(r.profile.name);
     }
     if (const auto shared = settleLedgers()) {
-        m_profileList->setCurrentRow(shared->first);
-        m_ctx.notice(NoticeBar::Level::Error, shared->second);
+        QList<MerchantProfile> profiles;
+        for (const Row &r : m_rows)
+            profiles.append(r.profile);
+        selectProfile(shared->second);
+        m_ctx.notice(NoticeBar::Level::Error, sharedLedgerSentence(profiles, *shared));
         return false;
     }
     const QString webhookText = m_webhook->text().trimmed();
@@ -573,10 +576,40 @@ QString SettingsView::defaultLedgerPath() const
     return chosen.isEmpty() ? Settings::standardLedgerPath() : chosen;
 }
 
-std::optional<std::pair<int, QString>> SettingsView::settleLedgers()
+std::optional<SettingsView::SharedLedger>
+SettingsView::sharedLedger(const QList<MerchantProfile> &profiles, const QString &defaultLedger)
 {
-    // A ledger holds one merchant's bills (docs/ledger.md); profiles of one merchant (a test
-    // and a live one) may share it.
+    // Profiles of one merchant (a live and a test one) may share a ledger.
+    const auto ledgerOf = [&](const MerchantProfile &p) {
+        return QDir::cleanPath(p.ledgerFile.isEmpty() ? defaultLedger : p.ledgerFile);
+    };
+    for (int i = 0; i < profiles.size(); ++i) {
+        for (int j = 0; j < i; ++j) {
+            if (profiles[j].mchid != profiles[i].mchid
+                && ledgerOf(profiles[j]) == ledgerOf(profiles[i]))
+                return SharedLedger{j, i, ledgerOf(profiles[i])};
+        }
+    }
+    return std::nullopt;
+}
+
+QString SettingsView::sharedLedgerSentence(const QList<MerchantProfile> &profiles,
+                                           const SharedLedger &shared)
+{
+    return tr("The profiles “%1” and “%2” are different merchants but share the ledger file %3; "
+              "give one of them a ledger file of its own.")
+        .arg(profiles.at(shared.first).name, profiles.at(shared.second).name,
+             QDir::toNativeSeparators(shared.path));
+}
+
+void SettingsView::selectProfile(int row)
+{
+    m_profileList->setCurrentRow(row);
+}
+
+std::optional<SettingsView::SharedLedger> SettingsView::settleLedgers()
+{
+    // A ledger holds one merchant's bills (docs/ledger.md).
     const QString fallback = defaultLedgerPath();
     const auto ledgerOf = [&](const MerchantProfile &p) {
         return QDir::cleanPath(p.ledgerFile.isEmpty() ? fallback : p.ledgerFile);
@@ -598,19 +631,10 @@ std::optional<std::pair<int, QString>> SettingsView::settleLedgers()
                 m_editor->setLedgerFile(p.ledgerFile);
         }
     }
-    for (int i = 0; i < m_rows.size(); ++i) {
-        for (int j = 0; j < i; ++j) {
-            const MerchantProfile &a = m_rows[j].profile;
-            const MerchantProfile &b = m_rows[i].profile;
-            if (a.mchid != b.mchid && ledgerOf(a) == ledgerOf(b))
-                return std::pair{i,
-                                 tr("The profiles “%1” and “%2” are different merchants but "
-                                    "would share the ledger file %3; give one of them a "
-                                    "ledger file of its own.")
-                                     .arg(a.name, b.name, QDir::toNativeSeparators(ledgerOf(a)))};
-        }
-    }
-    return std::nullopt;
+    QList<MerchantProfile> profiles;
+    for (const Row &r : m_rows)
+        profiles.append(r.profile);
+    return sharedLedger(profiles, fallback);
 }
 
 void SettingsView::setDirty(bool dirty)

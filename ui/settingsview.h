@@ -46,6 +46,22 @@ public:
     void addProfile();
     /// Removes the selected profile (its stored secrets are deleted on save).
     void removeSelectedProfile();
+    /// Two profiles of different merchants that work on one ledger file (a ledger holds one
+    /// merchant's bills): the first such pair, by index, with the file.
+    struct SharedLedger
+    {
+        int first = -1;
+        int second = -1;
+        QString path;
+    };
+    static std::optional<SharedLedger> sharedLedger(const QList<MerchantProfile> &profiles,
+                                                    const QString &defaultLedger);
+    /// What to tell the person about it, in one sentence.
+    static QString sharedLedgerSentence(const QList<MerchantProfile> &profiles,
+                                        const SharedLedger &shared);
+    /// Shows the profile at `row` of the list.
+    void selectProfile(int row);
+
     /// Adds a profile with the settings of a merchant INI (wxrecon-cli's --config), selected
     /// and not yet saved; an inline APIv3 key goes to the keychain on save, as if typed. On
     /// a problem shows it and returns false.
@@ -81,8 +97,8 @@ private:
     QString defaultLedgerPath() const;
     /// Gives a new profile a ledger of its own when another merchant's profile works on the
     /// default ledger; then the first two profiles of different merchants that would share a
-    /// ledger file, as a sentence, with the row to select.
-    std::optional<std::pair<int, QString>> settleLedgers();
+    /// ledger file.
+    std::optional<SharedLedger> settleLedgers();
 
     AppContext &m_ctx;
     QList<Row> m_rows;

@@ -188,6 +188,31 @@ private slots:
         QCOMPARE(w.currentView(), View::Settings);
     }
 
+    // Two merchants left on one ledger (set up before each merchant had its own): said at
+    // start, with a way to the profile to change.
+    void twoMerchantsOnOneLedgerAreReportedAtStart()
+    {
+        TestContext t;
+        t.settings().setProfiles({profile(QStringLiteral("Shop A"), QStringLiteral("1")),
+                                  profile(QStringLiteral("Shop B"), QStringLiteral("2"))});
+        MainWindow w(*t.context);
+        QCOMPARE(w.notices()->level(), NoticeBar::Level::Warning);
+        QVERIFY2(w.notices()->text().contains(u"Shop A") && w.notices()->text().contains(u"Shop B"),
+                 qPrintable(w.notices()->text()));
+        auto *action = w.notices()->findChild<QToolButton *>(QStringLiteral("noticeActionButton"));
+        QCOMPARE(action->text(), QStringLiteral("Open Settings"));
+        action->click();
+        QCOMPARE(w.currentView(), View::Settings);
+        QCOMPARE(w.findChild<QListWidget *>(QStringLiteral("profileList"))->currentRow(), 1);
+
+        // One merchant in two profiles (a live and a test one) may share it.
+        TestContext same;
+        same.settings().setProfiles({profile(QStringLiteral("Shop A"), QStringLiteral("1")),
+                                     profile(QStringLiteral("Shop A test"), QStringLiteral("1"))});
+        MainWindow quiet(*same.context);
+        QVERIFY(!quiet.notices()->text().contains(u"ledger"));
+    }
+
     void viewKeysRoundTrip()
     {
         for (int i = 0; i < MainWindow::kViewCount; ++i)
