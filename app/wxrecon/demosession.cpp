@@ -60,8 +60,6 @@ Status DemoSession::prepare()
     settings.setProfiles({profile});
     settings.setActiveProfileName(profile.name);
     settings.setLedgerPath(QDir(m_dir).filePath(QStringLiteral("ledger.sqlite")));
-    m_ctx.secrets()->store(profile.name, ui::SecretKind::ApiV3Key,
-                           QString::fromLatin1(config->apiV3Key), nullptr);
     m_ctx.notifyProfilesChanged(); // the views move to the demo merchant's ledger
     return {};
 }
