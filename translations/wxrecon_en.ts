@@ -826,6 +826,10 @@
         <source>%1 (not refreshed: %2)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The callback receiver now takes the callbacks of merchant %1; those of merchant %2 are refused until it is chosen again (WeChat Pay retries them for about a day).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wxr::ui::MonitorData</name>

@@ -810,6 +810,10 @@
         <source>%1 (not refreshed: %2)</source>
         <translation>%1（未能刷新：%2）</translation>
     </message>
+    <message>
+        <source>The callback receiver now takes the callbacks of merchant %1; those of merchant %2 are refused until it is chosen again (WeChat Pay retries them for about a day).</source>
+        <translation>回调接收器现在接收商户 %1 的回调；在重新选择商户 %2 之前，其回调将被拒收（微信支付会在约一天内重试）。</translation>
+    </message>
 </context>
 <context>
     <name>wxr::ui::MonitorData</name>

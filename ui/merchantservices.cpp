@@ -58,8 +58,19 @@ MerchantServices::MerchantServices(AppContext &context, QObject *parent)
     : QObject(parent)
     , m_ctx(context)
 {
+    const auto active = m_ctx.settings().activeProfile();
+    m_mchid = active ? active->mchid : QString();
     connect(&m_ctx, &AppContext::activeProfileChanged, this, [this] {
         m_ctx.status()->setKeyStatus({}); // not checked yet for this merchant
+        const auto profile = m_ctx.settings().activeProfile();
+        const QString before = std::exchange(m_mchid, profile ? profile->mchid : QString());
+        // The receiver verifies with one merchant's keys: say what becomes of the other's.
+        if (profile && !before.isEmpty() && before != m_mchid && m_ctx.settings().receiverEnabled())
+            m_ctx.notice(NoticeBar::Level::Info,
+                         tr("The callback receiver now takes the callbacks of merchant %1; those "
+                            "of merchant %2 are refused until it is chosen again (WeChat Pay "
+                            "retries them for about a day).")
+                             .arg(m_mchid, before));
         invalidate();
     });
     connect(&m_ctx, &AppContext::settingsChanged, this, &MerchantServices::invalidate);

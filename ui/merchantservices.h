@@ -134,6 +134,7 @@ private:
     std::vector<Waiter> m_waiters; ///< acquire() calls waiting for it
     quint64 m_buildGeneration = 0; ///< a build finishing after invalidate() is discarded
     std::optional<quint16> m_receiverPort;
+    QString m_mchid; ///< the chosen merchant's, to tell a change of merchant from a rename
 };
 
 } // namespace wxr::ui

@@ -165,6 +165,34 @@ private slots:
         QVERIFY(!t.context->merchant()->schedulerEnabled());
         QCOMPARE(t.context->status()->schedulerState(), StatusModel::SchedulerState::Off);
     }
+
+    // The in-app receiver verifies with the chosen merchant's keys: choosing another merchant
+    // says that the first one's callbacks are refused meanwhile.
+    void changingMerchantSaysWhatBecomesOfItsCallbacks()
+    {
+        TestContext t;
+        MerchantProfile other = profile();
+        other.name = QStringLiteral("Other shop");
+        other.mchid = QStringLiteral("1900000777");
+        t.settings().setProfiles({profile(), other});
+        t.context->notifyProfilesChanged(); // as the settings view does on saving
+        t.settings().setReceiverEnabled(true);
+        MerchantServices *services = t.context->merchant();
+        services->setReceiverPortOverride(0);
+        QSignalSpy notices(t.context.get(), &AppContext::noticeRequested);
+        t.context->setActiveProfile(other.name);
+        const auto said = [&](const QString &a, const QString &b) {
+            return std::any_of(notices.cbegin(), notices.cend(), [&](const QList<QVariant> &n) {
+                const QString s = n.at(1).toString();
+                return s.contains(u"callback receiver") && s.contains(a) && s.contains(b);
+            });
+        };
+        QVERIFY(said(other.mchid, m_config->mchid));
+        services->setReceiverEnabled(false);
+        notices.clear();
+        t.context->setActiveProfile(profile().name); // the receiver is off: nothing to say
+        QVERIFY(!said(m_config->mchid, other.mchid));
+    }
 };
 
 QTEST_MAIN(tst_MerchantServices)
