@@ -178,6 +178,10 @@
             <numerusform>%n open alerts</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Ledger: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wxr::ui::CallbackAnomaliesDialog</name>

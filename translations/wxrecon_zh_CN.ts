@@ -174,6 +174,10 @@
             <numerusform>%n 条待处理告警</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Ledger: %1</source>
+        <translation>台账：%1</translation>
+    </message>
 </context>
 <context>
     <name>wxr::ui::CallbackAnomaliesDialog</name>

@@ -34,6 +34,7 @@ AppContext::AppContext(std::unique_ptr<Settings> settings, SecretStore::Backend 
     connect(this, &AppContext::ledgerChanged, this, &AppContext::refreshLastBill);
     updateMerchantStatus();
     m_pathInUse = ledgerPath();
+    m_status->setLedgerPath(m_pathInUse);
 }
 
 AppContext::~AppContext()
@@ -68,6 +69,7 @@ void AppContext::setLedgerPath(const QString &path)
 {
     m_ledgerPath = path;
     m_pathInUse = ledgerPath();
+    m_status->setLedgerPath(m_pathInUse);
     m_ledger.reset();
     emitLedgerChanged();
 }
@@ -78,6 +80,7 @@ void AppContext::followLedgerPath()
     if (path == m_pathInUse)
         return;
     m_pathInUse = path;
+    m_status->setLedgerPath(path);
     m_ledger.reset();
     emitLedgerChanged();
 }

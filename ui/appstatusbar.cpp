@@ -4,6 +4,7 @@
 #include "common/cstime.h"
 #include "statusmodel.h"
 
+#include <QDir>
 #include <QLabel>
 
 namespace wxr::ui {
@@ -54,6 +55,10 @@ void AppStatusBar::refresh()
     const QString merchant = m_model->merchant();
     m_merchant->setText(merchant.isEmpty() ? tr("No merchant configured")
                                            : tr("Merchant: %1").arg(merchant));
+    m_merchant->setToolTip(
+        m_model->ledgerPath().isEmpty()
+            ? QString()
+            : tr("Ledger: %1").arg(QDir::toNativeSeparators(m_model->ledgerPath())));
 
     if (m_model->lastBillDate().isValid()) {
         m_bill->setText(tr("Last bill: %1").arg(m_model->lastBillDate().toString(Qt::ISODate)));

@@ -35,6 +35,14 @@ void StatusModel::setMerchant(const QString &name)
     emit changed();
 }
 
+void StatusModel::setLedgerPath(const QString &path)
+{
+    if (path == m_ledgerPath)
+        return;
+    m_ledgerPath = path;
+    emit changed();
+}
+
 void StatusModel::setLastBillFetched(const QDate &billDate, qint64 fetchedAt)
 {
     if (billDate == m_lastBillDate && fetchedAt == m_lastBillFetchedAt)

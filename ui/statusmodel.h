@@ -46,6 +46,9 @@ public:
 
     QString merchant() const { return m_merchant; }
     void setMerchant(const QString &name);
+    /// The ledger file in use (the merchant's).
+    QString ledgerPath() const { return m_ledgerPath; }
+    void setLedgerPath(const QString &path);
 
     /// The latest bill date fetched and when (Unix seconds); invalid date = never.
     QDate lastBillDate() const { return m_lastBillDate; }
@@ -69,6 +72,7 @@ signals:
 
 private:
     QString m_merchant;
+    QString m_ledgerPath;
     QDate m_lastBillDate;
     qint64 m_lastBillFetchedAt = 0;
     KeyStatus m_keyStatus;

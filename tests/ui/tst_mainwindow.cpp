@@ -13,6 +13,7 @@
 #include "uitestutil.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QLabel>
 #include <QListWidget>
 #include <QSignalSpy>
@@ -374,6 +375,8 @@ private slots:
         QCOMPARE(t.context->ledgerPath(), ledgerB);
         QCOMPARE((*t.context->ledger())->path(), ledgerB);
         QCOMPARE(bill->text(), QStringLiteral("Last bill: 2026-11-20"));
+        QCOMPARE(w.findChild<QLabel *>(QStringLiteral("statusMerchant"))->toolTip(),
+                 QStringLiteral("Ledger: ") + QDir::toNativeSeparators(ledgerB));
         // Another profile of the same merchant on the same ledger: nothing to reload.
         t.context->setActiveProfile(QStringLiteral("Shop B test"));
         QCOMPARE(changed.size(), 1);
