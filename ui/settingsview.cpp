@@ -403,10 +403,10 @@ void SettingsView::appendRow(const Row &row)
 
 void SettingsView::addProfile()
 {
-    MerchantProfile p;
+    Row row;
     // A unique default name, so that a new profile never collides with an existing one.
-    p.name = unusedName(tr("New merchant"));
-    appendRow(Row{p, {}, {}, {}, false, false});
+    row.profile.name = unusedName(tr("New merchant"));
+    appendRow(row);
 }
 
 bool SettingsView::importMerchantIni(const QString &path)
@@ -421,12 +421,8 @@ bool SettingsView::importMerchantIni(const QString &path)
                      config.error().message);
         return false;
     }
-    Row row{config->toProfile(unusedName(tr("Merchant %1").arg(config->mchid))),
-            {},
-            {},
-            {},
-            false,
-            false};
+    Row row;
+    row.profile = config->toProfile(unusedName(tr("Merchant %1").arg(config->mchid)));
     if (config->apiV3KeyFile.isEmpty()) // an inline key: kept in the keychain, not the settings
         row.typedApiV3Key = QString::fromLatin1(config->apiV3Key);
     appendRow(row);
@@ -471,11 +467,8 @@ bool SettingsView::save()
         names.append(r.profile.name);
     }
     if (const auto shared = settleLedgers()) {
-        QList<MerchantProfile> profiles;
-        for (const Row &r : m_rows)
-            profiles.append(r.profile);
         selectProfile(shared->second);
-        m_ctx.notice(NoticeBar::Level::Error, sharedLedgerSentence(profiles, *shared));
+        m_ctx.notice(NoticeBar::Level::Error, sharedLedgerSentence(rowProfiles(), *shared));
         return false;
     }
     const QString webhookText = m_webhook->text().trimmed();
@@ -491,10 +484,7 @@ bool SettingsView::save()
     Settings &s = m_ctx.settings();
     const QString oldLanguage = s.language();
     const QString oldActive = s.activeProfileName();
-    QList<MerchantProfile> profiles;
-    for (const Row &r : m_rows)
-        profiles.append(r.profile);
-    s.setProfiles(profiles);
+    s.setProfiles(rowProfiles());
     // A renamed active profile stays active under its new name.
     for (const Row &r : m_rows) {
         if (!r.storedName.isEmpty() && r.storedName == oldActive)
@@ -631,10 +621,15 @@ std::optional<SettingsView::SharedLedger> SettingsView::settleLedgers()
                 m_editor->setLedgerFile(p.ledgerFile);
         }
     }
+    return sharedLedger(rowProfiles(), fallback);
+}
+
+QList<MerchantProfile> SettingsView::rowProfiles() const
+{
     QList<MerchantProfile> profiles;
     for (const Row &r : m_rows)
         profiles.append(r.profile);
-    return sharedLedger(profiles, fallback);
+    return profiles;
 }
 
 void SettingsView::setDirty(bool dirty)

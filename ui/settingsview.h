@@ -86,6 +86,8 @@ private:
     /// A profile name not in use yet: `base`, else "`base` 2", "`base` 3"…
     QString unusedName(const QString &base) const;
     void appendRow(const Row &row);
+    /// The profiles as edited, in list order.
+    QList<MerchantProfile> rowProfiles() const;
     QWidget *buildGeneralPage();
     void selectRow(int row);
     void commitEditor();
