@@ -42,6 +42,12 @@ QSpinBox *spinBox(QWidget *parent, const QString &objectName, int lo, int hi, co
     return s;
 }
 
+// The ledger file `profile` works on when the default ledger is `defaultLedger`, comparable.
+QString ledgerOf(const MerchantProfile &profile, const QString &defaultLedger)
+{
+    return QDir::cleanPath(profile.ledgerFile.isEmpty() ? defaultLedger : profile.ledgerFile);
+}
+
 } // namespace
 
 SettingsView::SettingsView(AppContext &context, QWidget *parent)
@@ -570,14 +576,12 @@ std::optional<SettingsView::SharedLedger>
 SettingsView::sharedLedger(const QList<MerchantProfile> &profiles, const QString &defaultLedger)
 {
     // Profiles of one merchant (a live and a test one) may share a ledger.
-    const auto ledgerOf = [&](const MerchantProfile &p) {
-        return QDir::cleanPath(p.ledgerFile.isEmpty() ? defaultLedger : p.ledgerFile);
-    };
     for (int i = 0; i < profiles.size(); ++i) {
+        const QString path = ledgerOf(profiles[i], defaultLedger);
         for (int j = 0; j < i; ++j) {
             if (profiles[j].mchid != profiles[i].mchid
-                && ledgerOf(profiles[j]) == ledgerOf(profiles[i]))
-                return SharedLedger{j, i, ledgerOf(profiles[i])};
+                && ledgerOf(profiles[j], defaultLedger) == path)
+                return SharedLedger{j, i, path};
         }
     }
     return std::nullopt;
@@ -601,9 +605,6 @@ std::optional<SettingsView::SharedLedger> SettingsView::settleLedgers()
 {
     // A ledger holds one merchant's bills (docs/ledger.md).
     const QString fallback = defaultLedgerPath();
-    const auto ledgerOf = [&](const MerchantProfile &p) {
-        return QDir::cleanPath(p.ledgerFile.isEmpty() ? fallback : p.ledgerFile);
-    };
     for (int i = 0; i < m_rows.size(); ++i) {
         MerchantProfile &p = m_rows[i].profile;
         if (!m_rows[i].storedName.isEmpty() || !p.ledgerFile.isEmpty() || p.mchid.isEmpty())
@@ -613,7 +614,7 @@ std::optional<SettingsView::SharedLedger> SettingsView::settleLedgers()
         for (int j = 0; j < m_rows.size() && !defaultTaken; ++j) {
             const Row &r = m_rows[j];
             defaultTaken = (j < i || !r.storedName.isEmpty()) && r.profile.mchid != p.mchid
-                           && ledgerOf(r.profile) == QDir::cleanPath(fallback);
+                           && ledgerOf(r.profile, fallback) == QDir::cleanPath(fallback);
         }
         if (defaultTaken) {
             p.ledgerFile = Settings::ledgerBeside(fallback, p.mchid);
