@@ -1839,13 +1839,6 @@
         <source>&amp;Show:</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n item(s)</source>
-        <translation>
-            <numerusform>%n item</numerusform>
-            <numerusform>%n items</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The scheduler is starting…</source>
         <translation type="unfinished"></translation>
@@ -1853,34 +1846,6 @@
     <message>
         <source>The scheduler is off; re-query by hand or switch it on.</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Scheduler on: %n waiting</source>
-        <translation>
-            <numerusform>Scheduler on: %n waiting</numerusform>
-            <numerusform>Scheduler on: %n waiting</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n due now</source>
-        <translation>
-            <numerusform>%n due now</numerusform>
-            <numerusform>%n due now</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n in flight</source>
-        <translation>
-            <numerusform>%n in flight</numerusform>
-            <numerusform>%n in flight</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n need attention</source>
-        <translation>
-            <numerusform>%n needs attention</numerusform>
-            <numerusform>%n need attention</numerusform>
-        </translation>
     </message>
     <message>
         <source>next run in %1</source>
@@ -1913,10 +1878,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n stuck order(s) or refund(s) added to the queue.</source>
+        <source>%Ln item(s), the first %1 shown</source>
         <translation>
-            <numerusform>%n stuck order or refund added to the queue.</numerusform>
-            <numerusform>%n stuck orders or refunds added to the queue.</numerusform>
+            <numerusform>%Ln item, the first %1 shown</numerusform>
+            <numerusform>%Ln items, the first %1 shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln item</numerusform>
+            <numerusform>%Ln items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Scheduler on: %Ln waiting</source>
+        <translation>
+            <numerusform>Scheduler on: %Ln waiting</numerusform>
+            <numerusform>Scheduler on: %Ln waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln due now</source>
+        <translation>
+            <numerusform>%Ln due now</numerusform>
+            <numerusform>%Ln due now</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln in flight</source>
+        <translation>
+            <numerusform>%Ln in flight</numerusform>
+            <numerusform>%Ln in flight</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln need attention</source>
+        <translation>
+            <numerusform>%Ln needs attention</numerusform>
+            <numerusform>%Ln need attention</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln stuck order(s) or refund(s) added to the queue.</source>
+        <translation>
+            <numerusform>%Ln stuck order or refund added to the queue.</numerusform>
+            <numerusform>%Ln stuck orders or refunds added to the queue.</numerusform>
         </translation>
     </message>
 </context>

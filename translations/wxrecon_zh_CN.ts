@@ -1813,12 +1813,6 @@
         <source>&amp;Show:</source>
         <translation>显示(&amp;S)：</translation>
     </message>
-    <message numerus="yes">
-        <source>%n item(s)</source>
-        <translation>
-            <numerusform>%n 项</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The scheduler is starting…</source>
         <translation>调度器正在启动…</translation>
@@ -1826,30 +1820,6 @@
     <message>
         <source>The scheduler is off; re-query by hand or switch it on.</source>
         <translation>调度器已关闭；请手动补查或将其开启。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Scheduler on: %n waiting</source>
-        <translation>
-            <numerusform>调度器已开启：%n 项等待中</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n due now</source>
-        <translation>
-            <numerusform>%n 项立即到期</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n in flight</source>
-        <translation>
-            <numerusform>%n 项查询中</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n need attention</source>
-        <translation>
-            <numerusform>%n 项需关注</numerusform>
-        </translation>
     </message>
     <message>
         <source>next run in %1</source>
@@ -1880,9 +1850,45 @@
         <translation>正在查找卡单</translation>
     </message>
     <message numerus="yes">
-        <source>%n stuck order(s) or refund(s) added to the queue.</source>
+        <source>%Ln item(s), the first %1 shown</source>
         <translation>
-            <numerusform>已有 %n 笔卡单或退款加入队列。</numerusform>
+            <numerusform>共 %Ln 项，显示前 %1 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Scheduler on: %Ln waiting</source>
+        <translation>
+            <numerusform>调度器已开启：%Ln 项等待中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln due now</source>
+        <translation>
+            <numerusform>%Ln 项立即到期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln in flight</source>
+        <translation>
+            <numerusform>%Ln 项查询中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln need attention</source>
+        <translation>
+            <numerusform>%Ln 项需关注</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln stuck order(s) or refund(s) added to the queue.</source>
+        <translation>
+            <numerusform>已有 %Ln 笔卡单或退款加入队列。</numerusform>
         </translation>
     </message>
 </context>

@@ -6,6 +6,8 @@
 #include <QHeaderView>
 #include <QSplitter>
 
+#include <algorithm>
+
 namespace wxr::ui {
 
 bool keepHeaderState(QHeaderView *header, Settings &settings, const QString &key)
@@ -16,8 +18,14 @@ bool keepHeaderState(QHeaderView *header, Settings &settings, const QString &key
     const QByteArray saved = settings.layoutState(name);
     // restoreState() refuses a state of another column count (a table that gained a column).
     const bool restored = !saved.isEmpty() && header->restoreState(saved);
-    if (restored)
+    if (restored) {
         header->setSortIndicator(sortSection, sortOrder);
+    } else {
+        // Until the caller sizes the columns to their first rows, each is at least as wide as
+        // its title: an empty table (no stuck orders, no failures yet) cut the titles off.
+        for (int i = 0; i < header->count(); ++i)
+            header->resizeSection(i, std::max(header->sectionSize(i), header->sectionSizeHint(i)));
+    }
     const auto save = [header, &settings, name] {
         settings.setLayoutState(name, header->saveState());
     };

@@ -21,6 +21,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -105,7 +106,7 @@ StuckOrdersView::StuckOrdersView(AppContext &context, QWidget *parent)
             m_model->setStates({core::QueueState::Pending, core::QueueState::NeedsAttention});
             break;
         }
-        m_count->setText(tr("%n item(s)", nullptr, m_model->rowCount()));
+        showCount();
     });
     connect(m_scheduler, &QCheckBox::toggled, m_ctx.merchant(),
             &MerchantServices::setSchedulerEnabled);
@@ -138,11 +139,22 @@ StuckOrdersView::StuckOrdersView(AppContext &context, QWidget *parent)
 
 StuckOrdersView::~StuckOrdersView() = default;
 
+void StuckOrdersView::showCount()
+{
+    const qint64 total = m_model->totalCount();
+    const int shown = m_model->rowCount();
+    // The model reads at most its limit of each state; a queue longer than that (a day's
+    // unpaid orders of a large merchant) is said, not hidden.
+    m_count->setText(total > shown ? tr("%Ln item(s), the first %1 shown", nullptr, int(total))
+                                         .arg(QLocale().toString(shown))
+                                   : tr("%Ln item(s)", nullptr, shown));
+}
+
 void StuckOrdersView::reload()
 {
     auto ledger = m_ctx.ledger();
     m_model->setLedger(ledger.ok() ? *ledger : nullptr);
-    m_count->setText(tr("%n item(s)", nullptr, m_model->rowCount()));
+    showCount();
     // Sized once, from the first rows: sizing measures every row (about 0.1 s for two thousand
     // items, paid on every change the scheduler makes) and would undo the person's own widths.
     if (!m_columnsSized && m_model->rowCount() > 0) {
@@ -165,11 +177,11 @@ void StuckOrdersView::showSchedulerStatus(const core::RequeryStatus &status)
         m_schedulerStatus->setText(tr("The scheduler is off; re-query by hand or switch it on."));
         return;
     }
-    QString text = tr("Scheduler on: %n waiting", nullptr, int(status.pending))
-                   + QStringLiteral(", ") + tr("%n due now", nullptr, int(status.due))
-                   + QStringLiteral(", ") + tr("%n in flight", nullptr, int(status.inFlight))
+    QString text = tr("Scheduler on: %Ln waiting", nullptr, int(status.pending))
+                   + QStringLiteral(", ") + tr("%Ln due now", nullptr, int(status.due))
+                   + QStringLiteral(", ") + tr("%Ln in flight", nullptr, int(status.inFlight))
                    + QStringLiteral(", ")
-                   + tr("%n need attention", nullptr, int(status.needsAttention));
+                   + tr("%Ln need attention", nullptr, int(status.needsAttention));
     if (status.nextRunMs) {
         const qint64 in = *status.nextRunMs - QDateTime::currentMSecsSinceEpoch();
         text
@@ -267,7 +279,7 @@ void StuckOrdersView::scanNow()
         this,
         [this](const core::ScanStats &stats) {
             m_ctx.notice(NoticeBar::Level::Success,
-                         tr("%n stuck order(s) or refund(s) added to the queue.", nullptr,
+                         tr("%Ln stuck order(s) or refund(s) added to the queue.", nullptr,
                             int(stats.queued)));
             m_ctx.notifyLedgerChanged();
             emit jobFinished();

@@ -48,6 +48,7 @@ signals:
 private:
     void startRequery(const QStringList &orders, const QStringList &refunds, bool all);
     void showSchedulerStatus(const core::RequeryStatus &status);
+    void showCount();
 
     AppContext &m_ctx;
     QCheckBox *m_scheduler = nullptr;

@@ -151,6 +151,16 @@ Result<QList<RequeryItem>> RequeryQueue::withState(QueueState state, int limit) 
     return readItems(m_ledger, q, Tr::tr("read the re-query queue"));
 }
 
+Result<qint64> RequeryQueue::countWithState(QueueState state) const
+{
+    QSqlQuery q(m_ledger.database());
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM requery_queue WHERE state = ?"));
+    q.addBindValue(queueStateWord(state));
+    if (!q.exec() || !q.next())
+        return m_ledger.queryError(q, Tr::tr("count the re-query queue"));
+    return q.value(0).toLongLong();
+}
+
 Status RequeryQueue::save(const RequeryItem &item)
 {
     QSqlQuery q(m_ledger.database());

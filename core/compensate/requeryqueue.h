@@ -46,6 +46,8 @@ public:
     Result<QList<RequeryItem>> due(qint64 nowMs, int limit) const;
     /// Items in `state`, earliest next attempt (PENDING) or latest update (others) first.
     Result<QList<RequeryItem>> withState(QueueState state, int limit) const;
+    /// How many items are in `state` (all of them, where withState() stops at its limit).
+    Result<qint64> countWithState(QueueState state) const;
     /// Stores the mutable fields of `item` (by id): state, attempts, times, results, note.
     /// NotFound when the id does not exist.
     Status save(const RequeryItem &item);

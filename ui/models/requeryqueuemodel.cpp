@@ -79,15 +79,27 @@ void RequeryQueueModel::reload()
     beginResetModel();
     m_items.clear();
     m_orderCreatedMs.clear();
+    m_total = 0;
     if (m_ledger) {
         const core::RequeryQueue queue(*m_ledger);
         for (core::QueueState state : std::as_const(m_states)) {
-            auto items = queue.withState(state, kLimit);
+            auto items = queue.withState(state, m_limit);
             if (!items.ok()) {
                 emit error(items.error());
                 break;
             }
             m_items.append(*items);
+            // Only a full read can have left items out; the count is asked for then only.
+            if (items->size() < m_limit) {
+                m_total += items->size();
+                continue;
+            }
+            auto all = queue.countWithState(state);
+            if (!all.ok()) {
+                emit error(all.error());
+                break;
+            }
+            m_total += *all;
         }
         // Age is the order's (how long the customer's payment has been in doubt), not the
         // queue item's.

@@ -20,7 +20,7 @@ namespace wxr::ui {
 /// The re-query queue of the ledger (stuck orders and refunds): one row per item with its
 /// order's age, attempts, last result, next attempt, and the result of the latest re-query
 /// made from this window. The queue is bounded by the stuck-order rules, so the items of the
-/// chosen states are read at once (up to kLimit).
+/// chosen states are read at once (up to limit() of each; totalCount() counts them all).
 ///
 /// Raw data: Qt::EditRole gives Unix milliseconds for times, ints for counts, words for
 /// states; Qt::DisplayRole the text shown. GUI thread only.
@@ -54,6 +54,11 @@ public:
     /// The clock ages and "due" are computed against (Unix ms); wall clock by default.
     void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
     void setLedger(core::Ledger *ledger);
+    /// The most items of one state read (kLimit unless changed); takes effect on reload().
+    void setLimit(int limit) { m_limit = limit; }
+    int limit() const { return m_limit; }
+    /// Items in the chosen states, including those beyond the limit (not shown).
+    qint64 totalCount() const { return m_total; }
     /// Which states to show (default: PENDING and NEEDS_ATTENTION).
     void setStates(const QList<core::QueueState> &states);
     void reload();
@@ -82,6 +87,8 @@ private:
     core::Ledger *m_ledger = nullptr;
     QList<core::QueueState> m_states{core::QueueState::Pending, core::QueueState::NeedsAttention};
     QList<core::RequeryItem> m_items;
+    int m_limit = kLimit;
+    qint64 m_total = 0;
     QHash<QString, qint64> m_orderCreatedMs; ///< order key → created_at, for the age
     QHash<QString, QString> m_inline;
     std::function<qint64()> m_clock;
