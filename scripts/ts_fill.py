@@ -4,7 +4,7 @@
 
   ts_fill.py list FILE.ts            print unfinished source texts, one JSON string a line
   ts_fill.py fill FILE.ts PAIRS.json fill unfinished entries from {"source": "translation"}
-  ts_fill.py en-plurals FILE.ts      fill the unfinished plural (%n) entries of the English
+  ts_fill.py en-plurals FILE.ts      fill the unfinished plural (%n, %Ln) entries of the English
                                      catalogue with singular and plural forms of the source
 
 The English catalogue needs only its plural entries: every other English text is its own
@@ -62,7 +62,7 @@ def english_forms(source):
         one = re.sub(r"(\w+)\(s\)", lambda m: paren(m)[0], source)
         many = re.sub(r"(\w+)\(s\)", lambda m: paren(m)[1], source)
         return one, many
-    m = re.search(r"%n (\w+)", source)
+    m = re.search(r"%L?n (\w+)", source)
     if not m:
         return source, source
     word = m.group(1)

@@ -117,23 +117,9 @@
         <source>Keys: not checked</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Keys: valid for %n day(s)</source>
-        <translation>
-            <numerusform>Keys: valid for %n day</numerusform>
-            <numerusform>Keys: valid for %n days</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Keys: WeChat Pay public key</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Keys: expire in %n day(s)</source>
-        <translation>
-            <numerusform>Keys: expire in %n day</numerusform>
-            <numerusform>Keys: expire in %n days</numerusform>
-        </translation>
     </message>
     <message>
         <source>Keys: expired</source>
@@ -171,16 +157,30 @@
         <source>No open alerts</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n open alert(s)</source>
-        <translation>
-            <numerusform>%n open alert</numerusform>
-            <numerusform>%n open alerts</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Ledger: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Keys: valid for %Ln day(s)</source>
+        <translation>
+            <numerusform>Keys: valid for %Ln day</numerusform>
+            <numerusform>Keys: valid for %Ln days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Keys: expire in %Ln day(s)</source>
+        <translation>
+            <numerusform>Keys: expire in %Ln day</numerusform>
+            <numerusform>Keys: expire in %Ln days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln open alert(s)</source>
+        <translation>
+            <numerusform>%Ln open alert</numerusform>
+            <numerusform>%Ln open alerts</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -263,16 +263,16 @@
 </context>
 <context>
     <name>wxr::ui::ConnectionTester</name>
-    <message numerus="yes">
-        <source>Connected: WeChat Pay answered with %n verified platform certificate(s); the newest is valid until %1.</source>
-        <translation>
-            <numerusform>Connected: WeChat Pay answered with %n verified platform certificate; the newest is valid until %1.</numerusform>
-            <numerusform>Connected: WeChat Pay answered with %n verified platform certificates; the newest is valid until %1.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Connected: WeChat Pay answered; this merchant verifies with the WeChat Pay public key %1.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: WeChat Pay answered with %Ln verified platform certificate(s); the newest is valid until %1.</source>
+        <translation>
+            <numerusform>Connected: WeChat Pay answered with %Ln verified platform certificate; the newest is valid until %1.</numerusform>
+            <numerusform>Connected: WeChat Pay answered with %Ln verified platform certificates; the newest is valid until %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -289,10 +289,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Daily fetch: %1 reconciled, %n discrepancies.</source>
+        <source>Daily fetch: %1 reconciled, %Ln discrepancies.</source>
         <translation>
-            <numerusform>Daily fetch: %1 reconciled, %n discrepancy.</numerusform>
-            <numerusform>Daily fetch: %1 reconciled, %n discrepancies.</numerusform>
+            <numerusform>Daily fetch: %1 reconciled, %Ln discrepancy.</numerusform>
+            <numerusform>Daily fetch: %1 reconciled, %Ln discrepancies.</numerusform>
         </translation>
     </message>
 </context>
@@ -365,10 +365,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Delay %1–%2 s: %n callback(s)</source>
+        <source>Delay %1–%2 s: %Ln callback(s)</source>
         <translation>
-            <numerusform>Delay %1–%2 s: %n callback</numerusform>
-            <numerusform>Delay %1–%2 s: %n callbacks</numerusform>
+            <numerusform>Delay %1–%2 s: %Ln callback</numerusform>
+            <numerusform>Delay %1–%2 s: %Ln callbacks</numerusform>
         </translation>
     </message>
 </context>
@@ -462,13 +462,6 @@
         <source>Timeline</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n discrepancies selected; the actions apply to all of them.</source>
-        <translation>
-            <numerusform>%n discrepancy selected; the actions apply to all of them.</numerusform>
-            <numerusform>%n discrepancies selected; the actions apply to all of them.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Select a discrepancy to see both sides and the order&apos;s history.</source>
         <translation type="unfinished"></translation>
@@ -476,6 +469,13 @@
     <message>
         <source>%1 — %2 (%3)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln discrepancies selected; the actions apply to all of them.</source>
+        <translation>
+            <numerusform>%Ln discrepancy selected; the actions apply to all of them.</numerusform>
+            <numerusform>%Ln discrepancies selected; the actions apply to all of them.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -554,23 +554,9 @@
         <source>Importing the ledger</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n orders imported</source>
-        <translation>
-            <numerusform>%n order imported</numerusform>
-            <numerusform>%n orders imported</numerusform>
-        </translation>
-    </message>
     <message>
         <source>(%1 new, %2 updated, %3 unchanged)</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>; %n refunds</source>
-        <translation>
-            <numerusform>; %n refund</numerusform>
-            <numerusform>; %n refunds</numerusform>
-        </translation>
     </message>
     <message>
         <source>Importing the bill of %1</source>
@@ -584,30 +570,9 @@
         <source>Reconciling %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Bill of %1 imported and reconciled: %n discrepancies.</source>
-        <translation>
-            <numerusform>Bill of %1 imported and reconciled: %n discrepancy.</numerusform>
-            <numerusform>Bill of %1 imported and reconciled: %n discrepancies.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Importing the callback log</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n callbacks imported</source>
-        <translation>
-            <numerusform>%n callback imported</numerusform>
-            <numerusform>%n callbacks imported</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source> (%n already there).</source>
-        <translation>
-            <numerusform> (%n already there).</numerusform>
-            <numerusform> (%n already there).</numerusform>
-        </translation>
     </message>
     <message>
         <source>Import the ledger: choose orders.csv</source>
@@ -648,6 +613,41 @@
     <message>
         <source>JSON Lines (*.jsonl *.json *.log);;All files (*)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln orders imported</source>
+        <translation>
+            <numerusform>%Ln order imported</numerusform>
+            <numerusform>%Ln orders imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %Ln refunds</source>
+        <translation>
+            <numerusform>; %Ln refund</numerusform>
+            <numerusform>; %Ln refunds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bill of %1 imported and reconciled: %Ln discrepancies.</source>
+        <translation>
+            <numerusform>Bill of %1 imported and reconciled: %Ln discrepancy.</numerusform>
+            <numerusform>Bill of %1 imported and reconciled: %Ln discrepancies.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln callbacks imported</source>
+        <translation>
+            <numerusform>%Ln callback imported</numerusform>
+            <numerusform>%Ln callbacks imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%Ln already there).</source>
+        <translation>
+            <numerusform> (%Ln already there).</numerusform>
+            <numerusform> (%Ln already there).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -781,27 +781,6 @@
         <source>No merchant is configured; add one under Settings first.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n pending</source>
-        <translation>
-            <numerusform>%n pending</numerusform>
-            <numerusform>%n pending</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n due</source>
-        <translation>
-            <numerusform>%n due</numerusform>
-            <numerusform>%n due</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n need attention</source>
-        <translation>
-            <numerusform>%n needs attention</numerusform>
-            <numerusform>%n need attention</numerusform>
-        </translation>
-    </message>
     <message>
         <source>next run %1</source>
         <translation type="unfinished"></translation>
@@ -833,6 +812,27 @@
     <message>
         <source>The callback receiver now takes the callbacks of merchant %1; those of merchant %2 are refused until it is chosen again (WeChat Pay retries them for about a day).</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pending</source>
+        <translation>
+            <numerusform>%Ln pending</numerusform>
+            <numerusform>%Ln pending</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln due</source>
+        <translation>
+            <numerusform>%Ln due</numerusform>
+            <numerusform>%Ln due</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln need attention</source>
+        <translation>
+            <numerusform>%Ln needs attention</numerusform>
+            <numerusform>%Ln need attention</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -892,23 +892,9 @@
         <source>Reading callback metrics</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n callbacks</source>
-        <translation>
-            <numerusform>%n callback</numerusform>
-            <numerusform>%n callbacks</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 % failed</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n lost</source>
-        <translation>
-            <numerusform>%n lost</numerusform>
-            <numerusform>%n lost</numerusform>
-        </translation>
     </message>
     <message>
         <source>updated %1</source>
@@ -917,6 +903,20 @@
     <message>
         <source>An alert could not be sent to the webhook: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln callbacks</source>
+        <translation>
+            <numerusform>%Ln callback</numerusform>
+            <numerusform>%Ln callbacks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln lost</source>
+        <translation>
+            <numerusform>%Ln lost</numerusform>
+            <numerusform>%Ln lost</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1309,13 +1309,6 @@
         <source>Discrepancies</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n rows are too many to sort; they stay in report order. Narrow the filter to sort by another column.</source>
-        <translation>
-            <numerusform>%n rows are too many to sort; they stay in report order. Narrow the filter to sort by another column.</numerusform>
-            <numerusform>%n rows are too many to sort; they stay in report order. Narrow the filter to sort by another column.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Add a merchant under Settings to query WeChat Pay.</source>
         <translation type="unfinished"></translation>
@@ -1328,51 +1321,9 @@
         <source>Bill date %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n discrepancies</source>
-        <translation>
-            <numerusform>%n discrepancy</numerusform>
-            <numerusform>%n discrepancies</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n discrepancies reopened.</source>
-        <translation>
-            <numerusform>%n discrepancy reopened.</numerusform>
-            <numerusform>%n discrepancies reopened.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n discrepancies acknowledged.</source>
-        <translation>
-            <numerusform>%n discrepancy acknowledged.</numerusform>
-            <numerusform>%n discrepancies acknowledged.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n discrepancies resolved.</source>
-        <translation>
-            <numerusform>%n discrepancy resolved.</numerusform>
-            <numerusform>%n discrepancies resolved.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n discrepancies ignored.</source>
-        <translation>
-            <numerusform>%n discrepancy ignored.</numerusform>
-            <numerusform>%n discrepancies ignored.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Fetching and reconciling %1</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 reconciled: %n discrepancies, %2 new, %3 resolved by the run.</source>
-        <translation>
-            <numerusform>%1 reconciled: %n discrepancy, %2 new, %3 resolved by the run.</numerusform>
-            <numerusform>%1 reconciled: %n discrepancies, %2 new, %3 resolved by the run.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Reconciling %1</source>
@@ -1405,6 +1356,55 @@
     <message>
         <source>WeChat Pay offers a day&apos;s bill from 10:00 (China Standard Time) the next day.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows are too many to sort; they stay in report order. Narrow the filter to sort by another column.</source>
+        <translation>
+            <numerusform>%Ln rows are too many to sort; they stay in report order. Narrow the filter to sort by another column.</numerusform>
+            <numerusform>%Ln rows are too many to sort; they stay in report order. Narrow the filter to sort by another column.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln discrepancies</source>
+        <translation>
+            <numerusform>%Ln discrepancy</numerusform>
+            <numerusform>%Ln discrepancies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln discrepancies reopened.</source>
+        <translation>
+            <numerusform>%Ln discrepancy reopened.</numerusform>
+            <numerusform>%Ln discrepancies reopened.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln discrepancies acknowledged.</source>
+        <translation>
+            <numerusform>%Ln discrepancy acknowledged.</numerusform>
+            <numerusform>%Ln discrepancies acknowledged.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln discrepancies resolved.</source>
+        <translation>
+            <numerusform>%Ln discrepancy resolved.</numerusform>
+            <numerusform>%Ln discrepancies resolved.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln discrepancies ignored.</source>
+        <translation>
+            <numerusform>%Ln discrepancy ignored.</numerusform>
+            <numerusform>%Ln discrepancies ignored.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 reconciled: %Ln discrepancies, %2 new, %3 resolved by the run.</source>
+        <translation>
+            <numerusform>%1 reconciled: %Ln discrepancy, %2 new, %3 resolved by the run.</numerusform>
+            <numerusform>%1 reconciled: %Ln discrepancies, %2 new, %3 resolved by the run.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1449,13 +1449,6 @@
         <source>Open folder</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n discrepancies from %1 to %2.</source>
-        <translation>
-            <numerusform>%n discrepancy from %1 to %2.</numerusform>
-            <numerusform>%n discrepancies from %1 to %2.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Export the discrepancy report</source>
         <translation type="unfinished"></translation>
@@ -1471,6 +1464,13 @@
     <message>
         <source>Report saved to %1.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln discrepancies from %1 to %2.</source>
+        <translation>
+            <numerusform>%Ln discrepancy from %1 to %2.</numerusform>
+            <numerusform>%Ln discrepancies from %1 to %2.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1859,20 +1859,6 @@
         <source>Re-querying every stuck order</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Re-querying %n order(s)</source>
-        <translation>
-            <numerusform>Re-querying %n order</numerusform>
-            <numerusform>Re-querying %n orders</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n queried: %1 changed, %2 unchanged, %3 failed, %4 discrepancies resolved.</source>
-        <translation>
-            <numerusform>%n queried: %1 changed, %2 unchanged, %3 failed, %4 discrepancies resolved.</numerusform>
-            <numerusform>%n queried: %1 changed, %2 unchanged, %3 failed, %4 discrepancies resolved.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Looking for stuck orders</source>
         <translation type="unfinished"></translation>
@@ -1926,16 +1912,23 @@
             <numerusform>%Ln stuck orders or refunds added to the queue.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Re-querying %Ln order(s)</source>
+        <translation>
+            <numerusform>Re-querying %Ln order</numerusform>
+            <numerusform>Re-querying %Ln orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln queried: %1 changed, %2 unchanged, %3 failed, %4 discrepancies resolved.</source>
+        <translation>
+            <numerusform>%Ln queried: %1 changed, %2 unchanged, %3 failed, %4 discrepancies resolved.</numerusform>
+            <numerusform>%Ln queried: %1 changed, %2 unchanged, %3 failed, %4 discrepancies resolved.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>wxr::ui::SummaryCards</name>
-    <message numerus="yes">
-        <source>%n item(s), ¥%1</source>
-        <translation>
-            <numerusform>%n item, ¥%1</numerusform>
-            <numerusform>%n items, ¥%1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Payments (ledger | bill)</source>
         <translation type="unfinished"></translation>
@@ -1968,20 +1961,6 @@
         <source>Settlement ¥%1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n found</source>
-        <translation>
-            <numerusform>%n found</numerusform>
-            <numerusform>%n found</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n still open</source>
-        <translation>
-            <numerusform>%n still open</numerusform>
-            <numerusform>%n still open</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Show…</source>
         <translation type="unfinished"></translation>
@@ -2010,6 +1989,27 @@
         <source>WeChat Pay has no bill for this day
 (no payment or refund)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s), ¥%1</source>
+        <translation>
+            <numerusform>%Ln item, ¥%1</numerusform>
+            <numerusform>%Ln items, ¥%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln found</source>
+        <translation>
+            <numerusform>%Ln found</numerusform>
+            <numerusform>%Ln found</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln still open</source>
+        <translation>
+            <numerusform>%Ln still open</numerusform>
+            <numerusform>%Ln still open</numerusform>
+        </translation>
     </message>
 </context>
 <context>

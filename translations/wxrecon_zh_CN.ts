@@ -116,21 +116,9 @@
         <source>Keys: not checked</source>
         <translation>密钥：未检查</translation>
     </message>
-    <message numerus="yes">
-        <source>Keys: valid for %n day(s)</source>
-        <translation>
-            <numerusform>密钥：有效期还剩 %n 天</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Keys: WeChat Pay public key</source>
         <translation>密钥：微信支付公钥</translation>
-    </message>
-    <message numerus="yes">
-        <source>Keys: expire in %n day(s)</source>
-        <translation>
-            <numerusform>密钥：%n 天后过期</numerusform>
-        </translation>
     </message>
     <message>
         <source>Keys: expired</source>
@@ -168,15 +156,24 @@
         <source>No open alerts</source>
         <translation>无待处理告警</translation>
     </message>
-    <message numerus="yes">
-        <source>%n open alert(s)</source>
-        <translation>
-            <numerusform>%n 条待处理告警</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Ledger: %1</source>
         <translation>台账：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keys: valid for %Ln day(s)</source>
+        <translation>
+            <numerusform>密钥：有效期还剩 %Ln 天</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Keys: expire in %Ln day(s)</source>
+        <translation>
+            <numerusform>密钥：%Ln 天后过期</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln open alert(s)</source>
+        <translation>
+            <numerusform>%Ln 条待处理告警</numerusform></translation>
     </message>
 </context>
 <context>
@@ -259,15 +256,14 @@
 </context>
 <context>
     <name>wxr::ui::ConnectionTester</name>
-    <message numerus="yes">
-        <source>Connected: WeChat Pay answered with %n verified platform certificate(s); the newest is valid until %1.</source>
-        <translation>
-            <numerusform>已连接：微信支付返回了 %n 个验签通过的平台证书；最新证书有效期至 %1。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Connected: WeChat Pay answered; this merchant verifies with the WeChat Pay public key %1.</source>
         <translation>已连接：微信支付已应答；该商户使用微信支付公钥 %1 验签。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: WeChat Pay answered with %Ln verified platform certificate(s); the newest is valid until %1.</source>
+        <translation>
+            <numerusform>已连接：微信支付返回了 %Ln 个验签通过的平台证书；最新证书有效期至 %1。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -284,10 +280,9 @@
         <translation>每日获取账单：%1</translation>
     </message>
     <message numerus="yes">
-        <source>Daily fetch: %1 reconciled, %n discrepancies.</source>
+        <source>Daily fetch: %1 reconciled, %Ln discrepancies.</source>
         <translation>
-            <numerusform>每日获取：%1 已对账，差异 %n 条。</numerusform>
-        </translation>
+            <numerusform>每日获取：%1 已对账，差异 %Ln 条。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -359,10 +354,9 @@
         <translation>延迟（秒）</translation>
     </message>
     <message numerus="yes">
-        <source>Delay %1–%2 s: %n callback(s)</source>
+        <source>Delay %1–%2 s: %Ln callback(s)</source>
         <translation>
-            <numerusform>延迟 %1–%2 秒：%n 次回调</numerusform>
-        </translation>
+            <numerusform>延迟 %1–%2 秒：%Ln 次回调</numerusform></translation>
     </message>
 </context>
 <context>
@@ -455,12 +449,6 @@
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
-    <message numerus="yes">
-        <source>%n discrepancies selected; the actions apply to all of them.</source>
-        <translation>
-            <numerusform>已选择 %n 条差异；操作将应用于全部所选差异。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Select a discrepancy to see both sides and the order's history.</source>
         <translation>选择一条差异以查看双方记录及订单历史。</translation>
@@ -468,6 +456,11 @@
     <message>
         <source>%1 — %2 (%3)</source>
         <translation>%1 — %2（%3）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln discrepancies selected; the actions apply to all of them.</source>
+        <translation>
+            <numerusform>已选择 %Ln 条差异；操作将应用于全部所选差异。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -546,21 +539,9 @@
         <source>Importing the ledger</source>
         <translation>正在导入台账</translation>
     </message>
-    <message numerus="yes">
-        <source>%n orders imported</source>
-        <translation>
-            <numerusform>已导入 %n 笔订单</numerusform>
-        </translation>
-    </message>
     <message>
         <source>(%1 new, %2 updated, %3 unchanged)</source>
         <translation>（新增 %1，更新 %2，未变 %3）</translation>
-    </message>
-    <message numerus="yes">
-        <source>; %n refunds</source>
-        <translation>
-            <numerusform>；退款 %n 笔</numerusform>
-        </translation>
     </message>
     <message>
         <source>Importing the bill of %1</source>
@@ -574,27 +555,9 @@
         <source>Reconciling %1</source>
         <translation>正在对账 %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Bill of %1 imported and reconciled: %n discrepancies.</source>
-        <translation>
-            <numerusform>%1 的账单已导入并完成对账：差异 %n 条。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Importing the callback log</source>
         <translation>正在导入回调日志</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n callbacks imported</source>
-        <translation>
-            <numerusform>已导入 %n 条回调</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source> (%n already there).</source>
-        <translation>
-            <numerusform>（%n 条已存在）。</numerusform>
-        </translation>
     </message>
     <message>
         <source>Import the ledger: choose orders.csv</source>
@@ -635,6 +598,31 @@
     <message>
         <source>JSON Lines (*.jsonl *.json *.log);;All files (*)</source>
         <translation>JSON Lines (*.jsonl *.json *.log);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln orders imported</source>
+        <translation>
+            <numerusform>已导入 %Ln 笔订单</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>; %Ln refunds</source>
+        <translation>
+            <numerusform>；退款 %Ln 笔</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Bill of %1 imported and reconciled: %Ln discrepancies.</source>
+        <translation>
+            <numerusform>%1 的账单已导入并完成对账：差异 %Ln 条。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln callbacks imported</source>
+        <translation>
+            <numerusform>已导入 %Ln 条回调</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source> (%Ln already there).</source>
+        <translation>
+            <numerusform>（%Ln 条已存在）。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -768,24 +756,6 @@
         <source>No merchant is configured; add one under Settings first.</source>
         <translation>未配置商户；请先在设置中添加商户。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n pending</source>
-        <translation>
-            <numerusform>%n 项待处理</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n due</source>
-        <translation>
-            <numerusform>%n 项到期</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n need attention</source>
-        <translation>
-            <numerusform>%n 项需关注</numerusform>
-        </translation>
-    </message>
     <message>
         <source>next run %1</source>
         <translation>下次运行 %1</translation>
@@ -817,6 +787,21 @@
     <message>
         <source>The callback receiver now takes the callbacks of merchant %1; those of merchant %2 are refused until it is chosen again (WeChat Pay retries them for about a day).</source>
         <translation>回调接收器现在接收商户 %1 的回调；在重新选择商户 %2 之前，其回调将被拒收（微信支付会在约一天内重试）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pending</source>
+        <translation>
+            <numerusform>%Ln 项待处理</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln due</source>
+        <translation>
+            <numerusform>%Ln 项到期</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln need attention</source>
+        <translation>
+            <numerusform>%Ln 项需关注</numerusform></translation>
     </message>
 </context>
 <context>
@@ -876,21 +861,9 @@
         <source>Reading callback metrics</source>
         <translation>正在读取回调指标</translation>
     </message>
-    <message numerus="yes">
-        <source>%n callbacks</source>
-        <translation>
-            <numerusform>%n 条回调</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 % failed</source>
         <translation>失败 %1%</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n lost</source>
-        <translation>
-            <numerusform>丢失 %n 条</numerusform>
-        </translation>
     </message>
     <message>
         <source>updated %1</source>
@@ -899,6 +872,16 @@
     <message>
         <source>An alert could not be sent to the webhook: %1</source>
         <translation>告警未能发送到 Webhook：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln callbacks</source>
+        <translation>
+            <numerusform>%Ln 条回调</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln lost</source>
+        <translation>
+            <numerusform>丢失 %Ln 条</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1291,12 +1274,6 @@
         <source>Discrepancies</source>
         <translation>差异</translation>
     </message>
-    <message numerus="yes">
-        <source>%n rows are too many to sort; they stay in report order. Narrow the filter to sort by another column.</source>
-        <translation>
-            <numerusform>%n 行数据过多，无法排序；将保持报表顺序。请缩小筛选范围后再按其他列排序。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Add a merchant under Settings to query WeChat Pay.</source>
         <translation>请在设置中添加商户以查询微信支付。</translation>
@@ -1309,45 +1286,9 @@
         <source>Bill date %1</source>
         <translation>账单日期 %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%n discrepancies</source>
-        <translation>
-            <numerusform>%n 条差异</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n discrepancies reopened.</source>
-        <translation>
-            <numerusform>已重新打开 %n 条差异。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n discrepancies acknowledged.</source>
-        <translation>
-            <numerusform>已确认 %n 条差异。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n discrepancies resolved.</source>
-        <translation>
-            <numerusform>已解决 %n 条差异。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n discrepancies ignored.</source>
-        <translation>
-            <numerusform>已忽略 %n 条差异。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Fetching and reconciling %1</source>
         <translation>正在获取 %1 的账单并对账</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 reconciled: %n discrepancies, %2 new, %3 resolved by the run.</source>
-        <translation>
-            <numerusform>%1 对账完成：%n 条差异，新增 %2 条，本次对账解决 %3 条。</numerusform>
-        </translation>
     </message>
     <message>
         <source>Reconciling %1</source>
@@ -1380,6 +1321,41 @@
     <message>
         <source>WeChat Pay offers a day's bill from 10:00 (China Standard Time) the next day.</source>
         <translation>微信支付在次日 10:00（北京时间）后提供当天的账单。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows are too many to sort; they stay in report order. Narrow the filter to sort by another column.</source>
+        <translation>
+            <numerusform>%Ln 行数据过多，无法排序；将保持报表顺序。请缩小筛选范围后再按其他列排序。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln discrepancies</source>
+        <translation>
+            <numerusform>%Ln 条差异</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln discrepancies reopened.</source>
+        <translation>
+            <numerusform>已重新打开 %Ln 条差异。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln discrepancies acknowledged.</source>
+        <translation>
+            <numerusform>已确认 %Ln 条差异。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln discrepancies resolved.</source>
+        <translation>
+            <numerusform>已解决 %Ln 条差异。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln discrepancies ignored.</source>
+        <translation>
+            <numerusform>已忽略 %Ln 条差异。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 reconciled: %Ln discrepancies, %2 new, %3 resolved by the run.</source>
+        <translation>
+            <numerusform>%1 对账完成：%Ln 条差异，新增 %2 条，本次对账解决 %3 条。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1424,12 +1400,6 @@
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
-    <message numerus="yes">
-        <source>%n discrepancies from %1 to %2.</source>
-        <translation>
-            <numerusform>%1 至 %2 共 %n 条差异。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Export the discrepancy report</source>
         <translation>导出差异报表</translation>
@@ -1445,6 +1415,11 @@
     <message>
         <source>Report saved to %1.</source>
         <translation>报表已保存到 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln discrepancies from %1 to %2.</source>
+        <translation>
+            <numerusform>%1 至 %2 共 %Ln 条差异。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1833,18 +1808,6 @@
         <source>Re-querying every stuck order</source>
         <translation>正在补查所有卡单</translation>
     </message>
-    <message numerus="yes">
-        <source>Re-querying %n order(s)</source>
-        <translation>
-            <numerusform>正在补查 %n 笔订单</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n queried: %1 changed, %2 unchanged, %3 failed, %4 discrepancies resolved.</source>
-        <translation>
-            <numerusform>已查询 %n 项：%1 项有变化，%2 项无变化，%3 项失败，%4 条差异已解决。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Looking for stuck orders</source>
         <translation>正在查找卡单</translation>
@@ -1891,15 +1854,19 @@
             <numerusform>已有 %Ln 笔卡单或退款加入队列。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Re-querying %Ln order(s)</source>
+        <translation>
+            <numerusform>正在补查 %Ln 笔订单</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln queried: %1 changed, %2 unchanged, %3 failed, %4 discrepancies resolved.</source>
+        <translation>
+            <numerusform>已查询 %Ln 项：%1 项有变化，%2 项无变化，%3 项失败，%4 条差异已解决。</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>wxr::ui::SummaryCards</name>
-    <message numerus="yes">
-        <source>%n item(s), ¥%1</source>
-        <translation>
-            <numerusform>%n 笔，¥%1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Payments (ledger | bill)</source>
         <translation>支付（台账 | 账单）</translation>
@@ -1932,18 +1899,6 @@
         <source>Settlement ¥%1</source>
         <translation>结算 ¥%1</translation>
     </message>
-    <message numerus="yes">
-        <source>%n found</source>
-        <translation>
-            <numerusform>发现 %n 条</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n still open</source>
-        <translation>
-            <numerusform>%n 条仍待处理</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Show…</source>
         <translation>查看…</translation>
@@ -1973,6 +1928,21 @@
 (no payment or refund)</source>
         <translation>微信支付当日无账单
 （无支付或退款）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s), ¥%1</source>
+        <translation>
+            <numerusform>%Ln 笔，¥%1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln found</source>
+        <translation>
+            <numerusform>发现 %Ln 条</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln still open</source>
+        <translation>
+            <numerusform>%Ln 条仍待处理</numerusform></translation>
     </message>
 </context>
 <context>

@@ -76,12 +76,12 @@ void AppStatusBar::refresh()
         setTone(m_key, {});
         break;
     case StatusModel::KeyHealth::Ok:
-        m_key->setText(key.hasExpiry ? tr("Keys: valid for %n day(s)", nullptr, key.daysToExpiry)
+        m_key->setText(key.hasExpiry ? tr("Keys: valid for %Ln day(s)", nullptr, key.daysToExpiry)
                                      : tr("Keys: WeChat Pay public key"));
         setTone(m_key, {});
         break;
     case StatusModel::KeyHealth::Expiring:
-        m_key->setText(tr("Keys: expire in %n day(s)", nullptr, key.daysToExpiry));
+        m_key->setText(tr("Keys: expire in %Ln day(s)", nullptr, key.daysToExpiry));
         setTone(m_key, kWarn);
         break;
     case StatusModel::KeyHealth::Expired:
@@ -118,7 +118,8 @@ void AppStatusBar::refresh()
     m_scheduler->setToolTip(m_model->schedulerDetail());
 
     const int alerts = m_model->openAlerts();
-    m_alerts->setText(alerts == 0 ? tr("No open alerts") : tr("%n open alert(s)", nullptr, alerts));
+    m_alerts->setText(alerts == 0 ? tr("No open alerts")
+                                  : tr("%Ln open alert(s)", nullptr, alerts));
     setTone(m_alerts, alerts == 0 ? QColor() : kBad);
 }
 

@@ -66,7 +66,7 @@ void ConnectionTester::test(const MerchantProfile &profile, const QString &typed
                         m_ctx.status()->setKeyStatus(StatusModel::keyStatusFor(
                             newest->expireTime, cst::now(), newest->serialNo));
                         emit finished(true,
-                                      tr("Connected: WeChat Pay answered with %n verified "
+                                      tr("Connected: WeChat Pay answered with %Ln verified "
                                          "platform certificate(s); the newest is valid until %1.",
                                          nullptr, int(certs.size()))
                                           .arg(cst::formatBillTime(newest->expireTime).left(10)),

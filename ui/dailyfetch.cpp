@@ -150,7 +150,7 @@ void DailyFetch::run()
                 this,
                 [this, date](const jobs::FetchedDay &day) {
                     m_ctx.notice(NoticeBar::Level::Success,
-                                 tr("Daily fetch: %1 reconciled, %n discrepancies.", nullptr,
+                                 tr("Daily fetch: %1 reconciled, %Ln discrepancies.", nullptr,
                                     int(day.run.discrepancyCount))
                                          .arg(date.toString(Qt::ISODate))
                                      + jobs::emptyBillNote(day));

@@ -126,7 +126,7 @@ void DiscrepancyDetail::showDiscrepancy(const std::optional<core::Discrepancy> &
         b->setEnabled(selectedCount > 0);
     m_requery->setEnabled(d.has_value() && m_requeryAvailable && !m_outTradeNo.isEmpty());
     m_selection->setText(selectedCount > 1
-                             ? tr("%n discrepancies selected; the actions apply to all of them.",
+                             ? tr("%Ln discrepancies selected; the actions apply to all of them.",
                                   nullptr, selectedCount)
                              : QString());
     m_selection->setVisible(selectedCount > 1);

@@ -93,13 +93,13 @@ QFuture<void> ImportActions::importLedger(const QString &ordersPath, const QStri
         },
         this,
         [this, refundsPath](const core::LedgerImportStats &s) {
-            QString sentence = tr("%n orders imported", nullptr, int(s.ordersRead)) + u' '
+            QString sentence = tr("%Ln orders imported", nullptr, int(s.ordersRead)) + u' '
                                + tr("(%1 new, %2 updated, %3 unchanged)")
                                      .arg(s.ordersCreated)
                                      .arg(s.ordersUpdated)
                                      .arg(s.ordersUnchanged);
             if (!refundsPath.isEmpty())
-                sentence += tr("; %n refunds", nullptr, int(s.refundsRead)) + u' '
+                sentence += tr("; %Ln refunds", nullptr, int(s.refundsRead)) + u' '
                             + tr("(%1 new, %2 updated, %3 unchanged)")
                                   .arg(s.refundsCreated)
                                   .arg(s.refundsUpdated)
@@ -141,7 +141,7 @@ QFuture<void> ImportActions::importBill(QDate billDate, const QString &path)
         this,
         [this, billDate](const core::ReconRun &run) {
             m_ctx.notice(NoticeBar::Level::Success,
-                         tr("Bill of %1 imported and reconciled: %n discrepancies.", nullptr,
+                         tr("Bill of %1 imported and reconciled: %Ln discrepancies.", nullptr,
                             int(run.discrepancyCount))
                              .arg(billDate.toString(Qt::ISODate)));
             m_ctx.notifyLedgerChanged();
@@ -164,8 +164,8 @@ QFuture<void> ImportActions::importCallbackLog(const QString &path)
         this,
         [this](const core::CallbackImportStats &s) {
             m_ctx.notice(NoticeBar::Level::Success,
-                         tr("%n callbacks imported", nullptr, int(s.imported))
-                             + tr(" (%n already there).", nullptr, int(s.alreadyImported)));
+                         tr("%Ln callbacks imported", nullptr, int(s.imported))
+                             + tr(" (%Ln already there).", nullptr, int(s.alreadyImported)));
             m_ctx.notifyLedgerChanged();
         });
     return track(job);

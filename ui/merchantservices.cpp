@@ -301,9 +301,9 @@ void MerchantServices::showSchedulerStatus(const core::RequeryStatus &status)
         m_ctx.status()->setSchedulerState(StatusModel::SchedulerState::Off);
         return;
     }
-    QString detail = tr("%n pending", nullptr, int(status.pending)) + QStringLiteral(", ")
-                     + tr("%n due", nullptr, int(status.due)) + QStringLiteral(", ")
-                     + tr("%n need attention", nullptr, int(status.needsAttention));
+    QString detail = tr("%Ln pending", nullptr, int(status.pending)) + QStringLiteral(", ")
+                     + tr("%Ln due", nullptr, int(status.due)) + QStringLiteral(", ")
+                     + tr("%Ln need attention", nullptr, int(status.needsAttention));
     if (status.nextRunMs)
         detail += QStringLiteral("; ")
                   + tr("next run %1").arg(cst::formatBillTime(*status.nextRunMs / 1000).mid(11));

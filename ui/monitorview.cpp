@@ -240,9 +240,9 @@ void MonitorView::display(const MonitorSnapshot &s)
         m_failureColumnsSized = true;
     }
     const double rate = s.received > 0 ? 100.0 * double(s.failed) / double(s.received) : 0.0;
-    m_totals->setText(tr("%n callbacks", nullptr, int(s.received)) + QStringLiteral(" · ")
+    m_totals->setText(tr("%Ln callbacks", nullptr, int(s.received)) + QStringLiteral(" · ")
                       + tr("%1 % failed").arg(QString::number(rate, 'f', 1)) + QStringLiteral(" · ")
-                      + tr("%n lost", nullptr, int(s.lost)) + QStringLiteral(" · ")
+                      + tr("%Ln lost", nullptr, int(s.lost)) + QStringLiteral(" · ")
                       + tr("updated %1").arg(cst::formatBillTime(cst::now()).mid(11)));
     m_ctx.status()->setOpenAlerts(s.openAlerts);
     postAlerts(s.alertChanges);

@@ -194,7 +194,7 @@ ReconcileView::ReconcileView(AppContext &context, QWidget *parent)
             [this](const Error &e) { m_ctx.notice(NoticeBar::Level::Error, e.message, e.detail); });
     connect(m_model, &DiscrepancyModel::sortRefused, this, [this](qint64 rows) {
         m_ctx.notice(NoticeBar::Level::Info,
-                     tr("%n rows are too many to sort; they stay in report order. Narrow the "
+                     tr("%Ln rows are too many to sort; they stay in report order. Narrow the "
                         "filter to sort by another column.",
                         nullptr, int(rows)));
     });
@@ -353,7 +353,7 @@ void ReconcileView::applyFilter()
     }
     f.search = m_search->text().trimmed();
     m_model->setFilter(f);
-    m_count->setText(tr("%n discrepancies", nullptr, int(m_model->totalCount())));
+    m_count->setText(tr("%Ln discrepancies", nullptr, int(m_model->totalCount())));
 }
 
 void ReconcileView::setKindFilter(std::optional<DiscrepancyKind> kind)
@@ -423,7 +423,7 @@ void ReconcileView::reload()
         m_model->setLedger(*ledger); // also picks up a replaced ledger file
     refreshDay();
     m_model->reload();
-    m_count->setText(tr("%n discrepancies", nullptr, int(m_model->totalCount())));
+    m_count->setText(tr("%Ln discrepancies", nullptr, int(m_model->totalCount())));
     selectIds(selected);
     updateDetail();
     sizeColumnsOnce();
@@ -448,16 +448,16 @@ bool ReconcileView::applyState(const QList<qint64> &ids, DiscrepancyState state,
     QString sentence;
     switch (state) {
     case DiscrepancyState::Open:
-        sentence = tr("%n discrepancies reopened.", nullptr, *changed);
+        sentence = tr("%Ln discrepancies reopened.", nullptr, *changed);
         break;
     case DiscrepancyState::Acknowledged:
-        sentence = tr("%n discrepancies acknowledged.", nullptr, *changed);
+        sentence = tr("%Ln discrepancies acknowledged.", nullptr, *changed);
         break;
     case DiscrepancyState::Resolved:
-        sentence = tr("%n discrepancies resolved.", nullptr, *changed);
+        sentence = tr("%Ln discrepancies resolved.", nullptr, *changed);
         break;
     case DiscrepancyState::Ignored:
-        sentence = tr("%n discrepancies ignored.", nullptr, *changed);
+        sentence = tr("%Ln discrepancies ignored.", nullptr, *changed);
         break;
     }
     m_ctx.notifyLedgerChanged();
@@ -492,7 +492,7 @@ void ReconcileView::fetchAndReconcile()
             [this, date](const jobs::FetchedDay &day) {
                 const core::ReconRun &run = day.run;
                 m_ctx.notice(NoticeBar::Level::Success,
-                             tr("%1 reconciled: %n discrepancies, %2 new, %3 resolved by the run.",
+                             tr("%1 reconciled: %Ln discrepancies, %2 new, %3 resolved by the run.",
                                 nullptr, int(run.discrepancyCount))
                                      .arg(date.toString(Qt::ISODate))
                                      .arg(run.newCount)
@@ -540,7 +540,7 @@ void ReconcileView::reconcileAgain()
         this,
         [this, date](const core::ReconRun &run) {
             m_ctx.notice(NoticeBar::Level::Success,
-                         tr("%1 reconciled: %n discrepancies, %2 new, %3 resolved by the run.",
+                         tr("%1 reconciled: %Ln discrepancies, %2 new, %3 resolved by the run.",
                             nullptr, int(run.discrepancyCount))
                              .arg(date.toString(Qt::ISODate))
                              .arg(run.newCount)

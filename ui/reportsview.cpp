@@ -211,7 +211,7 @@ void ReportsView::updatePreview()
         m_preview->setItem(core::kDiscrepancyKindCount, c, item);
     }
     m_summary->setText(
-        tr("%n discrepancies from %1 to %2.", nullptr, int(m_total))
+        tr("%Ln discrepancies from %1 to %2.", nullptr, int(m_total))
             .arg(m_from->date().toString(Qt::ISODate), m_to->date().toString(Qt::ISODate)));
     m_export->setEnabled(true);
 }

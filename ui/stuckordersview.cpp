@@ -219,8 +219,8 @@ void StuckOrdersView::startRequery(const QStringList &orders, const QStringList 
     const core::RequeryPolicy policy
         = core::RequeryPolicy::fromRules(m_ctx.settings().requeryRules());
     const int count = int(orders.size() + refunds.size());
-    const QString title
-        = all ? tr("Re-querying every stuck order") : tr("Re-querying %n order(s)", nullptr, count);
+    const QString title = all ? tr("Re-querying every stuck order")
+                              : tr("Re-querying %Ln order(s)", nullptr, count);
     m_ctx.merchant()->acquire(this, [=, this](Result<MerchantConnectionPtr> connection) {
         if (!connection.ok()) {
             m_ctx.notice(NoticeBar::Level::Error, connection.error().message,
@@ -246,7 +246,7 @@ void StuckOrdersView::startRequery(const QStringList &orders, const QStringList 
             this, [this](const core::ApplyReport &report) { m_model->setInlineResult(report); },
             [this](const core::RequerySummary &s) {
                 m_ctx.notice(NoticeBar::Level::Success,
-                             tr("%n queried: %1 changed, %2 unchanged, %3 failed, %4 "
+                             tr("%Ln queried: %1 changed, %2 unchanged, %3 failed, %4 "
                                 "discrepancies resolved.",
                                 nullptr, s.queried)
                                  .arg(s.changed)

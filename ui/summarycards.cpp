@@ -17,7 +17,8 @@ namespace {
 
 QString countAndYuan(qint64 count, Fen fen)
 {
-    return SummaryCards::tr("%n item(s), ¥%1", nullptr, int(count)).arg(money::formatYuan(fen));
+    return SummaryCards::tr("%Ln item(s), ¥%1", nullptr, int(count))
+        .arg(money::formatYuanGrouped(fen));
 }
 
 } // namespace
@@ -105,10 +106,11 @@ void SummaryCards::setRun(const std::optional<core::ReconRun> &run, qint64 openC
                          + countAndYuan(s.billRefundCount, s.billRefundFen));
     m_values[2]->setText(
         noBill ? tr("WeChat Pay has no bill for this day\n(no payment or refund)")
-               : tr("Fees ¥%1").arg(money::formatYuanMilli(s.billFeeMilli)) + QStringLiteral("\n")
-                     + tr("Settlement ¥%1").arg(money::formatYuan(s.billSettlementFen)));
-    m_values[3]->setText(tr("%n found", nullptr, int(run->discrepancyCount)) + QStringLiteral("\n")
-                         + tr("%n still open", nullptr, int(openCount)));
+               : tr("Fees ¥%1").arg(money::formatYuanMilliGrouped(s.billFeeMilli))
+                     + QStringLiteral("\n")
+                     + tr("Settlement ¥%1").arg(money::formatYuanGrouped(s.billSettlementFen)));
+    m_values[3]->setText(tr("%Ln found", nullptr, int(run->discrepancyCount)) + QStringLiteral("\n")
+                         + tr("%Ln still open", nullptr, int(openCount)));
     // The payment card turns red when the two sides disagree, green when they agree.
     const bool paymentsAgree
         = s.ledgerPaymentFen == s.billPaymentFen && s.ledgerPaymentCount == s.billPaymentCount;
@@ -132,7 +134,7 @@ void SummaryCards::setAnomalies(const QList<core::CallbackAnomaly> &anomalies)
     QStringList kinds;
     for (const auto &[kind, count] : byKind)
         kinds << tr("%1 %2").arg(core::anomalyKindLabel(kind)).arg(count);
-    m_anomalies->setText(tr("%n found", nullptr, int(anomalies.size())) + QStringLiteral("\n")
+    m_anomalies->setText(tr("%Ln found", nullptr, int(anomalies.size())) + QStringLiteral("\n")
                          + kinds.join(tr(", ")));
     QPalette pal = m_anomalies->palette();
     pal.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));

@@ -138,11 +138,38 @@ QString formatYuan(Fen fen)
 QString formatYuanMilli(MilliFen milliFen)
 {
     const bool negative = milliFen < 0;
-    const quint64 v = negative ? 0 - static_cast<quint64>(milliFen)
-                               : static_cast<quint64>(milliFen);
+    const quint64 v
+        = negative ? 0 - static_cast<quint64>(milliFen) : static_cast<quint64>(milliFen);
     QString s = QString::number(v / 100000) + u'.'
                 + QStringLiteral("%1").arg(v % 100000, 5, 10, QLatin1Char('0'));
     return negative ? u'-' + s : s;
+}
+
+namespace {
+
+// "-1234567.89" → "-1,234,567.89": a comma before each group of three integer digits.
+QString groupThousands(const QString &plain)
+{
+    const qsizetype sign = plain.startsWith(u'-') ? 1 : 0;
+    qsizetype point = plain.indexOf(u'.');
+    if (point < 0)
+        point = plain.size();
+    QString out = plain;
+    for (qsizetype at = point - 3; at > sign; at -= 3)
+        out.insert(at, u',');
+    return out;
+}
+
+} // namespace
+
+QString formatYuanGrouped(Fen fen)
+{
+    return groupThousands(formatYuan(fen));
+}
+
+QString formatYuanMilliGrouped(MilliFen milliFen)
+{
+    return groupThousands(formatYuanMilli(milliFen));
 }
 
 Fen roundMilliToFen(MilliFen milliFen) noexcept

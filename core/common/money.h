@@ -44,6 +44,12 @@ void appendYuan(QByteArray &out, Fen fen);
 /// Milli-fen → "0.07500" (five decimals of yuan).
 QString formatYuanMilli(MilliFen milliFen);
 
+/// For people rather than files: the same texts with the integer part grouped by thousands
+/// ("168,914,023.66", "-1,234.56789"), as finance staff read large amounts. Never parsed back;
+/// files and the ledger keep the plain form.
+QString formatYuanGrouped(Fen fen);
+QString formatYuanMilliGrouped(MilliFen milliFen);
+
 /// Rounds milli-fen to fen, half away from zero (the bill's fee totals are rounded this way
 /// as far as we know; callers compare with a tolerance because the rule is undocumented).
 Fen roundMilliToFen(MilliFen milliFen) noexcept;

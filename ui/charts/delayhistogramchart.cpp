@@ -42,7 +42,7 @@ QString DelayHistogramChart::tooltipAt(const QPointF &pos) const
     if (i < 0)
         return {};
     const double from = m_series.binStarts[i];
-    return tr("Delay %1–%2 s: %n callback(s)", nullptr, int(m_series.counts[i]))
+    return tr("Delay %1–%2 s: %Ln callback(s)", nullptr, int(m_series.counts[i]))
         .arg(QString::number(from, 'g', 6), QString::number(from + width, 'g', 6));
 }
 

@@ -118,6 +118,35 @@ private slots:
         QCOMPARE(money::formatYuanMilli(0), QStringLiteral("0.00000"));
     }
 
+    void formatGrouped_data()
+    {
+        QTest::addColumn<qint64>("fen");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("zero") << qint64(0) << "0.00";
+        QTest::newRow("three digits") << qint64(99999) << "999.99";
+        QTest::newRow("four digits") << qint64(100000) << "1,000.00";
+        QTest::newRow("day's payments") << qint64(16891402366) << "168,914,023.66";
+        QTest::newRow("six digits") << qint64(12345678) << "123,456.78";
+        QTest::newRow("negative three digits") << qint64(-12345) << "-123.45";
+        QTest::newRow("negative four digits") << qint64(-123456) << "-1,234.56";
+        QTest::newRow("negative six digits") << qint64(-12345678) << "-123,456.78";
+        QTest::newRow("min") << std::numeric_limits<qint64>::min() << "-92,233,720,368,547,758.08";
+    }
+
+    void formatGrouped()
+    {
+        QFETCH(qint64, fen);
+        QFETCH(QString, text);
+        QCOMPARE(money::formatYuanGrouped(fen), text);
+    }
+
+    void formatMilliGrouped()
+    {
+        QCOMPARE(money::formatYuanMilliGrouped(88240941779), QStringLiteral("882,409.41779"));
+        QCOMPARE(money::formatYuanMilliGrouped(-123456789), QStringLiteral("-1,234.56789"));
+        QCOMPARE(money::formatYuanMilliGrouped(7500), QStringLiteral("0.07500"));
+    }
+
     void rounding_data()
     {
         QTest::addColumn<qint64>("milli");
