@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "appcontext.h"
 
+#include "common/cstime.h"
 #include "common/settings.h"
 #include "compensate/compensateschema.h"
 #include "jobrunner.h"
 #include "ledger/billrepository.h"
+#include "ledger/reconrepository.h"
 #include "merchantservices.h"
 #include "monitor/monitorschema.h"
 #include "notify/notifyschema.h"
@@ -83,6 +85,22 @@ void AppContext::followLedgerPath()
     m_status->setLedgerPath(path);
     m_ledger.reset();
     emitLedgerChanged();
+}
+
+QDate AppContext::latestReconciledDate()
+{
+    const QDate yesterday = cst::billDateOf(cst::now()).addDays(-1);
+    auto opened = ledger();
+    if (!opened.ok())
+        return yesterday;
+    // Bills are available for three months; older runs are not where a day starts.
+    auto runs = core::ReconRepository(**opened).latestRuns(yesterday.addDays(-120), yesterday);
+    if (!runs.ok() || runs->isEmpty())
+        return yesterday;
+    QDate latest;
+    for (const core::ReconRun &r : *runs)
+        latest = qMax(latest, r.billDate);
+    return latest;
 }
 
 Result<core::Ledger *> AppContext::ledger()

@@ -79,6 +79,10 @@ public:
     /// read through it; long jobs open their own Ledger on their worker thread. The error says
     /// which file could not be opened and why.
     Result<core::Ledger *> ledger();
+    /// Where a day's work starts: the latest bill date the ledger has reconciled (of the last
+    /// 120 days), or yesterday (CST) when there is none. The daily view and the reports open
+    /// on it.
+    QDate latestReconciledDate();
     /// Call after a job wrote to the ledger; views reload.
     void notifyLedgerChanged();
     /// Reads the latest trade bill the ledger holds into the status bar's model; done on

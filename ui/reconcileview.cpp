@@ -224,7 +224,7 @@ ReconcileView::ReconcileView(AppContext &context, QWidget *parent)
         m_model->setLedger(*ledger);
     else
         m_ctx.notice(NoticeBar::Level::Error, ledger.error().message, ledger.error().detail);
-    showDate(initialDate(m_ctx));
+    showDate(m_ctx.latestReconciledDate());
     sizeColumnsOnce();
 }
 
@@ -239,22 +239,6 @@ void ReconcileView::sizeColumnsOnce()
 }
 
 ReconcileView::~ReconcileView() = default;
-
-QDate ReconcileView::initialDate(AppContext &context)
-{
-    const QDate yesterday = cst::billDateOf(cst::now()).addDays(-1);
-    auto ledger = context.ledger();
-    if (!ledger.ok())
-        return yesterday;
-    // Bills are available for three months; older runs are not where a day starts.
-    auto runs = core::ReconRepository(**ledger).latestRuns(yesterday.addDays(-120), yesterday);
-    if (!runs.ok() || runs->isEmpty())
-        return yesterday;
-    QDate latest;
-    for (const core::ReconRun &r : *runs)
-        latest = qMax(latest, r.billDate);
-    return latest;
-}
 
 core::ReconOptions ReconcileView::reconOptions() const
 {

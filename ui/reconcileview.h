@@ -72,8 +72,6 @@ public:
 
     /// The export menu's label of a format.
     static QString formatLabel(jobs::ReportFormat format);
-    /// The latest reconciled date of the ledger, or yesterday (CST).
-    static QDate initialDate(AppContext &context);
 
     DayCalendar *calendar() const { return m_calendar; }
     SummaryCards *summary() const { return m_summary; }

@@ -52,9 +52,11 @@ ReportsView::ReportsView(AppContext &context, QWidget *parent)
     title->setFont(big);
 
     const QDate yesterday = cst::billDateOf(cst::now()).addDays(-1);
-    m_from = new QDateEdit(yesterday, this);
+    // The day the daily view opens on: the latest reconciled one.
+    const QDate day = m_ctx.latestReconciledDate();
+    m_from = new QDateEdit(day, this);
     m_from->setObjectName(QStringLiteral("reportFrom"));
-    m_to = new QDateEdit(yesterday, this);
+    m_to = new QDateEdit(day, this);
     m_to->setObjectName(QStringLiteral("reportTo"));
     for (QDateEdit *e : {m_from, m_to}) {
         e->setCalendarPopup(true);

@@ -5,6 +5,7 @@
 #include "reportsview.h"
 #include "uitestutil.h"
 
+#include <QDateEdit>
 #include <QFile>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -52,6 +53,18 @@ private slots:
                  QString::number(view.previewTotal()));
         view.setRange(kLast.addDays(-10), kLast.addDays(-5));
         QCOMPARE(view.previewTotal(), qint64(0));
+    }
+
+    void opensOnTheLatestReconciledDay()
+    {
+        TestContext t;
+        t.context->setLedgerPath(m_demo.path);
+        ReportsView view(*t.context);
+        // Not yesterday, which has no reconciliation here: the day the daily view opens on.
+        QCOMPARE(t.context->latestReconciledDate(), kLast);
+        QCOMPARE(view.findChild<QDateEdit *>(QStringLiteral("reportFrom"))->date(), kLast);
+        QCOMPARE(view.findChild<QDateEdit *>(QStringLiteral("reportTo"))->date(), kLast);
+        QCOMPARE(view.previewTotal(), qint64(m_demo.day(kLast).truth.size()));
     }
 
     void exports_data()
