@@ -3511,10 +3511,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>bill %1, line %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Bill row: %1, %2 yuan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4223,6 +4219,18 @@
     </message>
     <message>
         <source>WeChat Pay&apos;s answer that merchant %1 has no bill for %2 was not recorded: this ledger holds the bills of merchant %3; keep one ledger per merchant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bill %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bill of %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, line %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -163,17 +163,20 @@
     <message numerus="yes">
         <source>Keys: valid for %Ln day(s)</source>
         <translation>
-            <numerusform>密钥：有效期还剩 %Ln 天</numerusform></translation>
+            <numerusform>密钥：有效期还剩 %Ln 天</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Keys: expire in %Ln day(s)</source>
         <translation>
-            <numerusform>密钥：%Ln 天后过期</numerusform></translation>
+            <numerusform>密钥：%Ln 天后过期</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln open alert(s)</source>
         <translation>
-            <numerusform>%Ln 条待处理告警</numerusform></translation>
+            <numerusform>%Ln 条待处理告警</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -263,7 +266,8 @@
     <message numerus="yes">
         <source>Connected: WeChat Pay answered with %Ln verified platform certificate(s); the newest is valid until %1.</source>
         <translation>
-            <numerusform>已连接：微信支付返回了 %Ln 个验签通过的平台证书；最新证书有效期至 %1。</numerusform></translation>
+            <numerusform>已连接：微信支付返回了 %Ln 个验签通过的平台证书；最新证书有效期至 %1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -282,7 +286,8 @@
     <message numerus="yes">
         <source>Daily fetch: %1 reconciled, %Ln discrepancies.</source>
         <translation>
-            <numerusform>每日获取：%1 已对账，差异 %Ln 条。</numerusform></translation>
+            <numerusform>每日获取：%1 已对账，差异 %Ln 条。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -356,7 +361,8 @@
     <message numerus="yes">
         <source>Delay %1–%2 s: %Ln callback(s)</source>
         <translation>
-            <numerusform>延迟 %1–%2 秒：%Ln 次回调</numerusform></translation>
+            <numerusform>延迟 %1–%2 秒：%Ln 次回调</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -460,7 +466,8 @@
     <message numerus="yes">
         <source>%Ln discrepancies selected; the actions apply to all of them.</source>
         <translation>
-            <numerusform>已选择 %Ln 条差异；操作将应用于全部所选差异。</numerusform></translation>
+            <numerusform>已选择 %Ln 条差异；操作将应用于全部所选差异。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -602,27 +609,32 @@
     <message numerus="yes">
         <source>%Ln orders imported</source>
         <translation>
-            <numerusform>已导入 %Ln 笔订单</numerusform></translation>
+            <numerusform>已导入 %Ln 笔订单</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>; %Ln refunds</source>
         <translation>
-            <numerusform>；退款 %Ln 笔</numerusform></translation>
+            <numerusform>；退款 %Ln 笔</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Bill of %1 imported and reconciled: %Ln discrepancies.</source>
         <translation>
-            <numerusform>%1 的账单已导入并完成对账：差异 %Ln 条。</numerusform></translation>
+            <numerusform>%1 的账单已导入并完成对账：差异 %Ln 条。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln callbacks imported</source>
         <translation>
-            <numerusform>已导入 %Ln 条回调</numerusform></translation>
+            <numerusform>已导入 %Ln 条回调</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source> (%Ln already there).</source>
         <translation>
-            <numerusform>（%Ln 条已存在）。</numerusform></translation>
+            <numerusform>（%Ln 条已存在）。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -791,17 +803,20 @@
     <message numerus="yes">
         <source>%Ln pending</source>
         <translation>
-            <numerusform>%Ln 项待处理</numerusform></translation>
+            <numerusform>%Ln 项待处理</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln due</source>
         <translation>
-            <numerusform>%Ln 项到期</numerusform></translation>
+            <numerusform>%Ln 项到期</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln need attention</source>
         <translation>
-            <numerusform>%Ln 项需关注</numerusform></translation>
+            <numerusform>%Ln 项需关注</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -876,12 +891,14 @@
     <message numerus="yes">
         <source>%Ln callbacks</source>
         <translation>
-            <numerusform>%Ln 条回调</numerusform></translation>
+            <numerusform>%Ln 条回调</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln lost</source>
         <translation>
-            <numerusform>丢失 %Ln 条</numerusform></translation>
+            <numerusform>丢失 %Ln 条</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1325,37 +1342,44 @@
     <message numerus="yes">
         <source>%Ln rows are too many to sort; they stay in report order. Narrow the filter to sort by another column.</source>
         <translation>
-            <numerusform>%Ln 行数据过多，无法排序；将保持报表顺序。请缩小筛选范围后再按其他列排序。</numerusform></translation>
+            <numerusform>%Ln 行数据过多，无法排序；将保持报表顺序。请缩小筛选范围后再按其他列排序。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln discrepancies</source>
         <translation>
-            <numerusform>%Ln 条差异</numerusform></translation>
+            <numerusform>%Ln 条差异</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln discrepancies reopened.</source>
         <translation>
-            <numerusform>已重新打开 %Ln 条差异。</numerusform></translation>
+            <numerusform>已重新打开 %Ln 条差异。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln discrepancies acknowledged.</source>
         <translation>
-            <numerusform>已确认 %Ln 条差异。</numerusform></translation>
+            <numerusform>已确认 %Ln 条差异。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln discrepancies resolved.</source>
         <translation>
-            <numerusform>已解决 %Ln 条差异。</numerusform></translation>
+            <numerusform>已解决 %Ln 条差异。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln discrepancies ignored.</source>
         <translation>
-            <numerusform>已忽略 %Ln 条差异。</numerusform></translation>
+            <numerusform>已忽略 %Ln 条差异。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 reconciled: %Ln discrepancies, %2 new, %3 resolved by the run.</source>
         <translation>
-            <numerusform>%1 对账完成：%Ln 条差异，新增 %2 条，本次对账解决 %3 条。</numerusform></translation>
+            <numerusform>%1 对账完成：%Ln 条差异，新增 %2 条，本次对账解决 %3 条。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1419,7 +1443,8 @@
     <message numerus="yes">
         <source>%Ln discrepancies from %1 to %2.</source>
         <translation>
-            <numerusform>%1 至 %2 共 %Ln 条差异。</numerusform></translation>
+            <numerusform>%1 至 %2 共 %Ln 条差异。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1857,12 +1882,14 @@
     <message numerus="yes">
         <source>Re-querying %Ln order(s)</source>
         <translation>
-            <numerusform>正在补查 %Ln 笔订单</numerusform></translation>
+            <numerusform>正在补查 %Ln 笔订单</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln queried: %1 changed, %2 unchanged, %3 failed, %4 discrepancies resolved.</source>
         <translation>
-            <numerusform>已查询 %Ln 项：%1 项有变化，%2 项无变化，%3 项失败，%4 条差异已解决。</numerusform></translation>
+            <numerusform>已查询 %Ln 项：%1 项有变化，%2 项无变化，%3 项失败，%4 条差异已解决。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1932,17 +1959,20 @@
     <message numerus="yes">
         <source>%Ln item(s), ¥%1</source>
         <translation>
-            <numerusform>%Ln 笔，¥%1</numerusform></translation>
+            <numerusform>%Ln 笔，¥%1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln found</source>
         <translation>
-            <numerusform>发现 %Ln 条</numerusform></translation>
+            <numerusform>发现 %Ln 条</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln still open</source>
         <translation>
-            <numerusform>%Ln 条仍待处理</numerusform></translation>
+            <numerusform>%Ln 条仍待处理</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3443,10 +3473,6 @@
         <translation>账单行：退款 %1，%2 元</translation>
     </message>
     <message>
-        <source>bill %1, line %2</source>
-        <translation>账单 %1，第 %2 行</translation>
-    </message>
-    <message>
         <source>Bill row: %1, %2 yuan</source>
         <translation>账单行：%1，%2 元</translation>
     </message>
@@ -4155,6 +4181,18 @@
     <message>
         <source>WeChat Pay's answer that merchant %1 has no bill for %2 was not recorded: this ledger holds the bills of merchant %3; keep one ledger per merchant.</source>
         <translation>未记录微信支付关于商户 %1 在 %2 无账单的答复：此台账保存的是商户 %3 的账单；每个商户请使用各自的台账。</translation>
+    </message>
+    <message>
+        <source>bill %1</source>
+        <translation>账单 %1</translation>
+    </message>
+    <message>
+        <source>%1 bill of %2 (%3)</source>
+        <translation>%2 %1 账单（%3）</translation>
+    </message>
+    <message>
+        <source>%1, line %2</source>
+        <translation>%1 第 %2 行</translation>
     </message>
 </context>
 <context>

@@ -382,7 +382,24 @@ Result<QList<TimelineEntry>> DiscrepancyRepository::timeline(const QString &outT
                 Tr::tr("Refund %1 succeeded").arg(r.outRefundNo));
         audited.append({QStringLiteral("refund"), r.outRefundNo});
     }
-    if (Status s = BillRepository(m_ledger).forEachRowOf(
+    // A bill row is placed by its bill's date, type and file (what the person can find and
+    // open), not by the ledger's id of the bill.
+    const BillRepository bills(m_ledger);
+    QHash<qint64, QString> billNames;
+    const auto rowPlace = [&](const BillRowView &row) {
+        auto name = billNames.constFind(row.billId);
+        if (name == billNames.cend()) {
+            const auto bill = bills.find(row.billId);
+            QString text = Tr::tr("bill %1").arg(row.billId);
+            if (bill && bill->has_value())
+                text = Tr::tr("%1 bill of %2 (%3)")
+                           .arg((*bill)->billType, (*bill)->billDate.toString(Qt::ISODate),
+                                (*bill)->sourceName);
+            name = billNames.insert(row.billId, text);
+        }
+        return Tr::tr("%1, line %2").arg(*name).arg(row.line);
+    };
+    if (Status s = bills.forEachRowOf(
             outTradeNo,
             [&](const BillRowView &row) -> Status {
                 const QString state
@@ -393,11 +410,11 @@ Result<QList<TimelineEntry>> DiscrepancyRepository::timeline(const QString &outT
                             .arg(QString::fromUtf8(row.outRefundNo.data(),
                                                    qsizetype(row.outRefundNo.size())),
                                  money::formatYuan(row.refundAppliedFen)),
-                        Tr::tr("bill %1, line %2").arg(row.billId).arg(row.line));
+                        rowPlace(row));
                 else
                     add(row.tradeTime, TimelineEntry::Kind::BillRow,
                         Tr::tr("Bill row: %1, %2 yuan").arg(state, money::formatYuan(row.orderFen)),
-                        Tr::tr("bill %1, line %2").arg(row.billId).arg(row.line));
+                        rowPlace(row));
                 return {};
             });
         !s)

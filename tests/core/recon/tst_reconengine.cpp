@@ -14,6 +14,7 @@
 #include <QBuffer>
 #include <QFile>
 #include <QFuture>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTime>
@@ -283,6 +284,16 @@ private slots:
         QVERIFY2(titles.contains(QStringLiteral("Amount mismatch on 2026-11-25")),
                  qPrintable(titles.join(u'\n')));
         QVERIFY(titles.contains(QStringLiteral("Bill row: SUCCESS, 2.50 yuan")));
+        // The row is placed by its bill's date, type and file name (this fixture's imports
+        // have none but the default), not by the ledger's id of the bill.
+        for (const TimelineEntry &e : *timeline) {
+            if (e.kind == TimelineEntry::Kind::BillRow)
+                QVERIFY2(QRegularExpression(
+                             QStringLiteral("^ALL bill of 2026-11-25 \\(bill\\), line \\d+$"))
+                             .match(e.detail)
+                             .hasMatch(),
+                         qPrintable(e.detail));
+        }
     }
 
     void crossDayPendingCleared()
