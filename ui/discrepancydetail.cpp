@@ -46,6 +46,8 @@ DiscrepancyDetail::DiscrepancyDetail(QWidget *parent)
     m_sides->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_sides->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_sides->setSelectionMode(QAbstractItemView::ContiguousSelection);
+    // Numbers that do not fit keep both ends: transaction ids differ in their last digits.
+    m_sides->setTextElideMode(Qt::ElideMiddle);
     m_sides->setAccessibleName(tr("Ledger and bill side by side"));
     const QStringList fields{tr("Transaction"), tr("Status"), tr("Amount"), tr("Refund no."),
                              tr("Refund amount")};
@@ -155,6 +157,7 @@ void DiscrepancyDetail::showDiscrepancy(const std::optional<core::Discrepancy> &
         const bool differs = r != 0 && r != 3 && ledger != bill;
         for (int c = 0; c < 2; ++c) {
             auto *item = new QTableWidgetItem(c == 0 ? ledger : bill);
+            item->setToolTip(item->text()); // a 28-digit transaction id does not fit
             item->setData(Qt::UserRole, differs);
             if (differs) {
                 item->setBackground(DiscrepancyStyleProxy::differsColor());
