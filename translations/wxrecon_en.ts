@@ -2011,6 +2011,18 @@
             <numerusform>%Ln still open</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The ledger and the bill agree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bill minus ledger: %1 payments, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bill minus ledger: %1 refunds, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wxr::ui::TimeRangeBar</name>

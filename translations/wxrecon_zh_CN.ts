@@ -1974,6 +1974,18 @@
             <numerusform>%Ln 条仍待处理</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The ledger and the bill agree.</source>
+        <translation>台账与账单一致。</translation>
+    </message>
+    <message>
+        <source>Bill minus ledger: %1 payments, %2</source>
+        <translation>账单减台账：%1 笔，%2</translation>
+    </message>
+    <message>
+        <source>Bill minus ledger: %1 refunds, %2</source>
+        <translation>账单减台账：%1 笔，%2</translation>
+    </message>
 </context>
 <context>
     <name>wxr::ui::TimeRangeBar</name>

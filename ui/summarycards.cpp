@@ -6,6 +6,7 @@
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -19,6 +20,19 @@ QString countAndYuan(qint64 count, Fen fen)
 {
     return SummaryCards::tr("%Ln item(s), ¥%1", nullptr, int(count))
         .arg(money::formatYuanGrouped(fen));
+}
+
+// "+5,404" / "−5,404" / "0": a difference with its sign (a true minus sign, as in print).
+QString signedCount(qint64 n)
+{
+    const QString digits = QLocale().toString(n < 0 ? -n : n);
+    return n > 0 ? u'+' + digits : n < 0 ? QChar(0x2212) + digits : digits;
+}
+
+QString signedYuan(Fen fen)
+{
+    const QString yuan = u'¥' + money::formatYuanGrouped(fen < 0 ? -fen : fen);
+    return fen > 0 ? u'+' + yuan : fen < 0 ? QChar(0x2212) + yuan : yuan;
 }
 
 } // namespace
@@ -92,8 +106,10 @@ void SummaryCards::setRun(const std::optional<core::ReconRun> &run, qint64 openC
 {
     if (!run) {
         for (QLabel *l : std::as_const(m_values)) {
-            if (l != m_anomalies)
+            if (l != m_anomalies) {
                 l->setText(tr("—"));
+                l->setToolTip(QString());
+            }
         }
         m_values[3]->setText(tr("Not reconciled yet"));
         return;
@@ -104,6 +120,21 @@ void SummaryCards::setRun(const std::optional<core::ReconRun> &run, qint64 openC
                          + countAndYuan(s.billPaymentCount, s.billPaymentFen));
     m_values[1]->setText(countAndYuan(s.ledgerRefundCount, s.ledgerRefundFen) + QStringLiteral("\n")
                          + countAndYuan(s.billRefundCount, s.billRefundFen));
+    // The difference itself, which the two lines leave to mental arithmetic.
+    const bool paymentsAgree
+        = s.ledgerPaymentFen == s.billPaymentFen && s.ledgerPaymentCount == s.billPaymentCount;
+    m_values[0]->setToolTip(paymentsAgree
+                                ? tr("The ledger and the bill agree.")
+                                : tr("Bill minus ledger: %1 payments, %2")
+                                      .arg(signedCount(s.billPaymentCount - s.ledgerPaymentCount),
+                                           signedYuan(s.billPaymentFen - s.ledgerPaymentFen)));
+    const bool refundsAgree
+        = s.ledgerRefundFen == s.billRefundFen && s.ledgerRefundCount == s.billRefundCount;
+    m_values[1]->setToolTip(refundsAgree
+                                ? tr("The ledger and the bill agree.")
+                                : tr("Bill minus ledger: %1 refunds, %2")
+                                      .arg(signedCount(s.billRefundCount - s.ledgerRefundCount),
+                                           signedYuan(s.billRefundFen - s.ledgerRefundFen)));
     m_values[2]->setText(
         noBill ? tr("WeChat Pay has no bill for this day\n(no payment or refund)")
                : tr("Fees ¥%1").arg(money::formatYuanMilliGrouped(s.billFeeMilli))
@@ -112,8 +143,6 @@ void SummaryCards::setRun(const std::optional<core::ReconRun> &run, qint64 openC
     m_values[3]->setText(tr("%Ln found", nullptr, int(run->discrepancyCount)) + QStringLiteral("\n")
                          + tr("%Ln still open", nullptr, int(openCount)));
     // The payment card turns red when the two sides disagree, green when they agree.
-    const bool paymentsAgree
-        = s.ledgerPaymentFen == s.billPaymentFen && s.ledgerPaymentCount == s.billPaymentCount;
     QPalette pal = m_values[0]->palette();
     pal.setColor(QPalette::WindowText,
                  paymentsAgree ? QColor(0x1b, 0x7f, 0x3a) : QColor(0xc6, 0x28, 0x28));

@@ -22,6 +22,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -165,6 +166,40 @@ private slots:
         m_view->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
         QCOMPARE(m_view->findChild<QSplitter *>()->sizes(), dragged);
+    }
+
+    // The payment and refund cards give the difference itself (bill minus ledger), grouped.
+    void cardsSayTheDifference()
+    {
+        SummaryCards cards;
+        core::ReconRun run;
+        run.billDate = kLast;
+        run.summary.ledgerPaymentCount = 911296;
+        run.summary.ledgerPaymentFen = 16891402366;
+        run.summary.billPaymentCount = 916700;
+        run.summary.billPaymentFen = 16993312643;
+        run.summary.ledgerRefundCount = 12;
+        run.summary.ledgerRefundFen = 5000;
+        run.summary.billRefundCount = 10;
+        run.summary.billRefundFen = 4000;
+        cards.setRun(run, 0);
+        const auto tip = [&](const char *card) {
+            return cards.findChild<QLabel *>(QStringLiteral("value_") + QLatin1String(card))
+                ->toolTip();
+        };
+        QCOMPARE(cards.cardText(QStringLiteral("payments")),
+                 QStringLiteral("911,296 item(s), ¥168,914,023.66\n916,700 item(s), "
+                                "¥169,933,126.43"));
+        QCOMPARE(tip("payments"),
+                 QStringLiteral("Bill minus ledger: +5,404 payments, +¥1,019,102.77"));
+        QCOMPARE(tip("refunds"),
+                 QStringLiteral("Bill minus ledger: \u22122 refunds, \u2212¥10.00"));
+        run.summary.billRefundCount = 12;
+        run.summary.billRefundFen = 5000;
+        cards.setRun(run, 0);
+        QCOMPARE(tip("refunds"), QStringLiteral("The ledger and the bill agree."));
+        cards.setRun(std::nullopt, 0);
+        QVERIFY(tip("payments").isEmpty());
     }
 
     // Callbacks the ledger did not expect are counted on the day's card and listed on demand;
