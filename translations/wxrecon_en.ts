@@ -90,6 +90,14 @@
         <source>Open folder</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>(On the ledger of “%1”, not the one shown now.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(On the ledger %1, not the one shown now.)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wxr::ui::AppStatusBar</name>

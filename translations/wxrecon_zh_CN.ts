@@ -89,6 +89,14 @@
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
+    <message>
+        <source>(On the ledger of “%1”, not the one shown now.)</source>
+        <translation>（此操作在“%1”的台账上完成，当前显示的是另一个台账。）</translation>
+    </message>
+    <message>
+        <source>(On the ledger %1, not the one shown now.)</source>
+        <translation>（此操作在台账 %1 上完成，当前显示的是另一个台账。）</translation>
+    </message>
 </context>
 <context>
     <name>wxr::ui::AppStatusBar</name>

@@ -87,6 +87,23 @@ void AppContext::followLedgerPath()
     emitLedgerChanged();
 }
 
+bool AppContext::isShownLedger(const QString &path) const
+{
+    return QFileInfo(path).absoluteFilePath() == QFileInfo(ledgerPath()).absoluteFilePath();
+}
+
+QString AppContext::elsewhereNote(const QString &path)
+{
+    if (isShownLedger(path))
+        return {};
+    const QString file = QFileInfo(path).absoluteFilePath();
+    for (const MerchantProfile &p : settings().profiles()) {
+        if (QFileInfo(settings().ledgerPathOf(p)).absoluteFilePath() == file)
+            return u' ' + tr("(On the ledger of “%1”, not the one shown now.)").arg(p.name);
+    }
+    return u' ' + tr("(On the ledger %1, not the one shown now.)").arg(path);
+}
+
 QDate AppContext::latestReconciledDate()
 {
     const QDate yesterday = cst::billDateOf(cst::now()).addDays(-1);

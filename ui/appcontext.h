@@ -106,6 +106,11 @@ public:
                 std::function<void()> action);
     /// A success notice for a file just written, with a button that opens its folder.
     void noticeFileSaved(const QString &sentence, const QString &file);
+    /// For the sentence of a job that ended: empty when `ledgerPath`, the ledger the job worked
+    /// on, is the one shown; else " (On the ledger of “A”, not the one shown now.)" — another
+    /// merchant was chosen while the job ran, and its outcome is not what the views show.
+    QString elsewhereNote(const QString &ledgerPath);
+    bool isShownLedger(const QString &ledgerPath) const;
 
 signals:
     void profilesChanged();

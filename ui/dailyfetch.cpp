@@ -148,12 +148,12 @@ void DailyFetch::run()
                     return r;
                 },
                 this,
-                [this, date](const jobs::FetchedDay &day) {
+                [this, date, ledgerPath](const jobs::FetchedDay &day) {
                     m_ctx.notice(NoticeBar::Level::Success,
                                  tr("Daily fetch: %1 reconciled, %Ln discrepancies.", nullptr,
                                     int(day.run.discrepancyCount))
                                          .arg(date.toString(Qt::ISODate))
-                                     + jobs::emptyBillNote(day));
+                                     + jobs::emptyBillNote(day) + m_ctx.elsewhereNote(ledgerPath));
                     m_ctx.notifyLedgerChanged();
                 });
             auto *watcher = new QFutureWatcher<void>(this);

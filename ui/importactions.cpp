@@ -92,7 +92,7 @@ QFuture<void> ImportActions::importLedger(const QString &ordersPath, const QStri
             return core::importLedgerCsv(**ledger, ordersPath, refundsPath, promise);
         },
         this,
-        [this, refundsPath](const core::LedgerImportStats &s) {
+        [this, refundsPath, ledgerPath](const core::LedgerImportStats &s) {
             QString sentence = tr("%Ln orders imported", nullptr, int(s.ordersRead)) + u' '
                                + tr("(%1 new, %2 updated, %3 unchanged)")
                                      .arg(s.ordersCreated)
@@ -104,7 +104,8 @@ QFuture<void> ImportActions::importLedger(const QString &ordersPath, const QStri
                                   .arg(s.refundsCreated)
                                   .arg(s.refundsUpdated)
                                   .arg(s.refundsUnchanged);
-            m_ctx.notice(NoticeBar::Level::Success, sentence + u'.');
+            m_ctx.notice(NoticeBar::Level::Success,
+                         sentence + u'.' + m_ctx.elsewhereNote(ledgerPath));
             m_ctx.notifyLedgerChanged();
         });
     return track(job);
@@ -139,13 +140,16 @@ QFuture<void> ImportActions::importBill(QDate billDate, const QString &path)
             return core::reconcile(**ledger, billDate, recon, promise);
         },
         this,
-        [this, billDate](const core::ReconRun &run) {
+        [this, billDate, ledgerPath](const core::ReconRun &run) {
             m_ctx.notice(NoticeBar::Level::Success,
                          tr("Bill of %1 imported and reconciled: %Ln discrepancies.", nullptr,
                             int(run.discrepancyCount))
-                             .arg(billDate.toString(Qt::ISODate)));
+                                 .arg(billDate.toString(Qt::ISODate))
+                             + m_ctx.elsewhereNote(ledgerPath));
             m_ctx.notifyLedgerChanged();
-            emit billReconciled(billDate);
+            // The daily view goes to the day only if it shows that ledger.
+            if (m_ctx.isShownLedger(ledgerPath))
+                emit billReconciled(billDate);
         });
     return track(job);
 }
@@ -162,10 +166,11 @@ QFuture<void> ImportActions::importCallbackLog(const QString &path)
             return core::importCallbackLog(**ledger, path, promise);
         },
         this,
-        [this](const core::CallbackImportStats &s) {
+        [this, ledgerPath](const core::CallbackImportStats &s) {
             m_ctx.notice(NoticeBar::Level::Success,
                          tr("%Ln callbacks imported", nullptr, int(s.imported))
-                             + tr(" (%Ln already there).", nullptr, int(s.alreadyImported)));
+                             + tr(" (%Ln already there).", nullptr, int(s.alreadyImported))
+                             + m_ctx.elsewhereNote(ledgerPath));
             m_ctx.notifyLedgerChanged();
         });
     return track(job);

@@ -473,7 +473,7 @@ void ReconcileView::fetchAndReconcile()
                                                promise);
             },
             this,
-            [this, date](const jobs::FetchedDay &day) {
+            [this, date, ledgerPath](const jobs::FetchedDay &day) {
                 const core::ReconRun &run = day.run;
                 m_ctx.notice(NoticeBar::Level::Success,
                              tr("%1 reconciled: %Ln discrepancies, %2 new, %3 resolved by the run.",
@@ -481,7 +481,7 @@ void ReconcileView::fetchAndReconcile()
                                      .arg(date.toString(Qt::ISODate))
                                      .arg(run.newCount)
                                      .arg(run.resolvedCount)
-                                 + jobs::emptyBillNote(day));
+                                 + jobs::emptyBillNote(day) + m_ctx.elsewhereNote(ledgerPath));
                 m_ctx.notifyLedgerChanged();
                 emit jobFinished();
             });
@@ -522,13 +522,14 @@ void ReconcileView::reconcileAgain()
             return jobs::reconcileDate(ledgerPath, date, options, promise);
         },
         this,
-        [this, date](const core::ReconRun &run) {
+        [this, date, ledgerPath](const core::ReconRun &run) {
             m_ctx.notice(NoticeBar::Level::Success,
                          tr("%1 reconciled: %Ln discrepancies, %2 new, %3 resolved by the run.",
                             nullptr, int(run.discrepancyCount))
-                             .arg(date.toString(Qt::ISODate))
-                             .arg(run.newCount)
-                             .arg(run.resolvedCount));
+                                 .arg(date.toString(Qt::ISODate))
+                                 .arg(run.newCount)
+                                 .arg(run.resolvedCount)
+                             + m_ctx.elsewhereNote(ledgerPath));
             m_ctx.notifyLedgerChanged();
             emit jobFinished();
         });

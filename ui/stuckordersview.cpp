@@ -244,15 +244,16 @@ void StuckOrdersView::startRequery(const QStringList &orders, const QStringList 
                 return core::requery(**ledger, *conn->gate, policy, request, promise);
             },
             this, [this](const core::ApplyReport &report) { m_model->setInlineResult(report); },
-            [this](const core::RequerySummary &s) {
+            [this, ledgerPath](const core::RequerySummary &s) {
                 m_ctx.notice(NoticeBar::Level::Success,
                              tr("%Ln queried: %1 changed, %2 unchanged, %3 failed, %4 "
                                 "discrepancies resolved.",
                                 nullptr, s.queried)
-                                 .arg(s.changed)
-                                 .arg(s.unchanged)
-                                 .arg(s.failed)
-                                 .arg(s.resolved));
+                                     .arg(s.changed)
+                                     .arg(s.unchanged)
+                                     .arg(s.failed)
+                                     .arg(s.resolved)
+                                 + m_ctx.elsewhereNote(ledgerPath));
                 m_ctx.notifyLedgerChanged();
                 emit jobFinished();
             });
@@ -277,10 +278,11 @@ void StuckOrdersView::scanNow()
             return core::StuckDetector(**ledger, policy).scan(QDateTime::currentMSecsSinceEpoch());
         },
         this,
-        [this](const core::ScanStats &stats) {
+        [this, ledgerPath](const core::ScanStats &stats) {
             m_ctx.notice(NoticeBar::Level::Success,
                          tr("%Ln stuck order(s) or refund(s) added to the queue.", nullptr,
-                            int(stats.queued)));
+                            int(stats.queued))
+                             + m_ctx.elsewhereNote(ledgerPath));
             m_ctx.notifyLedgerChanged();
             emit jobFinished();
         });

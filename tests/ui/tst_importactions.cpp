@@ -121,6 +121,56 @@ private slots:
         QCOMPARE(*found, qint64(m_day.truth.size()));
     }
 
+    // Another merchant chosen while an import runs: the import finishes on the ledger it
+    // started on, and its sentence says so; the daily view does not jump to the bill's day.
+    void ledgerSwitchedMeanwhile()
+    {
+        TestContext t;
+        MerchantProfile first;
+        first.name = QStringLiteral("Shop A");
+        first.mchid = QStringLiteral("1900000001");
+        first.ledgerFile = t.dir.filePath(QStringLiteral("a.sqlite"));
+        MerchantProfile second = first;
+        second.name = QStringLiteral("Shop B");
+        second.mchid = QStringLiteral("1900000002");
+        second.ledgerFile = t.dir.filePath(QStringLiteral("b.sqlite"));
+        t.settings().setProfiles({first, second});
+        t.context->setActiveProfile(first.name);
+        ImportActions actions(*t.context);
+        QSignalSpy notices(t.context.get(), &AppContext::noticeRequested);
+        QSignalSpy reconciled(&actions, &ImportActions::billReconciled);
+        const auto sentence = [&] {
+            return notices.isEmpty() ? QString() : notices.last().at(1).toString();
+        };
+
+        auto error = run(t, actions, [&] {
+            actions.importLedger(day(QStringLiteral("orders.csv")), QString());
+            t.context->setActiveProfile(second.name);
+        });
+        QVERIFY2(!error, error ? qPrintable(error->message) : "");
+        QVERIFY2(sentence().endsWith(
+                     QStringLiteral(" (On the ledger of “Shop A”, not the one shown now.)")),
+                 qPrintable(sentence()));
+        QCOMPARE(orderCount(t), 0); // Shop B's ledger is untouched
+
+        error = run(t, actions, [&] {
+            actions.importBill(m_date, day(QStringLiteral("tradebill_ALL_2026-11-25.csv.gz")));
+            t.context->setActiveProfile(first.name);
+        });
+        QVERIFY2(!error, error ? qPrintable(error->message) : "");
+        QVERIFY2(sentence().endsWith(u"(On the ledger of “Shop B”, not the one shown now.)"),
+                 qPrintable(sentence()));
+        QCOMPARE(reconciled.count(), 0);
+
+        // On the ledger shown: no such note, and the view goes to the day.
+        error = run(t, actions, [&] {
+            actions.importBill(m_date, day(QStringLiteral("tradebill_ALL_2026-11-25.csv.gz")));
+        });
+        QVERIFY2(!error, error ? qPrintable(error->message) : "");
+        QVERIFY2(!sentence().contains(u"not the one shown"), qPrintable(sentence()));
+        QCOMPARE(reconciled.count(), 1);
+    }
+
     void badFilesChangeNothing()
     {
         TestContext t;
