@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>wxr::core::ApiClient</name>
@@ -456,7 +457,7 @@
         <translation>补查订单</translation>
     </message>
     <message>
-        <source>Ask WeChat Pay for the order's current state and apply it</source>
+        <source>Ask WeChat Pay for the order&apos;s current state and apply it</source>
         <translation>向微信支付查询订单当前状态并应用</translation>
     </message>
     <message>
@@ -464,7 +465,7 @@
         <translation>时间线</translation>
     </message>
     <message>
-        <source>Select a discrepancy to see both sides and the order's history.</source>
+        <source>Select a discrepancy to see both sides and the order&apos;s history.</source>
         <translation>选择一条差异以查看双方记录及订单历史。</translation>
     </message>
     <message>
@@ -1056,7 +1057,7 @@
     </message>
     <message>
         <source>%1.</source>
-        <comment>the end of the order's summary sentence</comment>
+        <comment>the end of the order&apos;s summary sentence</comment>
         <translation>%1。</translation>
     </message>
 </context>
@@ -1210,7 +1211,7 @@
         <translation>公钥文件“%1”不存在。</translation>
     </message>
     <message>
-        <source>Choose this merchant's ledger file</source>
+        <source>Choose this merchant&apos;s ledger file</source>
         <translation>选择该商户的台账文件</translation>
     </message>
     <message>
@@ -1248,7 +1249,7 @@
         <translation>获取账单并对账</translation>
     </message>
     <message>
-        <source>Download the day's trade bill from WeChat Pay, import it and reconcile it against the ledger</source>
+        <source>Download the day&apos;s trade bill from WeChat Pay, import it and reconcile it against the ledger</source>
         <translation>从微信支付下载当日交易账单，导入后与台账对账</translation>
     </message>
     <message>
@@ -1264,7 +1265,7 @@
         <translation>导出…</translation>
     </message>
     <message>
-        <source>Save the day's discrepancy report</source>
+        <source>Save the day&apos;s discrepancy report</source>
         <translation>保存当日差异报表</translation>
     </message>
     <message>
@@ -1344,7 +1345,7 @@
         <translation>%1 文件 (*.%2)</translation>
     </message>
     <message>
-        <source>WeChat Pay offers a day's bill from 10:00 (China Standard Time) the next day.</source>
+        <source>WeChat Pay offers a day&apos;s bill from 10:00 (China Standard Time) the next day.</source>
         <translation>微信支付在次日 10:00（北京时间）后提供当天的账单。</translation>
     </message>
     <message numerus="yes">
@@ -1631,7 +1632,7 @@
         <translation>SQLite 台账 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>China Standard Time. WeChat Pay publishes the previous day's bill after 10:00.</source>
+        <source>China Standard Time. WeChat Pay publishes the previous day&apos;s bill after 10:00.</source>
         <translation>北京时间。微信支付在 10:00 后发布前一日账单。</translation>
     </message>
     <message>
@@ -1639,7 +1640,7 @@
         <translation> 秒</translation>
     </message>
     <message>
-        <source>Payments this close to midnight may be booked in the next day's bill and are re-checked then.</source>
+        <source>Payments this close to midnight may be booked in the next day&apos;s bill and are re-checked then.</source>
         <translation>临近午夜这一时段内的支付可能计入次日账单，届时将重新核对。</translation>
     </message>
     <message>
@@ -1786,7 +1787,7 @@
 <context>
     <name>wxr::ui::StuckOrdersView</name>
     <message>
-        <source>Orders and refunds waiting for WeChat Pay's answer</source>
+        <source>Orders and refunds waiting for WeChat Pay&apos;s answer</source>
         <translation>等待微信支付应答的订单和退款</translation>
     </message>
     <message>
@@ -1939,7 +1940,7 @@
         <translation>查看…</translation>
     </message>
     <message>
-        <source>List the day's callback anomalies</source>
+        <source>List the day&apos;s callback anomalies</source>
         <translation>列出当天的回调异常</translation>
     </message>
     <message>
@@ -3393,7 +3394,7 @@
         <translation>创建退款 %1</translation>
     </message>
     <message>
-        <source>amount %1 fen differs from the ledger's %2 fen</source>
+        <source>amount %1 fen differs from the ledger&apos;s %2 fen</source>
         <translation>金额 %1 分与台账中的 %2 分不一致</translation>
     </message>
     <message>
@@ -3425,7 +3426,7 @@
         <translation>第 %1 行：该行日期为 %2，不是账单日期 %3</translation>
     </message>
     <message>
-        <source>its SHA-1 is %1 but WeChat Pay's hash_value is %2</source>
+        <source>its SHA-1 is %1 but WeChat Pay&apos;s hash_value is %2</source>
         <translation>其 SHA-1 为 %1，但微信支付的 hash_value 为 %2</translation>
     </message>
     <message>
@@ -4183,7 +4184,7 @@
         <translation>最近 %2 分钟内%1：%3（已标记待复核）。</translation>
     </message>
     <message>
-        <source>WeChat Pay has no bill of %1 yet: a day's bill is ready from 10:00 (China Standard Time) the next day.</source>
+        <source>WeChat Pay has no bill of %1 yet: a day&apos;s bill is ready from 10:00 (China Standard Time) the next day.</source>
         <translation>微信支付尚无 %1 的账单：当天的账单在次日 10:00（北京时间）后才可下载。</translation>
     </message>
     <message>
@@ -4199,7 +4200,7 @@
         <translation>这是商户 %1 的账单，而此台账保存的是商户 %2 的账单；每个商户请使用各自的台账</translation>
     </message>
     <message>
-        <source>WeChat Pay's answer that merchant %1 has no bill for %2 was not recorded: this ledger holds the bills of merchant %3; keep one ledger per merchant.</source>
+        <source>WeChat Pay&apos;s answer that merchant %1 has no bill for %2 was not recorded: this ledger holds the bills of merchant %3; keep one ledger per merchant.</source>
         <translation>未记录微信支付关于商户 %1 在 %2 无账单的答复：此台账保存的是商户 %3 的账单；每个商户请使用各自的台账。</translation>
     </message>
     <message>
@@ -4322,7 +4323,7 @@
         <translation>平台证书 %1 将在 %2 天后过期。</translation>
     </message>
     <message>
-        <source>“certs list” shows the keys that verify WeChat Pay's signatures; “certs refresh” downloads the platform certificates and stores them in platform_cert_dir.</source>
+        <source>“certs list” shows the keys that verify WeChat Pay&apos;s signatures; “certs refresh” downloads the platform certificates and stores them in platform_cert_dir.</source>
         <translation>“certs list”显示用于对微信支付签名进行验签的密钥；“certs refresh”下载平台证书并保存到 platform_cert_dir。</translation>
     </message>
     <message>
@@ -4408,7 +4409,7 @@
         <translation>账单文件：tradebill.csv 或 tradebill.csv.gz。</translation>
     </message>
     <message>
-        <source>WeChat Pay's hash_value of the bill; the import fails if the file differs.</source>
+        <source>WeChat Pay&apos;s hash_value of the bill; the import fails if the file differs.</source>
         <translation>微信支付提供的账单 hash_value；文件不一致时导入失败。</translation>
     </message>
     <message>
@@ -4584,7 +4585,7 @@
         <translation>向微信支付补查卡单并修正台账</translation>
     </message>
     <message>
-        <source>Imports a callback log written by the merchant's backend (JSON Lines, one delivery per line; docs/callbacks.md) so that wxrecon's callback metrics and alerts cover it. Importing the same deliveries again changes nothing. A bad line fails the whole import unless --skip-invalid is given.</source>
+        <source>Imports a callback log written by the merchant&apos;s backend (JSON Lines, one delivery per line; docs/callbacks.md) so that wxrecon&apos;s callback metrics and alerts cover it. Importing the same deliveries again changes nothing. A bad line fails the whole import unless --skip-invalid is given.</source>
         <translation>导入商户后端写入的回调日志（JSON Lines，每行一次投递；见 docs/callbacks.md），使 wxrecon 的回调指标和告警覆盖这些回调。重复导入相同的投递不会产生任何变化。除非指定 --skip-invalid，否则任何一行无效都会导致整个导入失败。</translation>
     </message>
     <message>
@@ -4612,7 +4613,7 @@
         <translation>已跳过 %1 个无效行；第一个：%2</translation>
     </message>
     <message>
-        <source>Import a callback log of the merchant's backend (JSON Lines)</source>
+        <source>Import a callback log of the merchant&apos;s backend (JSON Lines)</source>
         <translation>导入商户后端的回调日志（JSON Lines）</translation>
     </message>
     <message>
@@ -4736,7 +4737,7 @@
         <translation>显示精确的待签名串和 Authorization 头</translation>
     </message>
     <message>
-        <source>Writes the discrepancy report of a bill date or range: CSV (Excel-friendly, the contract's columns), XLSX (discrepancies and a summary sheet) or PDF (summary and list).</source>
+        <source>Writes the discrepancy report of a bill date or range: CSV (Excel-friendly, the contract&apos;s columns), XLSX (discrepancies and a summary sheet) or PDF (summary and list).</source>
         <translation>生成某个账单日期或日期范围的差异报表：CSV（兼容 Excel，采用约定的列）、XLSX（差异表和汇总表）或 PDF（汇总和列表）。</translation>
     </message>
     <message>
@@ -4928,7 +4929,7 @@
         <translation>（未显示 %1 个无回调的行。）</translation>
     </message>
     <message>
-        <source>Failure rate: %1 % (WeChat's probes not counted); retries seen: %2.</source>
+        <source>Failure rate: %1 % (WeChat&apos;s probes not counted); retries seen: %2.</source>
         <translation>失败率：%1%（不计微信支付的探测）；观察到的重试：%2 次。</translation>
     </message>
     <message>
@@ -4956,7 +4957,7 @@
         <translation>输出某个时间范围内的回调延迟、失败和告警</translation>
     </message>
     <message>
-        <source>Imports the merchant's orders (and refunds) into the ledger, or exports them.
+        <source>Imports the merchant&apos;s orders (and refunds) into the ledger, or exports them.
   import: upserts by order and refund number; a bad row fails the whole import and nothing is imported.
   export: writes the same CSV schema.</source>
         <translation>将商户的订单（及退款）导入台账，或将其导出。
@@ -4996,7 +4997,7 @@
         <translation>已导出 %1 笔订单和 %2 笔退款。</translation>
     </message>
     <message>
-        <source>Import or export the ledger's orders and refunds (CSV)</source>
+        <source>Import or export the ledger&apos;s orders and refunds (CSV)</source>
         <translation>导入或导出台账中的订单和退款（CSV）</translation>
     </message>
     <message>
@@ -5040,7 +5041,7 @@
         <translation>%1 条差异：%2 条新增，%3 条已不存在并已解决。</translation>
     </message>
     <message>
-        <source>Previous day's cross-day pending orders: %1 found in this bill, %2 now missing in bill.</source>
+        <source>Previous day&apos;s cross-day pending orders: %1 found in this bill, %2 now missing in bill.</source>
         <translation>前一日的跨日待定订单：%1 笔在本账单中找到，%2 笔现为账单缺失（短款）。</translation>
     </message>
     <message>
@@ -5132,7 +5133,7 @@
         <translation>该日的回调异常（台账未预料到的回调，已标记待核查）：</translation>
     </message>
     <message>
-        <source>WeChat Pay has no bill for this date (no payment or refund); the ledger's payments of the date are missing in the bill.</source>
+        <source>WeChat Pay has no bill for this date (no payment or refund); the ledger&apos;s payments of the date are missing in the bill.</source>
         <translation>微信支付该日无账单（无支付或退款）；台账中该日的支付均视为账单缺失。</translation>
     </message>
 </context>
@@ -5307,7 +5308,7 @@
         <translation>命令：</translation>
     </message>
     <message>
-        <source>Write a generated day's bills, ledger and truth.csv</source>
+        <source>Write a generated day&apos;s bills, ledger and truth.csv</source>
         <translation>写出生成的一天的账单、台账和 truth.csv</translation>
     </message>
     <message>

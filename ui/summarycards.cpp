@@ -35,6 +35,16 @@ QString signedYuan(Fen fen)
     return fen > 0 ? u'+' + yuan : fen < 0 ? QChar(0x2212) + yuan : yuan;
 }
 
+// A card's tooltip: the difference itself (bill minus ledger, `format` taking the count and the
+// amount), which the card's two lines leave to mental arithmetic.
+QString differenceTip(const QString &format, qint64 ledgerCount, Fen ledgerFen, qint64 billCount,
+                      Fen billFen)
+{
+    if (ledgerCount == billCount && ledgerFen == billFen)
+        return SummaryCards::tr("The ledger and the bill agree.");
+    return format.arg(signedCount(billCount - ledgerCount), signedYuan(billFen - ledgerFen));
+}
+
 } // namespace
 
 SummaryCards::SummaryCards(QWidget *parent)
@@ -120,21 +130,12 @@ void SummaryCards::setRun(const std::optional<core::ReconRun> &run, qint64 openC
                          + countAndYuan(s.billPaymentCount, s.billPaymentFen));
     m_values[1]->setText(countAndYuan(s.ledgerRefundCount, s.ledgerRefundFen) + QStringLiteral("\n")
                          + countAndYuan(s.billRefundCount, s.billRefundFen));
-    // The difference itself, which the two lines leave to mental arithmetic.
-    const bool paymentsAgree
-        = s.ledgerPaymentFen == s.billPaymentFen && s.ledgerPaymentCount == s.billPaymentCount;
-    m_values[0]->setToolTip(paymentsAgree
-                                ? tr("The ledger and the bill agree.")
-                                : tr("Bill minus ledger: %1 payments, %2")
-                                      .arg(signedCount(s.billPaymentCount - s.ledgerPaymentCount),
-                                           signedYuan(s.billPaymentFen - s.ledgerPaymentFen)));
-    const bool refundsAgree
-        = s.ledgerRefundFen == s.billRefundFen && s.ledgerRefundCount == s.billRefundCount;
-    m_values[1]->setToolTip(refundsAgree
-                                ? tr("The ledger and the bill agree.")
-                                : tr("Bill minus ledger: %1 refunds, %2")
-                                      .arg(signedCount(s.billRefundCount - s.ledgerRefundCount),
-                                           signedYuan(s.billRefundFen - s.ledgerRefundFen)));
+    m_values[0]->setToolTip(differenceTip(tr("Bill minus ledger: %1 payments, %2"),
+                                          s.ledgerPaymentCount, s.ledgerPaymentFen,
+                                          s.billPaymentCount, s.billPaymentFen));
+    m_values[1]->setToolTip(differenceTip(tr("Bill minus ledger: %1 refunds, %2"),
+                                          s.ledgerRefundCount, s.ledgerRefundFen, s.billRefundCount,
+                                          s.billRefundFen));
     m_values[2]->setText(
         noBill ? tr("WeChat Pay has no bill for this day\n(no payment or refund)")
                : tr("Fees ¥%1").arg(money::formatYuanMilliGrouped(s.billFeeMilli))
@@ -143,6 +144,8 @@ void SummaryCards::setRun(const std::optional<core::ReconRun> &run, qint64 openC
     m_values[3]->setText(tr("%Ln found", nullptr, int(run->discrepancyCount)) + QStringLiteral("\n")
                          + tr("%Ln still open", nullptr, int(openCount)));
     // The payment card turns red when the two sides disagree, green when they agree.
+    const bool paymentsAgree
+        = s.ledgerPaymentFen == s.billPaymentFen && s.ledgerPaymentCount == s.billPaymentCount;
     QPalette pal = m_values[0]->palette();
     pal.setColor(QPalette::WindowText,
                  paymentsAgree ? QColor(0x1b, 0x7f, 0x3a) : QColor(0xc6, 0x28, 0x28));
