@@ -17,8 +17,8 @@ namespace wxr::ui {
 // `settings` must outlive the widget.
 
 /// The widths and order of a table's columns. When it returns false the caller sizes the
-/// columns itself (meanwhile each column is made at least as wide as its title). The sort indicator stays as the caller set it: a sort is a choice of the
-/// moment.
+/// columns itself (meanwhile each column is made at least as wide as its title). The sort
+/// indicator stays as the caller set it: a sort is a choice of the moment.
 bool keepHeaderState(QHeaderView *header, Settings &settings, const QString &key);
 
 /// Where a splitter divides its panes.
