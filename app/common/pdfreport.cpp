@@ -12,6 +12,7 @@
 #include <QFontDatabase>
 #include <QFontMetricsF>
 #include <QGuiApplication>
+#include <QLocale>
 #include <QMap>
 #include <QPageLayout>
 #include <QPageSize>
@@ -27,7 +28,7 @@ namespace {
 
 QString yuan(std::optional<Fen> fen)
 {
-    return fen ? money::formatYuan(*fen) : QString();
+    return fen ? money::formatYuanGrouped(*fen) : QString();
 }
 
 // Noto Sans CJK SC first (fonts-noto-cjk); other CJK families as fallbacks.
@@ -121,7 +122,7 @@ private:
     qreal m_lineHeight = 0;
 };
 
-// One table row. Header cells wrap (their row is taller); body cells are elided.
+// One table row. Header cells wrap (their row is taller); body cells are fitted (fitCell).
 void drawRow(QPainter &p, const QRectF &area, qreal y, qreal height, const QList<Column> &cols,
              const QStringList &cells, bool header)
 {
@@ -137,10 +138,25 @@ void drawRow(QPainter &p, const QRectF &area, qreal y, qreal height, const QList
         const qreal w = area.width() * cols[i].weight / total;
         const QRectF cell(x + pad, y, w - 2 * pad, height);
         const int align = Qt::AlignVCenter | (cols[i].right ? Qt::AlignRight : Qt::AlignLeft);
-        if (header)
-            p.drawText(cell, align | Qt::TextWordWrap, cells.value(i));
-        else
-            p.drawText(cell, align, fm.elidedText(cells.value(i), Qt::ElideRight, cell.width()));
+        const QString text = cells.value(i);
+        if (header) {
+            p.drawText(cell, align | Qt::TextWordWrap, text);
+        } else {
+            const PdfReport::CellFit fit
+                = PdfReport::fitCell(fm.horizontalAdvance(text), cell.width(), cols[i].right);
+            if (fit.elide) {
+                p.drawText(cell, align, fm.elidedText(text, Qt::ElideRight, cell.width()));
+            } else if (fit.scale < 1) {
+                p.save();
+                QFont smaller = p.font();
+                smaller.setPointSizeF(smaller.pointSizeF() * fit.scale);
+                p.setFont(smaller);
+                p.drawText(cell, align, text);
+                p.restore();
+            } else {
+                p.drawText(cell, align, text);
+            }
+        }
         x += w;
     }
     p.save();
@@ -150,6 +166,16 @@ void drawRow(QPainter &p, const QRectF &area, qreal y, qreal height, const QList
 }
 
 } // namespace
+
+PdfReport::CellFit PdfReport::fitCell(qreal advance, qreal width, bool number)
+{
+    if (advance <= width || width <= 0)
+        return {};
+    if (!number)
+        return {1, true};
+    // A hair smaller than the exact ratio: glyph advances do not scale perfectly linearly.
+    return {width / advance * 0.98, false};
+}
 
 Status PdfReport::writeFile(Ledger &ledger, const ReportRange &range, const QString &path,
                             QPromise<void> &promise, qint64 maxRows)
@@ -254,7 +280,7 @@ Status PdfReport::writeFile(Ledger &ledger, const ReportRange &range, const QStr
                 Qt::AlignLeft | Qt::AlignVCenter,
                 Tr::tr("Generated %1 from %2; %3 discrepancies.")
                     .arg(cst::formatBillTime(cst::now()), QFileInfo(ledger.path()).fileName())
-                    .arg(*total));
+                    .arg(QLocale().toString(*total)));
         }
         y += line * 3;
         row(summaryCols, heads, true);
@@ -268,12 +294,12 @@ Status PdfReport::writeFile(Ledger &ledger, const ReportRange &range, const QStr
                 continue;
             }
             const ReconSummary &s = it->summary;
-            cells << QString::number(s.ledgerPaymentCount) << yuan(s.ledgerPaymentFen)
-                  << QString::number(s.billPaymentCount) << yuan(s.billPaymentFen)
+            cells << QLocale().toString(s.ledgerPaymentCount) << yuan(s.ledgerPaymentFen)
+                  << QLocale().toString(s.billPaymentCount) << yuan(s.billPaymentFen)
                   << yuan(s.ledgerRefundFen) << yuan(s.billRefundFen)
-                  << money::formatYuan(money::roundMilliToFen(s.billFeeMilli));
+                  << yuan(money::roundMilliToFen(s.billFeeMilli));
             for (DiscrepancyKind k : allDiscrepancyKinds()) {
-                cells << QString::number(s.of(k).count);
+                cells << QLocale().toString(s.of(k).count);
                 sum.of(k).count += s.of(k).count;
                 sum.of(k).ledgerFen += s.of(k).ledgerFen;
                 sum.of(k).billFen += s.of(k).billFen;
@@ -289,15 +315,15 @@ Status PdfReport::writeFile(Ledger &ledger, const ReportRange &range, const QStr
         }
         if (dates > 1) {
             QStringList cells{Tr::tr("Total"),
-                              QString::number(sum.ledgerPaymentCount),
+                              QLocale().toString(sum.ledgerPaymentCount),
                               yuan(sum.ledgerPaymentFen),
-                              QString::number(sum.billPaymentCount),
+                              QLocale().toString(sum.billPaymentCount),
                               yuan(sum.billPaymentFen),
                               yuan(sum.ledgerRefundFen),
                               yuan(sum.billRefundFen),
-                              money::formatYuan(money::roundMilliToFen(sum.billFeeMilli))};
+                              yuan(money::roundMilliToFen(sum.billFeeMilli))};
             for (DiscrepancyKind k : allDiscrepancyKinds())
-                cells << QString::number(sum.of(k).count);
+                cells << QLocale().toString(sum.of(k).count);
             row(summaryCols, cells, true);
         }
         y += line;
@@ -306,7 +332,7 @@ Status PdfReport::writeFile(Ledger &ledger, const ReportRange &range, const QStr
             true);
         for (DiscrepancyKind k : allDiscrepancyKinds())
             row(kindCols,
-                {discrepancyKindLabel(k), QString::number(sum.of(k).count),
+                {discrepancyKindLabel(k), QLocale().toString(sum.of(k).count),
                  yuan(sum.of(k).ledgerFen), yuan(sum.of(k).billFen)},
                 false);
     };
@@ -346,11 +372,11 @@ Status PdfReport::writeFile(Ledger &ledger, const ReportRange &range, const QStr
         {QString(), width(digits28), false},
         {QString(), width(QStringLiteral("USERPAYING")), false},
         {QString(), width(QStringLiteral("PROCESSING")), false},
-        {QString(), width(QStringLiteral("100000.00")), true},
-        {QString(), width(QStringLiteral("100000.00")), true},
+        {QString(), width(QStringLiteral("100,000.00")), true},
+        {QString(), width(QStringLiteral("100,000.00")), true},
         {QString(), width(QString(22, u'8')), false},
-        {QString(), width(QStringLiteral("100000.00")), true},
-        {QString(), width(QStringLiteral("100000.00")), true},
+        {QString(), width(QStringLiteral("100,000.00")), true},
+        {QString(), width(QStringLiteral("100,000.00")), true},
         {QString(), width(discrepancyStateLabel(DiscrepancyState::Acknowledged)), false},
         {QString(), width(QString(16, u'x')), false}};
     const QStringList titles = discrepancyColumnTitles();
@@ -396,7 +422,7 @@ Status PdfReport::writeFile(Ledger &ledger, const ReportRange &range, const QStr
     if (truncated)
         row({{QString(), 1, false}},
             {Tr::tr("… and %1 more discrepancies; the CSV and XLSX reports list them all.")
-                 .arg(*total - listed)},
+                 .arg(QLocale().toString(*total - listed))},
             false);
     if (!painter.end())
         return fail(Tr::tr("the PDF could not be finished"));

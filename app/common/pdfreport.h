@@ -32,6 +32,17 @@ public:
     static Status writeFile(core::Ledger &ledger, const core::ReportRange &range,
                             const QString &path, QPromise<void> &promise,
                             qint64 maxRows = kDefaultMaxRows);
+
+    /// How a body cell's text is drawn into `width`, the text being `advance` wide at the
+    /// table's font: a number (a right-aligned column: amounts, counts) is never cut — it keeps
+    /// its text and is drawn at `scale` < 1 when it does not fit, since "168,914,0…" would be
+    /// a wrong amount; other text is elided (`elide` true).
+    struct CellFit
+    {
+        qreal scale = 1;
+        bool elide = false;
+    };
+    static CellFit fitCell(qreal advance, qreal width, bool number);
 };
 
 } // namespace wxr::app

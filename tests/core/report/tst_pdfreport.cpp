@@ -7,6 +7,7 @@
 #include "testutil.h"
 
 #include <QFontDatabase>
+#include <QFontMetricsF>
 #include <QGuiApplication>
 #include <QRegularExpression>
 #include <QTest>
@@ -37,6 +38,37 @@ private slots:
             pdf.count("/Type /Page\n") + pdf.count("/Type /Page\r") + pdf.count("/Type /Page "), 2);
         if (QFontDatabase::families().contains(QStringLiteral("Noto Sans CJK SC")))
             QVERIFY2(pdf.contains("/BaseFont /NotoSansCJKsc"), "the CJK font is not embedded");
+    }
+
+    // An amount or a count that does not fit its column is drawn smaller, never cut: a month's
+    // total elided to "5,067,393,7…" would be a wrong number. Text is elided.
+    void numbersAreNeverCut()
+    {
+        using app::PdfReport;
+        const PdfReport::CellFit fits = PdfReport::fitCell(60, 80, true);
+        QCOMPARE(fits.scale, 1.0);
+        QVERIFY(!fits.elide);
+        const PdfReport::CellFit number = PdfReport::fitCell(100, 80, true);
+        QVERIFY(!number.elide);
+        QVERIFY(number.scale < 0.8 && number.scale > 0.7);
+        const PdfReport::CellFit text = PdfReport::fitCell(100, 80, false);
+        QVERIFY(text.elide);
+        QCOMPARE(text.scale, 1.0);
+        QVERIFY(!PdfReport::fitCell(80, 80, false).elide);
+
+        // The real fonts: a wide amount drawn at the scale fits the width it was given.
+        QFont font = QGuiApplication::font();
+        font.setPointSizeF(8);
+        const QFontMetricsF fm(font);
+        const QString amount = QStringLiteral("5,067,393,798.00");
+        const qreal width = fm.horizontalAdvance(amount) * 0.6;
+        const PdfReport::CellFit fit
+            = PdfReport::fitCell(fm.horizontalAdvance(amount), width, true);
+        QFont smaller = font;
+        smaller.setPointSizeF(font.pointSizeF() * fit.scale);
+        QVERIFY2(QFontMetricsF(smaller).horizontalAdvance(amount) <= width * 1.02,
+                 qPrintable(QString::number(QFontMetricsF(smaller).horizontalAdvance(amount))
+                            + u" > " + QString::number(width)));
     }
 
     void truncatesLongLists()
