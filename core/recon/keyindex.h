@@ -94,27 +94,6 @@ public:
             __builtin_prefetch(&m_slots[hash(key) & m_mask]);
     }
 
-    /// The value of the first slot on `key`'s probe path whose hash matches, without comparing
-    /// the keys (npos when the path ends first): what a later find() will most likely return,
-    /// for prefetching its record once prefetch() has brought the slot in. Also prefetches the
-    /// stored key, which find() compares. Never use it as an answer: on a hash collision it
-    /// names another key's value.
-    [[nodiscard]] std::uint32_t guess(std::string_view key) const
-    {
-        if (m_size == 0)
-            return npos;
-        const std::uint64_t h = hash(key);
-        for (size_t i = h & m_mask;; i = (i + 1) & m_mask) {
-            const Slot &s = m_slots[i];
-            if (s.value == npos)
-                return npos;
-            if (s.hash == static_cast<std::uint32_t>(h)) {
-                __builtin_prefetch(s.key.data());
-                return s.value;
-            }
-        }
-    }
-
     [[nodiscard]] size_t size() const { return m_size; }
 
     void reserve(size_t expected)
@@ -165,6 +144,128 @@ private:
                     break;
                 }
             }
+        }
+    }
+
+    std::vector<Slot> m_slots;
+    size_t m_mask = 0;
+    size_t m_size = 0;
+};
+
+/// An index of records that hold their keys (a day's orders), from a key to the record's
+/// position. A slot is 8 bytes, the position and 32 bits of the key's hash, against KeyIndex's
+/// 24 with the key: a third of the memory for a million orders, and a lookup reads one slot,
+/// not a slot and the key it stores. The keys are compared in the records (`keyAt(position)`,
+/// given to each call that may need it). Linear probing, like KeyIndex. Not thread-safe for
+/// writes; reads from several threads are fine.
+class PositionIndex final
+{
+public:
+    static constexpr std::uint32_t npos = KeyIndex::npos;
+
+    explicit PositionIndex(size_t expected = 0)
+    {
+        size_t capacity = 16;
+        while (capacity < expected * 2)
+            capacity *= 2;
+        allocate(capacity);
+    }
+
+    /// Inserts `key` at `position` unless the key is present. Returns the stored position (the
+    /// existing one when the key was already there) and whether this call inserted. `keyAt`
+    /// gives the key of a stored position.
+    template<typename KeyAt>
+    std::pair<std::uint32_t, bool> insert(std::string_view key, std::uint32_t position,
+                                          const KeyAt &keyAt)
+    {
+        if ((m_size + 1) * 2 > m_slots.size())
+            grow(keyAt);
+        const std::uint64_t h = KeyIndex::hash(key);
+        const auto check = static_cast<std::uint32_t>(h >> 32);
+        for (size_t i = h & m_mask;; i = (i + 1) & m_mask) {
+            Slot &s = m_slots[i];
+            if (s.position == npos) {
+                s = Slot{check, position};
+                ++m_size;
+                return {position, true};
+            }
+            if (s.check == check && keyAt(s.position) == key)
+                return {s.position, false};
+        }
+    }
+
+    /// The position of `key`, or npos.
+    template<typename KeyAt>
+    [[nodiscard]] std::uint32_t find(std::string_view key, const KeyAt &keyAt) const
+    {
+        if (m_size == 0)
+            return npos;
+        const std::uint64_t h = KeyIndex::hash(key);
+        const auto check = static_cast<std::uint32_t>(h >> 32);
+        for (size_t i = h & m_mask;; i = (i + 1) & m_mask) {
+            const Slot &s = m_slots[i];
+            if (s.position == npos)
+                return npos;
+            if (s.check == check && keyAt(s.position) == key)
+                return s.position;
+        }
+    }
+
+    /// find()'s answer without reading any key: the first position on `key`'s probe path whose
+    /// hash bits match (npos when there is none, and then the key is surely absent). Two keys
+    /// rarely share those bits, but they may: the caller confirms the answer by comparing the
+    /// record's key, and asks find() when it differs. For lookups of a million keys on
+    /// several threads that thus never touch the records.
+    [[nodiscard]] std::uint32_t candidate(std::string_view key) const
+    {
+        if (m_size == 0)
+            return npos;
+        const std::uint64_t h = KeyIndex::hash(key);
+        const auto check = static_cast<std::uint32_t>(h >> 32);
+        for (size_t i = h & m_mask;; i = (i + 1) & m_mask) {
+            const Slot &s = m_slots[i];
+            if (s.position == npos || s.check == check)
+                return s.position;
+        }
+    }
+
+    /// Asks the CPU to fetch the slot where a search for `key` starts (KeyIndex::prefetch).
+    void prefetch(std::string_view key) const
+    {
+        if (!m_slots.empty())
+            __builtin_prefetch(&m_slots[KeyIndex::hash(key) & m_mask]);
+    }
+
+    [[nodiscard]] size_t size() const { return m_size; }
+
+private:
+    struct Slot
+    {
+        std::uint32_t check; ///< the high half of the key's hash (the low half picks the slot)
+        std::uint32_t position;
+    };
+
+    void allocate(size_t capacity)
+    {
+        m_slots = {};
+        hugepages::reserve(m_slots, capacity);
+        m_slots.assign(capacity, Slot{0, npos});
+        m_mask = capacity - 1;
+    }
+
+    // Twice the slots; the stored positions move by their keys' hashes.
+    template<typename KeyAt>
+    void grow(const KeyAt &keyAt)
+    {
+        const std::vector<Slot> old = std::move(m_slots);
+        allocate(old.size() * 2);
+        for (const Slot &s : old) {
+            if (s.position == npos)
+                continue;
+            size_t i = KeyIndex::hash(keyAt(s.position)) & m_mask;
+            while (m_slots[i].position != npos)
+                i = (i + 1) & m_mask;
+            m_slots[i] = s;
         }
     }
 

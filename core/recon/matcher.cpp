@@ -28,9 +28,8 @@ bool liveRefund(std::string_view status)
     return status == "SUCCESS" || status == "PROCESSING" || status == "ABNORMAL";
 }
 
-// Prefetch distances, in records: the far one brings in what the near one then reads (a
-// hash slot, then the key it holds — KeyIndex::prefetch and guess; an order record, then the
-// status word it points to).
+// Prefetch distances, in records: the far one brings in what the near one then reads (an
+// order record, then the key it points to).
 constexpr size_t kLookahead = 16;
 constexpr size_t kKeyLookahead = 8;
 // From how many bill payments on their positions are looked up on two threads.
@@ -51,24 +50,24 @@ KeyIndex indexBy(const std::vector<Record> &records, Key key, std::vector<bool> 
     return index;
 }
 
-// Writes the position in `orders` of payments [from, to) (npos for keys it lacks) to `out`.
+// Writes the candidate position in `orders` of payments [from, to) (PositionIndex::candidate;
+// npos for keys it surely lacks) to `out`.
 void locate(const std::vector<BillPaymentRecord> &payments, size_t from, size_t to,
-            const KeyIndex &orders, std::uint32_t *out)
+            const PositionIndex &orders, std::uint32_t *out)
 {
     for (size_t i = from; i < to; ++i) {
         if (i + kLookahead < to)
             orders.prefetch(payments[i + kLookahead].outTradeNo);
-        if (i + kKeyLookahead < to)
-            (void)orders.guess(payments[i + kKeyLookahead].outTradeNo);
-        out[i] = orders.find(payments[i].outTradeNo);
+        out[i] = orders.candidate(payments[i].outTradeNo);
     }
 }
 
-// Where each payment's order is in the orders' index: the hash lookups, which mostly wait on
-// memory, on two threads for a large bill (the index is only read). Counting and comparing
-// then walk the payments in file order on one thread, with these positions known ahead.
+// Where each payment's order probably is (PositionIndex::candidate): the hash lookups, which
+// mostly wait on memory, on two threads for a large bill (the index is only read). Counting
+// and comparing then walk the payments in file order on one thread, with these positions
+// known ahead, and confirm each by the order's key.
 std::vector<std::uint32_t> locatePayments(const std::vector<BillPaymentRecord> &payments,
-                                          const KeyIndex &orders)
+                                          const PositionIndex &orders)
 {
     std::vector<std::uint32_t> positions(payments.size());
     if (payments.size() < kParallelLookupFrom) {
@@ -95,7 +94,7 @@ std::vector<std::uint32_t> locatePayments(const std::vector<BillPaymentRecord> &
 OrderIndex indexOrders(const std::vector<LedgerOrderRecord> &orders)
 {
     OrderIndex index;
-    index.positions = KeyIndex(orders.size());
+    index.positions = PositionIndex(orders.size());
     index.repeated.reserve(orders.size());
     indexOrders(orders.data(), 0, orders.size(), index);
     return index;
@@ -103,11 +102,15 @@ OrderIndex indexOrders(const std::vector<LedgerOrderRecord> &orders)
 
 void indexOrders(const LedgerOrderRecord *orders, size_t from, size_t to, OrderIndex &index)
 {
+    const auto keyAt = [orders](std::uint32_t i) {
+        return orders[i].outTradeNo;
+    };
     for (size_t i = from; i < to; ++i) {
         if (i + kLookahead < to)
             index.positions.prefetch(orders[i + kLookahead].outTradeNo);
         index.repeated.push_back(
-            !index.positions.insert(orders[i].outTradeNo, static_cast<std::uint32_t>(i)).second);
+            !index.positions.insert(orders[i].outTradeNo, static_cast<std::uint32_t>(i), keyAt)
+                 .second);
     }
 }
 
@@ -121,12 +124,18 @@ MatchResult match(const MatchInput &in)
     const auto onDay = [&](std::optional<cst::Instant> t) {
         return t && *t >= dayStart && *t < dayEnd;
     };
+    const auto paidOnDay = [&](const LedgerOrderRecord &o) {
+        return o.paidAt != LedgerOrderRecord::kUnpaid && o.paidAt >= dayStart && o.paidAt < dayEnd;
+    };
 
     std::optional<OrderIndex> built;
     if (!in.orderIndex)
         built = indexOrders(in.orders);
     const OrderIndex &orderIndex = in.orderIndex ? *in.orderIndex : *built;
-    const KeyIndex &orders = orderIndex.positions;
+    const PositionIndex &orders = orderIndex.positions;
+    const auto orderKeyAt = [&](std::uint32_t i) {
+        return in.orders[i].outTradeNo;
+    };
     const std::vector<bool> &repeatedOrder = orderIndex.repeated;
     std::vector<bool> repeatedRefund;
     const KeyIndex ledgerRefunds = indexBy(
@@ -138,8 +147,8 @@ MatchResult match(const MatchInput &in)
     std::vector<bool> inBill(in.orders.size(), false);
     std::vector<std::uint32_t> billedTimes(in.orders.size(), 0);
     const auto orderOf = [&](std::string_view key) -> const LedgerOrderRecord * {
-        const std::uint32_t i = orders.find(key);
-        if (i != KeyIndex::npos)
+        const std::uint32_t i = orders.find(key, orderKeyAt);
+        if (i != PositionIndex::npos)
             return &in.orders[i];
         return in.findOrder ? in.findOrder(key) : nullptr;
     };
@@ -150,8 +159,7 @@ MatchResult match(const MatchInput &in)
         return in.findRefund ? in.findRefund(key) : nullptr;
     };
     const auto ledgerTransactionId = [&](const LedgerOrderRecord &o) {
-        return o.transactionId.empty() && in.orderTransactionId ? in.orderTransactionId(o)
-                                                                : o.transactionId;
+        return in.orderTransactionId ? in.orderTransactionId(o) : std::string_view();
     };
     const auto billedElsewhere = [&](std::string_view key) {
         return in.billedElsewhere.count(key) > 0
@@ -178,15 +186,15 @@ MatchResult match(const MatchInput &in)
     for (size_t i = 0; i < in.payments.size(); ++i) {
         if (i + kLookahead < in.payments.size()) {
             const std::uint32_t ahead = positions[i + kLookahead];
-            if (ahead != KeyIndex::npos) {
+            if (ahead != PositionIndex::npos) {
                 __builtin_prefetch(&in.orders[ahead]);
                 __builtin_prefetch(&billedTimes[ahead]);
             }
         }
         if (i + kKeyLookahead < in.payments.size()) {
             const std::uint32_t ahead = positions[i + kKeyLookahead];
-            if (ahead != KeyIndex::npos)
-                __builtin_prefetch(in.orders[ahead].status.data());
+            if (ahead != PositionIndex::npos)
+                __builtin_prefetch(in.orders[ahead].outTradeNo.data());
         }
         const BillPaymentRecord &p = in.payments[i];
         sum.billFeeMilli += p.feeMilli;
@@ -195,10 +203,12 @@ MatchResult match(const MatchInput &in)
             ++sum.billPaymentCount;
             sum.billPaymentFen += p.orderFen;
         }
-        const std::uint32_t position = positions[i];
+        std::uint32_t position = positions[i];
+        if (position != PositionIndex::npos && in.orders[position].outTradeNo != p.outTradeNo)
+            position = orders.find(p.outTradeNo, orderKeyAt); // another key with the same bits
         std::uint32_t seen = 0;
         const LedgerOrderRecord *o = nullptr;
-        if (position != KeyIndex::npos) {
+        if (position != PositionIndex::npos) {
             inBill[position] = true;
             seen = ++billedTimes[position];
             o = &in.orders[position];
@@ -281,13 +291,13 @@ MatchResult match(const MatchInput &in)
     // The ledger's side of the day: paid orders and live refunds the bill lacks.
     for (size_t i = 0; i < in.orders.size(); ++i) {
         const LedgerOrderRecord &o = in.orders[i];
-        if (repeatedOrder[i] || !paidWord(o.status) || !onDay(o.paidAt))
+        if (repeatedOrder[i] || !paidWord(o.status) || !paidOnDay(o))
             continue;
         ++sum.ledgerPaymentCount;
         sum.ledgerPaymentFen += o.amountFen;
         if (!in.paymentsCovered || inBill[i] || billedElsewhere(o.outTradeNo))
             continue;
-        const bool inWindow = dayEnd - *o.paidAt <= in.crossDayWindowSeconds;
+        const bool inWindow = dayEnd - o.paidAt <= in.crossDayWindowSeconds;
         Discrepancy &d = add(inWindow && !in.nextDayBillImported ? DiscrepancyKind::CrossDayPending
                                                                  : DiscrepancyKind::MissingInBill,
                              o.outTradeNo, ledgerTransactionId(o));

@@ -9,6 +9,7 @@
 #include <QDate>
 
 #include <functional>
+#include <limits>
 #include <optional>
 #include <string_view>
 #include <unordered_set>
@@ -18,15 +19,38 @@ namespace wxr::core {
 
 /// The matcher's neutral input records. Text fields are views: the caller keeps the bytes
 /// alive for the duration of match() (ReconEngine keeps them in an arena; tests use literals).
+/// The two kinds a day has a million of, orders and bill payments, are kept small: their
+/// memory is most of a reconciliation's, and every page of it is zeroed by the kernel when
+/// first touched.
 
-/// An order of the ledger.
+/// A state word (trade_state, refund status) in eight bytes: NUL-terminated text that outlives
+/// match(), usually a string literal. Compares and converts as a std::string_view.
+class StateWord final
+{
+public:
+    constexpr StateWord() = default;
+    constexpr StateWord(const char *text) // implicit, like std::string_view
+        : m_text(text)
+    {}
+    [[nodiscard]] std::string_view view() const { return m_text; }
+    operator std::string_view() const { return m_text; }
+    friend bool operator==(StateWord a, std::string_view b) { return a.view() == b; }
+
+private:
+    const char *m_text = "";
+};
+
+/// An order of the ledger. Its transaction_id is asked for when a discrepancy reports it
+/// (MatchInput::orderTransactionId): a million copies of which only a few are ever reported.
 struct LedgerOrderRecord
 {
+    /// paidAt of an order without a payment time.
+    static constexpr cst::Instant kUnpaid = std::numeric_limits<cst::Instant>::min();
+
     std::string_view outTradeNo;
-    std::string_view transactionId; ///< may be empty
-    std::string_view status;        ///< trade_state word
+    StateWord status; ///< trade_state word
     Fen amountFen = 0;
-    std::optional<cst::Instant> paidAt;
+    cst::Instant paidAt = kUnpaid;
 };
 
 /// A refund of the ledger.
@@ -44,11 +68,10 @@ struct BillPaymentRecord
 {
     std::string_view outTradeNo;
     std::string_view transactionId;
-    std::string_view tradeState;
+    StateWord tradeState;
     Fen orderFen = 0; ///< 订单金额 — what payments are compared on
     Fen settlementFen = 0;
     MilliFen feeMilli = 0;
-    cst::Instant time = 0;
 };
 
 /// A refund row (交易状态 REFUND) of the bill date's trade bill.
@@ -67,7 +90,7 @@ struct BillRefundRecord
 /// repeated keys wins and the repeats are marked.
 struct OrderIndex
 {
-    KeyIndex positions;
+    PositionIndex positions;
     std::vector<bool> repeated;
 };
 
@@ -105,10 +128,9 @@ struct MatchInput
     std::function<const LedgerOrderRecord *(std::string_view outTradeNo)> findOrder;
     std::function<const LedgerRefundRecord *(std::string_view outRefundNo)> findRefund;
     std::function<bool(std::string_view outTradeNo)> isBilledElsewhere;
-    /// When set, the ledger's transaction_id of an order whose record has none is asked here,
-    /// for the discrepancies that report it (those the bill lacks): ReconEngine reads the
-    /// day's orders without it, a million copies of which only a few are ever reported. The
-    /// view must stay valid until match() returns.
+    /// The ledger's transaction_id of an order, asked for the discrepancies that report it
+    /// (those the bill lacks); empty when unset. The view must stay valid until match()
+    /// returns.
     std::function<std::string_view(const LedgerOrderRecord &order)> orderTransactionId;
     /// The next date's trade bill is imported: an order in the cross-day window that is in no
     /// bill is then MISSING_IN_BILL rather than CROSS_DAY_PENDING.

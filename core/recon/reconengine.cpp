@@ -30,20 +30,26 @@ Error cancelled()
                      Tr::tr("The reconciliation was cancelled; nothing was stored."));
 }
 
-// The state words of a million records: the usual ones are views of these constants rather
-// than copies.
-std::string_view stateWord(StringArena &arena, std::string_view word)
+// The state words of a million records: the usual ones are these constants rather than
+// copies.
+StateWord stateWord(StringArena &arena, std::string_view word)
 {
-    static constexpr std::string_view kWords[] = {
+    static constexpr const char *kWords[] = {
         "SUCCESS", "REFUND",   "REVOKED",    "NOTPAY",     "CLOSED",
         "ACCEPT",  "PAYERROR", "USERPAYING", "PROCESSING", "ABNORMAL",
     };
-    for (const std::string_view known : kWords) {
-        if (known == word)
+    for (const char *known : kWords) {
+        if (word == known)
             return known;
     }
-    return arena.store(word);
+    return arena.storeTerminated(word);
 }
+
+// How far beyond the bill date the orders are read by payment time: an order that the
+// ledger's clock puts a few minutes across midnight is one the date's bill often holds, and
+// among the day's orders it is matched without a query of its own (more is harmless, see
+// MatchInput::orders).
+constexpr cst::Instant kOrderMargin = 15 * 60;
 
 bool isTradeBill(const ImportedBill &b)
 {
@@ -69,11 +75,12 @@ Status readRefunds(Ledger &ledger, cst::Instant from, cst::Instant to, StringAre
         });
 }
 
-// Reads the orders paid in [from, to) on a connection and a thread of its own, while the
-// caller reads the bill rows on its connection and then indexes the orders as they arrive
-// (finish()). The orders come without their transaction_id (MatchInput::orderTransactionId).
-// The day's refunds are read by whichever thread is done first (claimRefunds()): the bill or
-// the orders take longer depending on the day and on the machine.
+// Reads the orders paid in [from, to), widened by kOrderMargin, on a connection and a thread
+// of its own, while the caller reads the bill rows on its connection and then indexes the
+// orders as they arrive (finish()). The orders come without their transaction_id
+// (MatchInput::orderTransactionId). The day's refunds (created in [from, to)) are read by
+// whichever thread is done first (claimRefunds()): the bill or the orders take longer
+// depending on the day and on the machine.
 //
 // Both reads must see the same ledger. WAL gives a read transaction the last commit before
 // its first read, so two connections agree when nothing can commit between their first
@@ -97,7 +104,7 @@ public:
             // The index's table (tens of MB, each page zeroed by the kernel on first touch) is
             // made here while the caller starts reading the bill; it is handed over with the
             // first published orders.
-            m_index.positions = KeyIndex(m_expected);
+            m_index.positions = PositionIndex(m_expected);
             m_index.repeated.reserve(m_expected);
             // However this thread ends, finish() must not wait for more orders.
             struct Done
@@ -116,16 +123,14 @@ public:
                 hugepages::reserve(m_orders, m_expected);
             }
             m_status = ReconRepository(**own).forEachOrderPaidBetween(
-                from, to, [&](const OrderView &o) -> Status {
+                from - kOrderMargin, to + kOrderMargin, [&](const OrderView &o) -> Status {
                     if (m_orders.size() == m_orders.capacity()) {
                         std::lock_guard lock(m_moving);
                         hugepages::reserve(m_orders, 2 * m_orders.capacity());
                     }
-                    m_orders.push_back({m_arena.store(o.outTradeNo),
-                                        {},
-                                        stateWord(m_arena, o.status),
+                    m_orders.push_back({m_arena.store(o.outTradeNo), stateWord(m_arena, o.status),
                                         o.amountFen,
-                                        o.paidAt});
+                                        o.paidAt.value_or(LedgerOrderRecord::kUnpaid)});
                     if (m_orders.size() % kPublishEvery == 0)
                         publish(m_orders.size(), false);
                     return {};
@@ -311,7 +316,7 @@ Result<ReconRun> reconcile(Ledger &ledger, QDate billDate, const ReconOptions &o
                         in.payments.push_back({arena.store(r.outTradeNo),
                                                arena.store(r.transactionId),
                                                stateWord(arena, r.tradeState), r.orderFen,
-                                               r.settlementFen, r.feeMilli, r.tradeTime});
+                                               r.settlementFen, r.feeMilli});
                     }
                     return {};
                 });
@@ -339,8 +344,8 @@ Result<ReconRun> reconcile(Ledger &ledger, QDate billDate, const ReconOptions &o
         if (!fresh)
             return slot < extraOrders.size() ? &extraOrders[slot] : nullptr;
         const Status s = orders.findView(key, [&](const OrderView &o) -> Status {
-            extraOrders.push_back({arena.store(o.outTradeNo), arena.store(o.transactionId),
-                                   stateWord(arena, o.status), o.amountFen, o.paidAt});
+            extraOrders.push_back({arena.store(o.outTradeNo), stateWord(arena, o.status),
+                                   o.amountFen, o.paidAt.value_or(LedgerOrderRecord::kUnpaid)});
             return {};
         });
         if (!s && !lookupError)

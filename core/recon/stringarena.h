@@ -27,28 +27,45 @@ public:
     {
         if (text.empty())
             return {};
-        if (text.size() > m_left) {
-            // Whole huge pages (see hugepages.h); not zero-filled, every byte is written before
-            // it is read.
-            const size_t size
-                = (std::max(kBlock, text.size()) + hugepages::kSize - 1) & ~(hugepages::kSize - 1);
-            char *block = static_cast<char *>(std::aligned_alloc(hugepages::kSize, size));
-            if (!block)
-                throw std::bad_alloc();
-            hugepages::advise(block, size);
-            m_blocks.emplace_back(block);
-            m_next = block;
-            m_left = size;
-        }
-        char *p = m_next;
-        std::copy(text.begin(), text.end(), p);
-        m_next += text.size();
-        m_left -= text.size();
-        return std::string_view(p, text.size());
+        char *copy = allocate(text.size());
+        std::copy(text.begin(), text.end(), copy);
+        return std::string_view(copy, text.size());
+    }
+
+    /// Copies `text` followed by a NUL and returns the copy.
+    const char *storeTerminated(std::string_view text)
+    {
+        char *copy = allocate(text.size() + 1);
+        std::copy(text.begin(), text.end(), copy);
+        copy[text.size()] = '\0';
+        return copy;
     }
 
 private:
     static constexpr size_t kBlock = 4 << 20;
+
+    // `size` bytes of the current block, or of a new one.
+    char *allocate(size_t size)
+    {
+        if (size > m_left) {
+            // Whole huge pages (see hugepages.h); not zero-filled, every byte is written before
+            // it is read.
+            const size_t bytes
+                = (std::max(kBlock, size) + hugepages::kSize - 1) & ~(hugepages::kSize - 1);
+            char *block = static_cast<char *>(std::aligned_alloc(hugepages::kSize, bytes));
+            if (!block)
+                throw std::bad_alloc();
+            hugepages::advise(block, bytes);
+            m_blocks.emplace_back(block);
+            m_next = block;
+            m_left = bytes;
+        }
+        char *p = m_next;
+        m_next += size;
+        m_left -= size;
+        return p;
+    }
+
     struct Free
     {
         void operator()(char *p) const { std::free(p); }

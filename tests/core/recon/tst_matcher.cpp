@@ -5,6 +5,8 @@
 
 #include <QTest>
 
+#include <map>
+
 using namespace wxr;
 using namespace wxr::core;
 
@@ -19,7 +21,7 @@ struct Case
 {
     Lines o; // ledger orders: out_trade_no|transaction_id|status|amount|paid_at
     Lines r; // ledger refunds: out_refund_no|out_trade_no|status|amount|created_at
-    Lines p; // bill payments: out_trade_no|transaction_id|trade_state|订单金额|time
+    Lines p; // bill payments: out_trade_no|transaction_id|trade_state|订单金额|time (unused)
     Lines br; // bill refunds: out_refund_no|out_trade_no|transaction_id|退款状态|申请退款金额|time
     Lines elsewhere; // out_trade_nos billed by another date's bill
     bool next = false;
@@ -57,18 +59,25 @@ Lines run(const Case &c, ReconSummary *summary = nullptr)
     in.billDate = kD;
     in.nextDayBillImported = c.next;
     in.refundsCovered = c.refundsCovered;
+    std::map<std::string_view, std::string_view> transactionIds; // as the ledger's column
     for (const std::string &s : c.o) {
         const auto &f = split(s);
-        in.orders.push_back({v(f[0]), v(f[1]), v(f[2]), f[3].toLongLong(), time(f[4])});
+        in.orders.push_back({v(f[0]), f[2].constData(), f[3].toLongLong(),
+                             time(f[4]).value_or(LedgerOrderRecord::kUnpaid)});
+        transactionIds.emplace(v(f[0]), v(f[1]));
     }
+    in.orderTransactionId = [&](const LedgerOrderRecord &o) {
+        const auto it = transactionIds.find(o.outTradeNo);
+        return it == transactionIds.end() ? std::string_view() : it->second;
+    };
     for (const std::string &s : c.r) {
         const auto &f = split(s);
         in.ledgerRefunds.push_back({v(f[0]), v(f[1]), v(f[2]), f[3].toLongLong(), time(f[4])});
     }
     for (const std::string &s : c.p) {
         const auto &f = split(s);
-        in.payments.push_back({v(f[0]), v(f[1]), v(f[2]), f[3].toLongLong(), f[3].toLongLong(),
-                               f[3].toLongLong() * 6, *time(f[4])});
+        in.payments.push_back({v(f[0]), v(f[1]), f[2].constData(), f[3].toLongLong(),
+                               f[3].toLongLong(), f[3].toLongLong() * 6});
     }
     for (const std::string &s : c.br) {
         const auto &f = split(s);
@@ -318,36 +327,54 @@ private slots:
         QCOMPARE(rows.size(), size_t(3));
     }
 
-    // Orders read without their transaction_id: it is asked for the discrepancies that report
-    // the ledger's (the bill lacks the order), and only for records that have none.
+    // Order records carry no transaction_id: it is asked for the discrepancies that report the
+    // ledger's (the bill lacks the order), and only for those; without the callback it stays
+    // empty.
     void transactionIdAskedForLedgerSide()
     {
         MatchInput in;
         in.billDate = kD;
         const qint64 t = *time("2026-11-25 09:00:00");
-        in.orders = {{"T1", {}, "SUCCESS", 100, t},
-                     {"T2", {}, "SUCCESS", 200, t},
-                     {"T3", "4200003", "SUCCESS", 300, t},
-                     {"T4", {}, "SUCCESS", 400, t}};
+        in.orders = {{"T1", "SUCCESS", 100, t},
+                     {"T2", "SUCCESS", 200, t},
+                     {"T3", "SUCCESS", 300, t},
+                     {"T4", "SUCCESS", 400, t}};
         in.ledgerRefunds = {{"R4", "T4", "SUCCESS", 50, t}};
-        in.payments = {{"T1", "4200001", "SUCCESS", 100, 100, 600, t},
-                       {"T2", "4200002", "SUCCESS", 250, 250, 1500, t}};
+        in.payments = {{"T1", "4200001", "SUCCESS", 100, 100, 600},
+                       {"T2", "4200002", "SUCCESS", 250, 250, 1500}};
+        const MatchResult unasked = match(in);
+        QCOMPARE(unasked.discrepancies.size(), size_t(4));
+        for (const Discrepancy &d : unasked.discrepancies)
+            QCOMPARE(d.transactionId, d.outTradeNo == u"T2" ? u"4200002" : u"");
+
         std::vector<std::string> asked;
         in.orderTransactionId = [&](const LedgerOrderRecord &o) -> std::string_view {
             asked.emplace_back(o.outTradeNo);
-            return o.outTradeNo == "T4" ? "4200004" : "unexpected";
+            return o.outTradeNo == "T3" ? "4200003" : o.outTradeNo == "T4" ? "4200004" : "?";
         };
         const MatchResult r = match(in);
-        QCOMPARE(asked, (std::vector<std::string>{"T4", "T4"}));
+        QCOMPARE(asked, (std::vector<std::string>{"T3", "T4", "T4"}));
         QCOMPARE(r.discrepancies.size(), size_t(4));
         for (const Discrepancy &d : r.discrepancies) {
             if (d.outTradeNo == u"T2")
                 QCOMPARE(d.transactionId, u"4200002"); // the bill's
             else if (d.outTradeNo == u"T3")
-                QCOMPARE(d.transactionId, u"4200003"); // the record's own
+                QCOMPARE(d.transactionId, u"4200003"); // asked (missing in the bill)
             else
                 QCOMPARE(d.transactionId, u"4200004"); // asked (missing order, its refund)
         }
+    }
+
+    // The payments' orders are located by hash bits alone, and confirmed by key: of two orders
+    // whose keys share those bits (tst_keyindex candidateNeedsConfirming), a bill row of the
+    // second matches the second.
+    void keysSharingHashBitsStayApart()
+    {
+        const Lines rows = run(Case()
+                                   .orders({"T671291|4201|SUCCESS|100|2026-11-25 10:00:00",
+                                            "T1423278|4202|SUCCESS|200|2026-11-25 10:00:00"})
+                                   .payments({"T1423278|4202|SUCCESS|200|2026-11-25 10:00:01"}));
+        QCOMPARE(rows, Lines{"MISSING_IN_BILL|T671291|4201|SUCCESS||100||||"});
     }
 
     // A bill large enough for the payments' positions to be looked up on two threads: which
