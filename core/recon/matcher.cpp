@@ -161,10 +161,6 @@ MatchResult match(const MatchInput &in)
     const auto ledgerTransactionId = [&](const LedgerOrderRecord &o) {
         return in.orderTransactionId ? in.orderTransactionId(o) : std::string_view();
     };
-    const auto billedElsewhere = [&](std::string_view key) {
-        return in.billedElsewhere.count(key) > 0
-               || (in.isBilledElsewhere && in.isBilledElsewhere(key));
-    };
 
     const auto add = [&](DiscrepancyKind kind, std::string_view outTradeNo,
                          std::string_view transactionId) -> Discrepancy & {
@@ -177,12 +173,61 @@ MatchResult match(const MatchInput &in)
         return out.back();
     };
 
-    // Bill payments, in file order; `seen` counts the occurrences of each key: per order
-    // position for keys of in.orders, in a small index for the others (orders the ledger has
-    // from another day, or lacks).
-    KeyIndex seenOther;
-    std::vector<std::uint32_t> otherCount;
+    // A payment row against its order (nullptr: the ledger has none); `seen` counts the
+    // occurrences of the row's key so far in the file.
+    const auto comparePayment = [&](const BillPaymentRecord &p, const LedgerOrderRecord *o,
+                                    std::uint32_t seen) {
+        if (seen > 1) {
+            if (seen == 2) {
+                Discrepancy &d
+                    = add(DiscrepancyKind::DuplicateInBill, p.outTradeNo, p.transactionId);
+                d.billStatus = qs(p.tradeState);
+                d.billAmountFen = p.orderFen;
+                if (o) {
+                    d.ledgerStatus = qs(o->status);
+                    d.ledgerAmountFen = o->amountFen;
+                }
+            }
+            return;
+        }
+        if (!o) {
+            Discrepancy &d = add(DiscrepancyKind::MissingInLedger, p.outTradeNo, p.transactionId);
+            d.billStatus = qs(p.tradeState);
+            d.billAmountFen = p.orderFen;
+            return;
+        }
+        const bool ledgerPaid = paidWord(o->status);
+        const bool statusDiffers = (p.tradeState == "SUCCESS" && !ledgerPaid)
+                                   || (p.tradeState == "REVOKED" && ledgerPaid);
+        const bool amountDiffers
+            = p.tradeState == "SUCCESS" && ledgerPaid && o->amountFen != p.orderFen;
+        if (statusDiffers || amountDiffers) {
+            Discrepancy &d = add(statusDiffers ? DiscrepancyKind::StatusMismatch
+                                               : DiscrepancyKind::AmountMismatch,
+                                 p.outTradeNo, p.transactionId);
+            d.ledgerStatus = qs(o->status);
+            d.billStatus = qs(p.tradeState);
+            d.ledgerAmountFen = o->amountFen;
+            d.billAmountFen = p.orderFen;
+        }
+    };
+
+    // Bill payments in two passes, each in file order: first those of in.orders, counted per
+    // order position; then the others (orders the ledger has from another day, or lacks),
+    // counted in a small index, after the rest of the day's work, so that a caller told their
+    // keys (willFindOrders) can look them up meanwhile. The two share no key, so a key's first
+    // row is still the file's first.
     const std::vector<std::uint32_t> positions = locatePayments(in.payments, orders);
+    if (in.willFindOrders) {
+        std::vector<std::string_view> keys;
+        for (size_t i = 0; i < positions.size(); ++i) {
+            if (positions[i] == PositionIndex::npos)
+                keys.push_back(in.payments[i].outTradeNo);
+        }
+        if (!keys.empty())
+            in.willFindOrders(std::move(keys));
+    }
+    std::vector<std::uint32_t> otherPayments;
     for (size_t i = 0; i < in.payments.size(); ++i) {
         if (i + kLookahead < in.payments.size()) {
             const std::uint32_t ahead = positions[i + kLookahead];
@@ -206,54 +251,29 @@ MatchResult match(const MatchInput &in)
         std::uint32_t position = positions[i];
         if (position != PositionIndex::npos && in.orders[position].outTradeNo != p.outTradeNo)
             position = orders.find(p.outTradeNo, orderKeyAt); // another key with the same bits
-        std::uint32_t seen = 0;
-        const LedgerOrderRecord *o = nullptr;
-        if (position != PositionIndex::npos) {
-            inBill[position] = true;
-            seen = ++billedTimes[position];
-            o = &in.orders[position];
-        } else {
-            const auto [slot, first]
-                = seenOther.insert(p.outTradeNo, static_cast<std::uint32_t>(otherCount.size()));
-            if (first)
-                otherCount.push_back(0);
-            seen = ++otherCount[slot];
-            o = in.findOrder ? in.findOrder(p.outTradeNo) : nullptr;
-        }
-        if (seen > 1) {
-            if (seen == 2) {
-                Discrepancy &d
-                    = add(DiscrepancyKind::DuplicateInBill, p.outTradeNo, p.transactionId);
-                d.billStatus = qs(p.tradeState);
-                d.billAmountFen = p.orderFen;
-                if (o) {
-                    d.ledgerStatus = qs(o->status);
-                    d.ledgerAmountFen = o->amountFen;
-                }
-            }
+        if (position == PositionIndex::npos) {
+            otherPayments.push_back(static_cast<std::uint32_t>(i));
             continue;
         }
-        if (!o) {
-            Discrepancy &d = add(DiscrepancyKind::MissingInLedger, p.outTradeNo, p.transactionId);
-            d.billStatus = qs(p.tradeState);
-            d.billAmountFen = p.orderFen;
-            continue;
-        }
-        const bool ledgerPaid = paidWord(o->status);
-        const bool statusDiffers = (p.tradeState == "SUCCESS" && !ledgerPaid)
-                                   || (p.tradeState == "REVOKED" && ledgerPaid);
-        const bool amountDiffers
-            = p.tradeState == "SUCCESS" && ledgerPaid && o->amountFen != p.orderFen;
-        if (statusDiffers || amountDiffers) {
-            Discrepancy &d = add(statusDiffers ? DiscrepancyKind::StatusMismatch
-                                               : DiscrepancyKind::AmountMismatch,
-                                 p.outTradeNo, p.transactionId);
-            d.ledgerStatus = qs(o->status);
-            d.billStatus = qs(p.tradeState);
-            d.ledgerAmountFen = o->amountFen;
-            d.billAmountFen = p.orderFen;
-        }
+        inBill[position] = true;
+        comparePayment(p, &in.orders[position], ++billedTimes[position]);
     }
+
+    // The ledger's side of the day: paid orders the bill lacks, gathered here and reported
+    // last, so that a caller told which (willReportOrders) can look up their other bills and
+    // transaction ids meanwhile.
+    std::vector<const LedgerOrderRecord *> unbilled;
+    for (size_t i = 0; i < in.orders.size(); ++i) {
+        const LedgerOrderRecord &o = in.orders[i];
+        if (repeatedOrder[i] || !paidWord(o.status) || !paidOnDay(o))
+            continue;
+        ++sum.ledgerPaymentCount;
+        sum.ledgerPaymentFen += o.amountFen;
+        if (in.paymentsCovered && !inBill[i] && in.billedElsewhere.count(o.outTradeNo) == 0)
+            unbilled.push_back(&o);
+    }
+    if (in.willReportOrders && !unbilled.empty())
+        in.willReportOrders(unbilled);
 
     // Bill refunds, in file order.
     KeyIndex seenRefunds(in.refunds.size());
@@ -288,21 +308,28 @@ MatchResult match(const MatchInput &in)
             fill(add(DiscrepancyKind::RefundMismatch, r.outTradeNo, r.transactionId));
     }
 
-    // The ledger's side of the day: paid orders and live refunds the bill lacks.
-    for (size_t i = 0; i < in.orders.size(); ++i) {
-        const LedgerOrderRecord &o = in.orders[i];
-        if (repeatedOrder[i] || !paidWord(o.status) || !paidOnDay(o))
+    // The second pass of the payments.
+    KeyIndex seenOther;
+    std::vector<std::uint32_t> otherCount;
+    for (const std::uint32_t i : otherPayments) {
+        const BillPaymentRecord &p = in.payments[i];
+        const auto [slot, first]
+            = seenOther.insert(p.outTradeNo, static_cast<std::uint32_t>(otherCount.size()));
+        if (first)
+            otherCount.push_back(0);
+        comparePayment(p, in.findOrder ? in.findOrder(p.outTradeNo) : nullptr, ++otherCount[slot]);
+    }
+
+    // The ledger's side: the paid orders gathered above, then live refunds the bill lacks.
+    for (const LedgerOrderRecord *o : unbilled) {
+        if (in.isBilledElsewhere && in.isBilledElsewhere(o->outTradeNo))
             continue;
-        ++sum.ledgerPaymentCount;
-        sum.ledgerPaymentFen += o.amountFen;
-        if (!in.paymentsCovered || inBill[i] || billedElsewhere(o.outTradeNo))
-            continue;
-        const bool inWindow = dayEnd - o.paidAt <= in.crossDayWindowSeconds;
+        const bool inWindow = dayEnd - o->paidAt <= in.crossDayWindowSeconds;
         Discrepancy &d = add(inWindow && !in.nextDayBillImported ? DiscrepancyKind::CrossDayPending
                                                                  : DiscrepancyKind::MissingInBill,
-                             o.outTradeNo, ledgerTransactionId(o));
-        d.ledgerStatus = qs(o.status);
-        d.ledgerAmountFen = o.amountFen;
+                             o->outTradeNo, ledgerTransactionId(*o));
+        d.ledgerStatus = qs(o->status);
+        d.ledgerAmountFen = o->amountFen;
     }
     for (size_t i = 0; i < in.ledgerRefunds.size(); ++i) {
         const LedgerRefundRecord &r = in.ledgerRefunds[i];

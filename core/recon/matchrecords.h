@@ -132,6 +132,16 @@ struct MatchInput
     /// (those the bill lacks); empty when unset. The view must stay valid until match()
     /// returns.
     std::function<std::string_view(const LedgerOrderRecord &order)> orderTransactionId;
+    /// Optional notices that let a caller answering the lookups above from a database look
+    /// the keys up together and elsewhere, while match() goes on with the day's records
+    /// (ReconEngine: on its second connection and thread). match() calls each at most once,
+    /// before asking about any key it names: willFindOrders with the out_trade_nos of the
+    /// bill's payment rows that `orders` lacks (repeats included), for findOrder;
+    /// willReportOrders with the orders paid on the date that the bill lacks and
+    /// `billedElsewhere` does not name, for isBilledElsewhere and orderTransactionId. Other
+    /// keys may still be asked without notice.
+    std::function<void(std::vector<std::string_view> outTradeNos)> willFindOrders;
+    std::function<void(const std::vector<const LedgerOrderRecord *> &orders)> willReportOrders;
     /// The next date's trade bill is imported: an order in the cross-day window that is in no
     /// bill is then MISSING_IN_BILL rather than CROSS_DAY_PENDING.
     bool nextDayBillImported = false;

@@ -14,11 +14,13 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <deque>
 #include <future>
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <utility>
 
 namespace wxr::core {
 
@@ -80,7 +82,8 @@ Status readRefunds(Ledger &ledger, cst::Instant from, cst::Instant to, StringAre
 // orders as they arrive (finish()). The orders come without their transaction_id
 // (MatchInput::orderTransactionId). The day's refunds (created in [from, to)) are read by
 // whichever thread is done first (claimRefunds()): the bill or the orders take longer
-// depending on the day and on the machine.
+// depending on the day and on the machine. Then the thread stays, in the same snapshot, for
+// lookups the caller hands it (post()) while it matches.
 //
 // Both reads must see the same ledger. WAL gives a read transaction the last commit before
 // its first read, so two connections agree when nothing can commit between their first
@@ -106,11 +109,24 @@ public:
             // first published orders.
             m_index.positions = PositionIndex(m_expected);
             m_index.repeated.reserve(m_expected);
-            // However this thread ends, finish() must not wait for more orders.
+            // However this thread ends, finish() must not wait for more orders, nor a job for
+            // this thread.
             struct Done
             {
                 OrderReader &r;
-                ~Done() { r.publish(r.m_orders.size(), true); }
+                bool published = false;
+                void publish()
+                {
+                    if (!std::exchange(published, true))
+                        r.publish(r.m_orders.size(), true);
+                }
+                ~Done()
+                {
+                    publish();
+                    std::lock_guard lock(r.m_jobsLock);
+                    r.m_stop = true;
+                    r.m_jobs.clear();
+                }
             } done{*this};
             if (!go.get())
                 return;
@@ -141,17 +157,15 @@ public:
                 m_refundsRead = true;
                 m_status = readRefunds(**own, from, to, m_arena, m_refunds);
             }
+            const bool serve = m_status.ok();
+            done.publish();
+            if (serve)
+                serveJobs(**own);
             (void)(*own)->execute("COMMIT");
         });
     }
 
-    ~OrderReader()
-    {
-        if (!m_goSent)
-            m_go.set_value(false);
-        if (m_thread.joinable())
-            m_thread.join();
-    }
+    ~OrderReader() { stop(); }
     OrderReader(const OrderReader &) = delete;
     OrderReader &operator=(const OrderReader &) = delete;
 
@@ -172,6 +186,37 @@ public:
         const Status theirs = mine ? m_begun.get_future().get() : Status();
         (void)(*lock)->execute("ROLLBACK");
         return mine ? theirs : mine;
+    }
+
+    /// Runs `job` on the reader's thread and connection, in the snapshot of start(), once the
+    /// orders are read (finish()); jobs run one at a time in the order posted. A job posted
+    /// when the reader has stopped, or still waiting when it is destroyed, does not run: its
+    /// future then holds std::future_error (broken promise).
+    std::future<void> post(std::function<void(Ledger &)> job)
+    {
+        std::packaged_task<void(Ledger &)> task(std::move(job));
+        std::future<void> done = task.get_future();
+        {
+            std::lock_guard lock(m_jobsLock);
+            if (!m_stop)
+                m_jobs.push_back(std::move(task));
+        }
+        m_jobsReady.notify_one();
+        return done;
+    }
+
+    /// Ends the reader (after the job it is running, if any) and its read transaction.
+    void stop()
+    {
+        if (!std::exchange(m_goSent, true))
+            m_go.set_value(false);
+        {
+            std::lock_guard lock(m_jobsLock);
+            m_stop = true;
+        }
+        m_jobsReady.notify_one();
+        if (m_thread.joinable())
+            m_thread.join();
     }
 
     /// True for the first caller only: that thread reads the day's refunds.
@@ -200,7 +245,6 @@ public:
                 m_state.wait(state, std::memory_order_acquire);
             }
         }
-        m_thread.join();
         if (!m_status)
             return m_status;
         in.orders = std::move(m_orders);
@@ -212,6 +256,23 @@ public:
 
 private:
     static constexpr size_t kPublishEvery = 4096;
+
+    // Runs posted jobs until the destructor says stop.
+    void serveJobs(Ledger &ledger)
+    {
+        for (;;) {
+            std::packaged_task<void(Ledger &)> job;
+            {
+                std::unique_lock lock(m_jobsLock);
+                m_jobsReady.wait(lock, [this] { return m_stop || !m_jobs.empty(); });
+                if (m_stop)
+                    break;
+                job = std::move(m_jobs.front());
+                m_jobs.pop_front();
+            }
+            job(ledger);
+        }
+    }
 
     // Records [0, count) are complete; `last`: no more will come. Every state differs from
     // the one before (the count grows, or the last one is odd), so a waiter always wakes.
@@ -236,6 +297,10 @@ private:
     std::mutex m_moving; ///< held while the reader reallocates m_orders or the caller indexes
     std::atomic<size_t> m_state{0}; ///< see publish()
     Status m_status;
+    std::mutex m_jobsLock;
+    std::condition_variable m_jobsReady;
+    std::deque<std::packaged_task<void(Ledger &)>> m_jobs;
+    bool m_stop = false; ///< no more jobs run (destructor, or the thread ended)
 };
 
 } // namespace
@@ -333,30 +398,118 @@ Result<ReconRun> reconcile(Ledger &ledger, QDate billDate, const ReconOptions &o
 
     // What the matcher asks for beyond the date's records (orders paid the day before by the
     // merchant's clock, refunds of older orders, ...) comes by identity from the ledger,
-    // remembered so that each key costs one query.
-    std::deque<LedgerOrderRecord> extraOrders;
-    std::deque<LedgerRefundRecord> extraRefunds;
-    KeyIndex askedOrders;
-    KeyIndex askedRefunds;
+    // remembered so that each key costs one query. The keys the matcher announces
+    // (willFindOrders, willReportOrders) are looked up on the reader's thread and connection
+    // while the matcher goes on, one job each; a callback waits for its job before answering,
+    // and queries on this connection what the job did not answer.
     std::optional<Error> lookupError;
-    in.findOrder = [&](std::string_view key) -> const LedgerOrderRecord * {
-        const auto [slot, fresh] = askedOrders.insert(arena.store(key), KeyIndex::npos - 1);
-        if (!fresh)
-            return slot < extraOrders.size() ? &extraOrders[slot] : nullptr;
-        const Status s = orders.findView(key, [&](const OrderView &o) -> Status {
-            extraOrders.push_back({arena.store(o.outTradeNo), stateWord(arena, o.status),
-                                   o.amountFen, o.paidAt.value_or(LedgerOrderRecord::kUnpaid)});
-            return {};
-        });
+    const auto noteError = [&](const Status &s) {
         if (!s && !lookupError)
             lookupError = s.error();
-        if (extraOrders.empty() || extraOrders.back().outTradeNo != key)
-            return nullptr;
-        askedOrders.assign(key, std::uint32_t(extraOrders.size() - 1));
-        return &extraOrders.back();
+    };
+    constexpr std::uint32_t kNone = KeyIndex::npos - 1; // asked, not in the ledger
+    std::deque<LedgerOrderRecord> extraOrders;
+    std::deque<LedgerRefundRecord> extraRefunds;
+    KeyIndex askedOrders; // → position in extraOrders, or kNone
+    KeyIndex askedRefunds;
+    // Looks `key` up unless asked before, with `text` holding the record's text.
+    const auto lookUpOrder = [&](const OrderRepository &repository, StringArena &text,
+                                 std::string_view key) -> Status {
+        if (!askedOrders.insert(text.store(key), kNone).second)
+            return {};
+        const size_t before = extraOrders.size();
+        const Status s = repository.findView(key, [&](const OrderView &o) -> Status {
+            extraOrders.push_back({text.store(o.outTradeNo), stateWord(text, o.status), o.amountFen,
+                                   o.paidAt.value_or(LedgerOrderRecord::kUnpaid)});
+            return {};
+        });
+        if (extraOrders.size() > before)
+            askedOrders.assign(key, std::uint32_t(extraOrders.size() - 1));
+        return s;
+    };
+    // The orders the matcher will report (willReportOrders): whether another imported bill
+    // holds each, and if not its transaction_id.
+    struct ReportFacts
+    {
+        bool billed = false;
+        std::string_view transactionId;
+    };
+    std::vector<ReportFacts> reportFacts;
+    KeyIndex reported;   // → position in reportFacts
+    StringArena jobText; // the jobs' (one job at a time)
+    Status ordersJobStatus;
+    Status reportJobStatus;
+    std::future<void> ordersJob;
+    std::future<void> reportJob;
+    // No job may outlive what it writes to: the reader stops (after the job it runs) before
+    // any of the above goes, also when an exception leaves.
+    struct StopReader
+    {
+        OrderReader &r;
+        ~StopReader() { r.stop(); }
+    } stopReader{orderReader};
+    const auto await = [&](std::future<void> &job, const Status &status) {
+        if (!job.valid())
+            return;
+        try {
+            job.get();
+        } catch (const std::future_error &) {
+            // The job did not run (the reader had stopped): its keys are queried here.
+        }
+        noteError(status);
+    };
+    in.willFindOrders = [&](std::vector<std::string_view> keys) {
+        ordersJob = orderReader.post([&, keys = std::move(keys)](Ledger &own) {
+            const OrderRepository repository(own);
+            for (const std::string_view key : keys) {
+                ordersJobStatus = lookUpOrder(repository, jobText, key);
+                if (!ordersJobStatus)
+                    return;
+            }
+        });
+    };
+    in.willReportOrders = [&](const std::vector<const LedgerOrderRecord *> &toReport) {
+        std::vector<std::string_view> keys;
+        keys.reserve(toReport.size());
+        for (const LedgerOrderRecord *o : toReport)
+            keys.push_back(o->outTradeNo);
+        reportJob = orderReader.post([&, keys = std::move(keys)](Ledger &own) {
+            const BillRepository otherBills(own);
+            const OrderRepository repository(own);
+            reportFacts.reserve(keys.size());
+            for (const std::string_view key : keys) {
+                const Result<bool> billed = otherBills.isBilled(key);
+                if (!billed) {
+                    reportJobStatus = billed.error();
+                    return;
+                }
+                ReportFacts facts{*billed, {}};
+                if (!facts.billed) {
+                    reportJobStatus = repository.findView(key, [&](const OrderView &v) -> Status {
+                        facts.transactionId = jobText.store(v.transactionId);
+                        return {};
+                    });
+                    if (!reportJobStatus)
+                        return;
+                }
+                if (reported.insert(key, std::uint32_t(reportFacts.size())).second)
+                    reportFacts.push_back(facts);
+            }
+        });
+    };
+    const auto factsOf = [&](std::string_view key) -> const ReportFacts * {
+        await(reportJob, reportJobStatus);
+        const std::uint32_t i = reported.find(key);
+        return i == KeyIndex::npos ? nullptr : &reportFacts[i];
+    };
+    in.findOrder = [&](std::string_view key) -> const LedgerOrderRecord * {
+        await(ordersJob, ordersJobStatus);
+        noteError(lookUpOrder(orders, arena, key));
+        const std::uint32_t i = askedOrders.find(key);
+        return i < extraOrders.size() ? &extraOrders[i] : nullptr;
     };
     in.findRefund = [&](std::string_view key) -> const LedgerRefundRecord * {
-        const auto [slot, fresh] = askedRefunds.insert(arena.store(key), KeyIndex::npos - 1);
+        const auto [slot, fresh] = askedRefunds.insert(arena.store(key), kNone);
         if (!fresh)
             return slot < extraRefunds.size() ? &extraRefunds[slot] : nullptr;
         const Status s = refunds.findView(key, [&](const RefundView &r) -> Status {
@@ -364,27 +517,28 @@ Result<ReconRun> reconcile(Ledger &ledger, QDate billDate, const ReconOptions &o
                                     stateWord(arena, r.status), r.amountFen, r.createdAt});
             return {};
         });
-        if (!s && !lookupError)
-            lookupError = s.error();
+        noteError(s);
         if (extraRefunds.empty() || extraRefunds.back().outRefundNo != key)
             return nullptr;
         askedRefunds.assign(key, std::uint32_t(extraRefunds.size() - 1));
         return &extraRefunds.back();
     };
     in.orderTransactionId = [&](const LedgerOrderRecord &o) -> std::string_view {
+        if (const ReportFacts *facts = factsOf(o.outTradeNo); facts && !facts->billed)
+            return facts->transactionId;
         std::string_view id;
-        const Status s = orders.findView(o.outTradeNo, [&](const OrderView &v) -> Status {
+        noteError(orders.findView(o.outTradeNo, [&](const OrderView &v) -> Status {
             id = arena.store(v.transactionId);
             return {};
-        });
-        if (!s && !lookupError)
-            lookupError = s.error();
+        }));
         return id;
     };
     in.isBilledElsewhere = [&](std::string_view key) {
+        if (const ReportFacts *facts = factsOf(key))
+            return facts->billed;
         const Result<bool> billed = bills.isBilled(key);
-        if (!billed && !lookupError)
-            lookupError = billed.error();
+        if (!billed)
+            noteError(billed.error());
         return billed.valueOr(false);
     };
     const auto nextDay = bills.billsOf(billDate.addDays(1));
@@ -415,6 +569,7 @@ Result<ReconRun> reconcile(Ledger &ledger, QDate billDate, const ReconOptions &o
         return cancelled();
 
     const MatchResult result = match(in);
+    orderReader.stop();
     readTx.end();
     if (lookupError)
         return *lookupError;

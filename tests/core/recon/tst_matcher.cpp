@@ -365,6 +365,64 @@ private slots:
         }
     }
 
+    // Each notice comes once, before any lookup of the keys it names, and names the keys that
+    // are then asked; results are those of the lookups.
+    void noticesComeBeforeTheirLookups()
+    {
+        MatchInput in;
+        in.billDate = kD;
+        const qint64 t = *time("2026-11-25 09:00:00");
+        in.orders
+            = {{"T1", "SUCCESS", 100, t}, {"T2", "SUCCESS", 200, t}, {"T3", "SUCCESS", 300, t}};
+        in.billedElsewhere.insert("T3");
+        in.payments = {{"X1", "4291", "SUCCESS", 50, 50, 300},
+                       {"T1", "4201", "SUCCESS", 100, 100, 600},
+                       {"X2", "4292", "SUCCESS", 70, 70, 420},
+                       {"X1", "4291", "SUCCESS", 50, 50, 300}};
+        const LedgerOrderRecord x2{"X2", "NOTPAY", 70, LedgerOrderRecord::kUnpaid};
+        std::vector<std::string> log;
+        const auto joined = [](const auto &keys) {
+            std::string s;
+            for (const std::string_view k : keys) {
+                if (!s.empty())
+                    s += ',';
+                s += k;
+            }
+            return s;
+        };
+        in.willFindOrders = [&](std::vector<std::string_view> keys) {
+            log.push_back("willFind " + joined(keys));
+        };
+        in.willReportOrders = [&](const std::vector<const LedgerOrderRecord *> &orders) {
+            std::vector<std::string_view> keys;
+            for (const LedgerOrderRecord *o : orders)
+                keys.push_back(o->outTradeNo);
+            log.push_back("willReport " + joined(keys));
+        };
+        in.findOrder = [&](std::string_view key) -> const LedgerOrderRecord * {
+            log.push_back("find " + std::string(key));
+            return key == "X2" ? &x2 : nullptr;
+        };
+        in.isBilledElsewhere = [&](std::string_view key) {
+            log.push_back("billed " + std::string(key));
+            return false;
+        };
+        in.orderTransactionId = [&](const LedgerOrderRecord &o) -> std::string_view {
+            log.push_back("txn " + std::string(o.outTradeNo));
+            return "4202";
+        };
+        const MatchResult r = match(in);
+        QCOMPARE(log, (std::vector<std::string>{"willFind X1,X2,X1", "willReport T2", "find X1",
+                                                "find X2", "find X1", "billed T2", "txn T2"}));
+        std::vector<std::string> rows;
+        for (const Discrepancy &d : r.discrepancies)
+            rows.push_back(discrepancyKindName(d.kind).toStdString() + " "
+                           + d.outTradeNo.toStdString() + " " + d.transactionId.toStdString());
+        QCOMPARE(rows, (std::vector<std::string>{
+                           "MISSING_IN_LEDGER X1 4291", "MISSING_IN_BILL T2 4202",
+                           "STATUS_MISMATCH X2 4292", "DUPLICATE_IN_BILL X1 4291"}));
+    }
+
     // The payments' orders are located by hash bits alone, and confirmed by key: of two orders
     // whose keys share those bits (tst_keyindex candidateNeedsConfirming), a bill row of the
     // second matches the second.
