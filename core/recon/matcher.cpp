@@ -152,12 +152,6 @@ MatchResult match(const MatchInput &in)
             return &in.orders[i];
         return in.findOrder ? in.findOrder(key) : nullptr;
     };
-    const auto refundOf = [&](std::string_view key) -> const LedgerRefundRecord * {
-        const std::uint32_t i = ledgerRefunds.find(key);
-        if (i != KeyIndex::npos)
-            return &in.ledgerRefunds[i];
-        return in.findRefund ? in.findRefund(key) : nullptr;
-    };
     const auto ledgerTransactionId = [&](const LedgerOrderRecord &o) {
         return in.orderTransactionId ? in.orderTransactionId(o) : std::string_view();
     };
@@ -275,15 +269,28 @@ MatchResult match(const MatchInput &in)
     if (in.willReportOrders && !unbilled.empty())
         in.willReportOrders(unbilled);
 
-    // Bill refunds, in file order.
-    KeyIndex seenRefunds(in.refunds.size());
-    std::vector<std::uint32_t> refundCount;
-    refundCount.reserve(in.refunds.size());
+    // Bill refunds, in file order; occurrences counted per position for refunds of
+    // in.ledgerRefunds (as payments per order), in a small index for the others.
+    std::vector<std::uint32_t> refundBilledTimes(in.ledgerRefunds.size(), 0);
+    KeyIndex seenOtherRefunds;
+    std::vector<std::uint32_t> otherRefundCount;
     for (const BillRefundRecord &r : in.refunds) {
         sum.billFeeMilli += r.feeMilli;
         ++sum.billRefundCount;
         sum.billRefundFen += r.appliedFen;
-        const LedgerRefundRecord *l = refundOf(r.outRefundNo);
+        const LedgerRefundRecord *l = nullptr;
+        std::uint32_t seen = 0;
+        if (const std::uint32_t i = ledgerRefunds.find(r.outRefundNo); i != KeyIndex::npos) {
+            l = &in.ledgerRefunds[i];
+            seen = ++refundBilledTimes[i];
+        } else {
+            const auto [slot, first] = seenOtherRefunds.insert(
+                r.outRefundNo, static_cast<std::uint32_t>(otherRefundCount.size()));
+            if (first)
+                otherRefundCount.push_back(0);
+            seen = ++otherRefundCount[slot];
+            l = in.findRefund ? in.findRefund(r.outRefundNo) : nullptr;
+        }
         const auto fill = [&](Discrepancy &d) {
             d.outRefundNo = qs(r.outRefundNo);
             d.billStatus = qs(r.refundStatus);
@@ -293,11 +300,6 @@ MatchResult match(const MatchInput &in)
                 d.ledgerRefundFen = l->amountFen;
             }
         };
-        const auto [slot, first]
-            = seenRefunds.insert(r.outRefundNo, static_cast<std::uint32_t>(refundCount.size()));
-        if (first)
-            refundCount.push_back(0);
-        const std::uint32_t seen = ++refundCount[slot];
         if (seen > 1) {
             if (seen == 2)
                 fill(add(DiscrepancyKind::DuplicateInBill, r.outTradeNo, r.transactionId));
@@ -339,7 +341,8 @@ MatchResult match(const MatchInput &in)
             ++sum.ledgerRefundCount;
             sum.ledgerRefundFen += r.amountFen;
         }
-        if (!in.refundsCovered || !liveRefund(r.status) || seenRefunds.contains(r.outRefundNo))
+        // Not repeated, so the refund's key is at this position in ledgerRefunds.
+        if (!in.refundsCovered || !liveRefund(r.status) || refundBilledTimes[i] > 0)
             continue;
         const LedgerOrderRecord *o = orderOf(r.outTradeNo);
         Discrepancy &d = add(DiscrepancyKind::RefundMismatch, r.outTradeNo,

@@ -237,6 +237,10 @@ private slots:
         QTest::newRow("duplicate refund row")
             << Case().orders({o9}).refunds({r1}).billRefunds({b1, b1})
             << Lines{"DUPLICATE_IN_BILL|T9|4209|SUCCESS|SUCCESS|||R1|400|400"};
+        QTest::newRow("duplicate refund row the ledger lacks")
+            << Case().orders({o9}).billRefunds({b1, b1})
+            << Lines{"REFUND_MISMATCH|T9|4209||SUCCESS|||R1||400",
+                     "DUPLICATE_IN_BILL|T9|4209||SUCCESS|||R1||400"};
         QTest::newRow("no refund rows imported (SUCCESS bill only)")
             << Case().orders({o9}).refunds({r1}).noRefundRows() << Lines{};
 
