@@ -181,17 +181,12 @@ public:
         if ((m_size + 1) * 2 > m_slots.size())
             grow(keyAt);
         const std::uint64_t h = KeyIndex::hash(key);
-        const auto check = static_cast<std::uint32_t>(h >> 32);
-        for (size_t i = h & m_mask;; i = (i + 1) & m_mask) {
-            Slot &s = m_slots[i];
-            if (s.position == npos) {
-                s = Slot{check, position};
-                ++m_size;
-                return {position, true};
-            }
-            if (s.check == check && keyAt(s.position) == key)
-                return {s.position, false};
-        }
+        Slot &s = m_slots[probe(h, sameKey(key, h, keyAt))];
+        if (s.position != npos)
+            return {s.position, false};
+        s = Slot{checkOf(h), position};
+        ++m_size;
+        return {position, true};
     }
 
     /// The position of `key`, or npos.
@@ -201,14 +196,7 @@ public:
         if (m_size == 0)
             return npos;
         const std::uint64_t h = KeyIndex::hash(key);
-        const auto check = static_cast<std::uint32_t>(h >> 32);
-        for (size_t i = h & m_mask;; i = (i + 1) & m_mask) {
-            const Slot &s = m_slots[i];
-            if (s.position == npos)
-                return npos;
-            if (s.check == check && keyAt(s.position) == key)
-                return s.position;
-        }
+        return m_slots[probe(h, sameKey(key, h, keyAt))].position;
     }
 
     /// find()'s answer without reading any key: the first position on `key`'s probe path whose
@@ -221,12 +209,8 @@ public:
         if (m_size == 0)
             return npos;
         const std::uint64_t h = KeyIndex::hash(key);
-        const auto check = static_cast<std::uint32_t>(h >> 32);
-        for (size_t i = h & m_mask;; i = (i + 1) & m_mask) {
-            const Slot &s = m_slots[i];
-            if (s.position == npos || s.check == check)
-                return s.position;
-        }
+        const std::uint32_t check = checkOf(h);
+        return m_slots[probe(h, [check](const Slot &s) { return s.check == check; })].position;
     }
 
     /// Asks the CPU to fetch the slot where a search for `key` starts (KeyIndex::prefetch).
@@ -244,6 +228,28 @@ private:
         std::uint32_t check; ///< the high half of the key's hash (the low half picks the slot)
         std::uint32_t position;
     };
+
+    static std::uint32_t checkOf(std::uint64_t hash) { return std::uint32_t(hash >> 32); }
+
+    // Whether a slot holds `key` (hash `hash`): the hash bits first, then the record's key.
+    template<typename KeyAt>
+    static auto sameKey(std::string_view key, std::uint64_t hash, const KeyAt &keyAt)
+    {
+        return [key, check = checkOf(hash), &keyAt](const Slot &s) {
+            return s.check == check && keyAt(s.position) == key;
+        };
+    }
+
+    // Where a search for the key of `hash` ends: the first slot on its path that is empty or
+    // that `accepts`.
+    template<typename Accepts>
+    size_t probe(std::uint64_t hash, const Accepts &accepts) const
+    {
+        size_t i = hash & m_mask;
+        while (m_slots[i].position != npos && !accepts(m_slots[i]))
+            i = (i + 1) & m_mask;
+        return i;
+    }
 
     void allocate(size_t capacity)
     {
