@@ -62,6 +62,24 @@ void locate(const std::vector<BillPaymentRecord> &payments, size_t from, size_t 
     }
 }
 
+// How often each key has occurred so far, for the keys that are not counted per record
+// position (bill rows of records the day's ledger lacks).
+class Occurrences final
+{
+public:
+    std::uint32_t add(std::string_view key)
+    {
+        const auto [slot, first] = m_index.insert(key, static_cast<std::uint32_t>(m_counts.size()));
+        if (first)
+            m_counts.push_back(0);
+        return ++m_counts[slot];
+    }
+
+private:
+    KeyIndex m_index;
+    std::vector<std::uint32_t> m_counts;
+};
+
 // Where each payment's order probably is (PositionIndex::candidate): the hash lookups, which
 // mostly wait on memory, on two threads for a large bill (the index is only read). Counting
 // and comparing then walk the payments in file order on one thread, with these positions
@@ -272,8 +290,7 @@ MatchResult match(const MatchInput &in)
     // Bill refunds, in file order; occurrences counted per position for refunds of
     // in.ledgerRefunds (as payments per order), in a small index for the others.
     std::vector<std::uint32_t> refundBilledTimes(in.ledgerRefunds.size(), 0);
-    KeyIndex seenOtherRefunds;
-    std::vector<std::uint32_t> otherRefundCount;
+    Occurrences otherRefunds;
     for (const BillRefundRecord &r : in.refunds) {
         sum.billFeeMilli += r.feeMilli;
         ++sum.billRefundCount;
@@ -284,11 +301,7 @@ MatchResult match(const MatchInput &in)
             l = &in.ledgerRefunds[i];
             seen = ++refundBilledTimes[i];
         } else {
-            const auto [slot, first] = seenOtherRefunds.insert(
-                r.outRefundNo, static_cast<std::uint32_t>(otherRefundCount.size()));
-            if (first)
-                otherRefundCount.push_back(0);
-            seen = ++otherRefundCount[slot];
+            seen = otherRefunds.add(r.outRefundNo);
             l = in.findRefund ? in.findRefund(r.outRefundNo) : nullptr;
         }
         const auto fill = [&](Discrepancy &d) {
@@ -311,15 +324,11 @@ MatchResult match(const MatchInput &in)
     }
 
     // The second pass of the payments.
-    KeyIndex seenOther;
-    std::vector<std::uint32_t> otherCount;
+    Occurrences others;
     for (const std::uint32_t i : otherPayments) {
         const BillPaymentRecord &p = in.payments[i];
-        const auto [slot, first]
-            = seenOther.insert(p.outTradeNo, static_cast<std::uint32_t>(otherCount.size()));
-        if (first)
-            otherCount.push_back(0);
-        comparePayment(p, in.findOrder ? in.findOrder(p.outTradeNo) : nullptr, ++otherCount[slot]);
+        const std::uint32_t seen = others.add(p.outTradeNo);
+        comparePayment(p, in.findOrder ? in.findOrder(p.outTradeNo) : nullptr, seen);
     }
 
     // The ledger's side: the paid orders gathered above, then live refunds the bill lacks.
